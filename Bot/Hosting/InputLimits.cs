@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace AnToan.Bot.Hosting;
+
+/// <summary>Limits on what a client may send.</summary>
+public sealed class InputLimits
+{
+    /// <summary>Longest message text processed; longer text is cut before any work. Default 1,000.</summary>
+    public int MaxTextLength { get; set; } = 1000;
+
+    /// <summary>Largest request body accepted; larger ones get 413. Default 256 KiB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+}
+
+public static class InputLimitServices
+{
+    public static IServiceCollection AddInputLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InputLimits>().Bind(configuration.GetSection("Bot"))
+            .Validate(l => l.MaxTextLength > 0 && l.MaxRequestBodyBytes > 0, "Bot:MaxTextLength and Bot:MaxRequestBodyBytes must be positive")
+            .ValidateOnStart();
+        var maxBody = configuration.GetValue("Bot:MaxRequestBodyBytes", 256L * 1024);
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>Oversize bodies get 413 before they are read; exceptions become ProblemDetails without a stack trace.</summary>
+    public static void UseInputLimits(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        var maxBody = app.Configuration.GetValue("Bot:MaxRequestBodyBytes", 256L * 1024);
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > maxBody)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+            await next(context);
+        });
+    }
+}
+
+/// <summary>Maps Kestrel's "bad request" (including a body over the limit while streaming) to its own status code.</summary>
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var status = exception switch
+        {
+            Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
+            Newtonsoft.Json.JsonException or System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = null });
+    }
+}

@@ -1,0 +1,4 @@
+using AnToan.Bot.Hosting;
+
+var app = BotHost.Build(args);
+app.Run();

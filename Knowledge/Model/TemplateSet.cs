@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using Scriban;
+using Scriban.Runtime;
+
+namespace AnToan.Knowledge.Model;
+
+/// <summary>The Scriban templates of Content/templates, parsed once at load.</summary>
+/// <remarks>Only files written by the content's authors are ever parsed as templates; user text reaches a
+/// template as a value of its model, never as template source.</remarks>
+public sealed class TemplateSet
+{
+    private readonly IReadOnlyDictionary<string, Template> _templates;
+    private readonly ConcurrentDictionary<string, Template> _inline = new();
+
+    private TemplateSet(IReadOnlyDictionary<string, Template> templates) => _templates = templates;
+
+    public IEnumerable<string> Names => _templates.Keys;
+
+    public static TemplateSet Load(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new ContentException("templates", null, "folder is missing");
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(folder, "*.sbn").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            templates[name] = Parse($"templates/{name}.sbn", File.ReadAllText(path));
+        }
+        return new TemplateSet(templates);
+    }
+
+    /// <summary>Parses a template kept inside a data file (calendar entries), failing with the file and entry.</summary>
+    public Template ParseInline(string file, string id, string source) =>
+        _inline.GetOrAdd(source, s => Parse($"{file} '{id}'", s));
+
+    public bool Has(string name) => _templates.ContainsKey(name);
+
+    /// <summary>Renders the named template with <paramref name="model"/> (an object or dictionary; members become snake_case).</summary>
+    public string Render(string name, object? model = null)
+    {
+        if (!_templates.TryGetValue(name, out var template))
+            throw new ContentException($"templates/{name}.sbn", null, "template not found");
+        return RenderTemplate(template, model);
+    }
+
+    /// <summary>Renders a template held in data (see <see cref="ParseInline"/>).</summary>
+    public string RenderInline(string file, string id, string source, object? model) =>
+        RenderTemplate(ParseInline(file, id, source), model);
+
+    private static string RenderTemplate(Template template, object? model)
+    {
+        var globals = new ScriptObject();
+        if (model is not null) globals.Import(model);
+        // A TemplateContext is not thread-safe: one per render.
+        var context = new TemplateContext { StrictVariables = false, LoopLimit = 1000, RecursiveLimit = 20 };
+        context.PushGlobal(globals);
+        return template.Render(context).Trim();
+    }
+
+    private static Template Parse(string where, string source)
+    {
+        var template = Template.Parse(source, where);
+        if (template.HasErrors)
+        {
+            var first = template.Messages.First(m => m.Type == Scriban.Parsing.ParserMessageType.Error);
+            throw new ContentException(where, first.Span.Start.Line + 1, first.Message);
+        }
+        return template;
+    }
+}
