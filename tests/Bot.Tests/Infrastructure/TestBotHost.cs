@@ -1,0 +1,47 @@
+using AnToan.Bot.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnToan.Bot.Tests.Infrastructure;
+
+/// <summary>The real host on 127.0.0.1 with a free port and its own LiteDB file, driven over HTTP like a channel.</summary>
+public sealed class TestBotHost : IAsyncDisposable
+{
+    private TestBotHost(WebApplication app, string dataDir, bool ownsDataDir)
+    {
+        App = app;
+        DataDir = dataDir;
+        _ownsDataDir = ownsDataDir;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    private readonly bool _ownsDataDir;
+    public WebApplication App { get; }
+    public HttpClient Client { get; }
+    public string DataDir { get; }
+    public string DbPath => Path.Combine(DataDir, "antoan.db");
+
+    /// <param name="dataDir">Reuse a folder to run a second host on the same LiteDB file.</param>
+    /// <param name="settings">Extra settings, as "Key:Sub=value".</param>
+    public static async Task<TestBotHost> StartAsync(string? dataDir = null, IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var owns = dataDir is null;
+        dataDir ??= Directory.CreateTempSubdirectory("antoan-test-").FullName;
+        var args = new List<string> { "--urls=http://127.0.0.1:0", $"--Storage:Path={Path.Combine(dataDir, "antoan.db")}", "--Logging:LogLevel:Default=Warning" };
+        args.AddRange((settings ?? []).Select(s => "--" + s));
+        var app = BotHost.Build([.. args], configure);
+        await app.StartAsync();
+        return new TestBotHost(app, dataDir, owns);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        if (_ownsDataDir) try { Directory.Delete(DataDir, true); } catch (IOException) { }
+    }
+}
