@@ -1,12 +1,20 @@
-using AnToan.Knowledge.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace AnToan.Dialogs;
 
-/// <summary>The bot: welcomes new members, runs commands, answers — one turn at a time.</summary>
-public sealed class AnToanBot(Replies replies, ConversationState conversationState, UserState userState) : ActivityHandler
+/// <summary>The bot: welcomes new members, lets interceptors (an active dialog) take a message first,
+/// then routes it (commands, questions, small talk). State is saved once at the end of each turn.</summary>
+public sealed class AnToanBot(
+    Replies replies,
+    ConversationState conversationState,
+    UserState userState,
+    IMessageRouter router,
+    IEnumerable<IMessageInterceptor> interceptors,
+    IEnumerable<IConversationMembershipHandler> membership) : ActivityHandler
 {
+    private readonly IMessageInterceptor[] _interceptors = interceptors.OrderBy(i => i.Order).ToArray();
+
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         await base.OnTurnAsync(turnContext, cancellationToken);
@@ -16,25 +24,28 @@ public sealed class AnToanBot(Replies replies, ConversationState conversationSta
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        foreach (var member in membersAdded.Where(m => m.Id != turnContext.Activity.Recipient?.Id))
+        var botId = turnContext.Activity.Recipient?.Id;
+        if (membersAdded.Any(m => m.Id == botId))
+            foreach (var handler in membership) await handler.OnBotAddedAsync(turnContext, cancellationToken);
+        foreach (var member in membersAdded.Where(m => m.Id != botId))
             await turnContext.SendActivityAsync(replies.WithMenu("welcome", new { UserName = member.Name ?? "" }), cancellationToken);
+    }
+
+    protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (membersRemoved.Any(m => m.Id == turnContext.Activity.Recipient?.Id))
+            foreach (var handler in membership) await handler.OnBotRemovedAsync(turnContext, cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var text = turnContext.Activity.Text;
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(turnContext.Activity.Text) && turnContext.Activity.Value is null)
         {
             await turnContext.SendActivityAsync(replies.WithMenu("unsupported"), cancellationToken);
             return;
         }
-        var folded = VietnameseText.Fold(text);
-        var help = replies.Content.Intents.First(i => i.Id == "help");
-        if (help.Examples.Any(e => VietnameseText.Fold(e) == folded))
-        {
-            await turnContext.SendActivityAsync(replies.WithMenu("help"), cancellationToken);
-            return;
-        }
-        await turnContext.SendActivityAsync(replies.WithMenu("fallback"), cancellationToken);
+        foreach (var interceptor in _interceptors)
+            if (await interceptor.TryHandleAsync(turnContext, cancellationToken)) return;
+        await router.RouteAsync(turnContext, cancellationToken);
     }
 }

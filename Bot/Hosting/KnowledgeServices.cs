@@ -24,6 +24,7 @@ public static class KnowledgeServices
     {
         // Singletons: stateless between turns; per-conversation state lives in IStorage.
         services.AddSingleton<Replies>();
+        services.AddSingleton<IMessageRouter, MenuRouter>();
         services.AddSingleton<Microsoft.Bot.Builder.IBot, AnToanBot>();
         return services;
     }
