@@ -1,3 +1,4 @@
+using AnToan.Bot.Admin;
 using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.WebChat;
 using AnToan.Bot.Storage;
@@ -33,6 +34,8 @@ public static class BotHost
         app.MapHealthChecks("/healthz");
         app.MapBotChannels();
         app.MapWebChat();
+        var admin = app.MapAdminApi();
+        _ = admin; // each area maps its admin endpoints here: admin.MapXxxAdmin();
         return app;
     }
 }
