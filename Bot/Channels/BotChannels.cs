@@ -36,6 +36,7 @@ public static class BotChannels
     {
         adapter.Use(services.GetRequiredService<TextLimitMiddleware>());
         adapter.Use(services.GetRequiredService<ConversationLock>());
+        adapter.Use(services.GetRequiredService<Storage.ConversationActivityMiddleware>());
         adapter.OnTurnError = services.GetRequiredService<TurnErrorHandler>().HandleAsync;
     }
 }

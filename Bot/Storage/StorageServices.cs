@@ -14,11 +14,14 @@ public static class StorageServices
         services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase(
             new ConnectionString { Filename = path, Connection = ConnectionType.Direct },
             new BsonMapper())); // our own mapper, never the mutable static BsonMapper.Global
-        // TODO(storage): LiteDB-backed IStorage.
-        services.AddSingleton<IStorage, MemoryStorage>();
+        // Singleton: one writer gate per database; LiteDbStorage keeps nothing else between calls.
+        services.AddSingleton<IStorage, LiteDbStorage>();
         // Singletons: BotState objects are stateless accessors over IStorage.
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        // Singleton: holds only a state property accessor.
+        services.AddSingleton<ConversationActivityMiddleware>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
 }
