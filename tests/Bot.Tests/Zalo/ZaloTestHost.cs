@@ -2,10 +2,12 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.Zalo;
 using AnToan.Bot.Tests.Infrastructure;
 using AnToan.Dialogs;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -36,9 +38,10 @@ public sealed class ZaloTestHost : IAsyncDisposable
     /// <param name="accessToken">The access token in the settings; the fake's valid one is "access-0".</param>
     /// <param name="api">A fake shared with an earlier host (a restart); the caller disposes it.</param>
     /// <param name="dataDir">The LiteDB folder of an earlier host (a restart); the caller deletes it.</param>
+    /// <param name="refreshToken">The refresh token in the settings; the fake's valid one is "refresh-0" until it rotates.</param>
     public static async Task<ZaloTestHost> StartAsync(
         FakeZaloApi? api = null, string accessToken = "access-0", string? dataDir = null, FakeTimeProvider? clock = null,
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null, string refreshToken = "refresh-0")
     {
         var ownsApi = api is null;
         api ??= await FakeZaloApi.StartAsync();
@@ -48,7 +51,7 @@ public sealed class ZaloTestHost : IAsyncDisposable
             $"Zalo:OaSecretKey={OaSecretKey}",
             $"Zalo:AppSecret={FakeZaloApi.AppSecret}",
             $"Zalo:AccessToken={accessToken}",
-            "Zalo:RefreshToken=refresh-0",
+            $"Zalo:RefreshToken={refreshToken}",
             $"Zalo:ApiBaseUrl={api.BaseUrl}",
             $"Zalo:OAuthBaseUrl={api.BaseUrl}",
         ], builder =>
@@ -97,17 +100,21 @@ public sealed class ZaloTestHost : IAsyncDisposable
         return response.StatusCode;
     }
 
+    public IProactiveChannel Proactive => Services.GetServices<IProactiveChannel>().Single(c => c.Handles(ZaloActivities.ChannelId));
+
     /// <summary>Sends a message through the adapter as the bot would in a turn of the user's conversation.</summary>
-    public Task SendThroughAdapterAsync(string userId, Microsoft.Bot.Schema.IActivity activity) =>
-        Services.GetRequiredService<ZaloAdapter>().ContinueConversationAsync(OaId,
-            new Microsoft.Bot.Schema.ConversationReference
-            {
-                ChannelId = ZaloActivities.ChannelId,
-                Conversation = new Microsoft.Bot.Schema.ConversationAccount(id: userId),
-                User = new Microsoft.Bot.Schema.ChannelAccount(userId),
-                Bot = new Microsoft.Bot.Schema.ChannelAccount(OaId),
-            },
+    public Task SendThroughAdapterAsync(string userId, IActivity activity) =>
+        Services.GetRequiredService<ZaloAdapter>().ContinueConversationAsync(OaId, Reference(userId),
             (turn, ct) => turn.SendActivityAsync(activity, ct), CancellationToken.None);
+
+    /// <summary>The conversation reference a subscription to a Zalo user would store.</summary>
+    public static ConversationReference Reference(string userId) => new()
+    {
+        ChannelId = ZaloActivities.ChannelId,
+        Conversation = new ConversationAccount(id: userId),
+        User = new ChannelAccount(userId),
+        Bot = new ChannelAccount(OaId),
+    };
 
     /// <summary>Waits for the messages posted to a user, processing being off the request path.</summary>
     public async Task<IReadOnlyList<SentMessage>> WaitForMessagesAsync(string userId, int count = 1)
