@@ -8,7 +8,8 @@ public static partial class ZaloText
     /// <summary>Markdown as the templates write it, reduced to what reads well as plain text.</summary>
     public static string StripMarkdown(string markdown)
     {
-        var text = markdown.Replace("\r\n", "\n");
+        // Escaped characters are parked in the private-use area so that no rule below takes them for markup.
+        var text = Escape().Replace(markdown.Replace("\r\n", "\n"), m => ((char)(Parked + m.Groups[1].Value[0])).ToString());
         text = Rule().Replace(text, "");
         text = Heading().Replace(text, "");
         text = Quote().Replace(text, "");
@@ -18,8 +19,10 @@ public static partial class ZaloText
         text = Bold().Replace(text, "$2");
         text = Italic().Replace(text, "$2");
         text = Code().Replace(text, "$1");
-        return Escape().Replace(text, "$1").Trim();
+        return string.Concat(text.Select(c => c is >= Parked and < (char)(Parked + 128) ? (char)(c - Parked) : c)).Trim();
     }
+
+    private const char Parked = '\uE000';
 
     /// <summary>Cuts text into parts of at most <paramref name="max"/> characters: after the last sentence
     /// (or line) that fits, else between words, else anywhere but inside a surrogate pair.</summary>
