@@ -10,9 +10,9 @@ public static class ZaloChannel
             .Validate(o => Uri.IsWellFormedUriString(o.ApiBaseUrl, UriKind.Absolute) && Uri.IsWellFormedUriString(o.OAuthBaseUrl, UriKind.Absolute),
                 "Zalo:ApiBaseUrl and Zalo:OAuthBaseUrl must be absolute URLs")
             .Validate(o => o.MaxEventAge > TimeSpan.Zero && o.QueueCapacity > 0 && o.RateLimitBackoff >= TimeSpan.Zero,
-                "Zalo:MaxEventAge and Zalo:QueueCapacity must be positive")
+                "Zalo:MaxEventAge and Zalo:QueueCapacity must be positive, Zalo:RateLimitBackoff not negative")
             .ValidateOnStart();
-        // Zalo asks for an answer within about 2 seconds on the webhook; a send may wait longer, but not forever.
+        // Sends run off the request path: they may wait for Zalo, but not forever.
         services.AddHttpClient(ZaloApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
         // Singletons: the stores wrap the one LiteDB database; the token provider's lock and the client's
         // rate-limit pause must be shared by every sender; the queue connects the webhook to the processor.

@@ -38,7 +38,11 @@ public sealed class ZaloTokenProvider(
         {
             var current = Current;
             if (current.AccessToken != rejected && IsUsable(current)) return current.AccessToken;
-            if (current.RefreshToken.Length == 0) throw new ZaloTokenException("No Zalo refresh token is configured", transient: false);
+            if (current.RefreshToken.Length == 0)
+            {
+                logger.LogError("No Zalo refresh token: set Zalo:AccessToken and Zalo:RefreshToken");
+                throw new ZaloTokenException("No Zalo refresh token", transient: false);
+            }
             var renewed = await RequestAsync(current, cancellationToken);
             // Saved before the new access token is used: the old refresh token is dead from this moment.
             store.Save(renewed);
