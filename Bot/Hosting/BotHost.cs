@@ -1,6 +1,7 @@
 using AnToan.Bot.Admin;
 using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.WebChat;
+using AnToan.Bot.Channels.Zalo;
 using AnToan.Bot.Storage;
 
 namespace AnToan.Bot.Hosting;
@@ -25,6 +26,7 @@ public static class BotHost
         builder.Services.AddDialogs();
         builder.Services.AddBotChannels();
         builder.Services.AddWebChat();
+        builder.Services.AddZalo(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -34,6 +36,7 @@ public static class BotHost
         app.MapHealthChecks("/healthz");
         app.MapBotChannels();
         app.MapWebChat();
+        app.MapZalo();
         var admin = app.MapAdminApi();
         _ = admin; // each area maps its admin endpoints here: admin.MapXxxAdmin();
         return app;

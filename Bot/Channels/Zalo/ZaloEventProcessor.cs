@@ -1,0 +1,66 @@
+using System.Text;
+using Microsoft.Bot.Builder;
+
+namespace AnToan.Bot.Channels.Zalo;
+
+/// <summary>Runs the turns of accepted Zalo events, one at a time and in the order they arrived.</summary>
+/// <remarks>Events left over when the host last stopped are in the inbox and run first. On shutdown the turn
+/// under way finishes (a cancelled turn would apologise to the user and lose the event); the events still
+/// queued stay pending in the inbox for the next start.</remarks>
+public sealed class ZaloEventProcessor(
+    ZaloInbox inbox,
+    ZaloEventQueue queue,
+    ZaloUserStore users,
+    ZaloAdapter adapter,
+    IBot bot,
+    ILogger<ZaloEventProcessor> logger) : BackgroundService
+{
+    private IReadOnlyList<ZaloInboxEntry> _backlog = [];
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Taken before the web server starts, so the backlog and the queue never hold the same event.
+        _backlog = inbox.Pending();
+        if (_backlog.Count > 0) logger.LogInformation("Resuming {Count} Zalo events accepted before the last stop", _backlog.Count);
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var entry in _backlog)
+        {
+            if (stoppingToken.IsCancellationRequested) return;
+            await ProcessAsync(entry);
+        }
+        _backlog = [];
+        try
+        {
+            await foreach (var entry in queue.ReadAllAsync(stoppingToken))
+            {
+                await ProcessAsync(entry);
+                if (stoppingToken.IsCancellationRequested) return;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task ProcessAsync(ZaloInboxEntry entry)
+    {
+        try
+        {
+            var zaloEvent = ZaloEvent.Parse(Encoding.UTF8.GetBytes(entry.Body ?? ""));
+            if (zaloEvent is { UserId: { } userId, OccurredAt: { } at } && zaloEvent.Kind != ZaloEventKind.Unfollow)
+                users.RecordInteraction(userId, at);
+            if (zaloEvent is not null && ZaloActivities.From(zaloEvent) is { } activity)
+                await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The adapter's error handler has seen the turn's own errors; this is what even the apology could not survive.
+            logger.LogError(e, "Zalo event {EventId} failed", entry.Id);
+        }
+        inbox.Complete(entry.Id);
+    }
+}
