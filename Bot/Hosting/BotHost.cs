@@ -1,6 +1,7 @@
 using AnToan.Bot.Admin;
 using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.WebChat;
+using AnToan.Bot.Reports;
 using AnToan.Bot.Storage;
 
 namespace AnToan.Bot.Hosting;
@@ -23,6 +24,7 @@ public static class BotHost
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddDialogs();
+        builder.Services.AddDialogFlows(builder.Configuration);
         builder.Services.AddBotChannels();
         builder.Services.AddWebChat();
         configure?.Invoke(builder);
@@ -33,6 +35,7 @@ public static class BotHost
         app.UseStaticFiles();
         app.MapHealthChecks("/healthz");
         app.MapBotChannels();
+        app.MapReports();
         app.MapWebChat();
         var admin = app.MapAdminApi();
         _ = admin; // each area maps its admin endpoints here: admin.MapXxxAdmin();
