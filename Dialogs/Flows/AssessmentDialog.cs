@@ -49,11 +49,16 @@ public sealed class AssessmentDialog : StepDialog
         return step.GoTo(AskRatingStepAsync);
     }
 
-    private Task<StepResult> ReviewStepAsync(StepContext step, CancellationToken cancellationToken)
+    private async Task<StepResult> ReviewStepAsync(StepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is not true) return Task.FromResult(step.End());
+        if (step.Result is not true)
+        {
+            var answers = await _units.GetAnswersAsync(step.Values["unit"], Name, cancellationToken);
+            await step.SendAsync("dialog-assessment-result", Result(Criteria(step), answers), cancellationToken);
+            return step.End();
+        }
         step.Values["item"] = Criteria(step)[0].Id;
-        return Task.FromResult(step.Next());
+        return step.Next();
     }
 
     private async Task<StepResult> AskRatingStepAsync(StepContext step, CancellationToken cancellationToken)

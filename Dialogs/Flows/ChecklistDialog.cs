@@ -45,11 +45,16 @@ public sealed class ChecklistDialog : StepDialog
         return step.GoTo(AskStatusStepAsync);
     }
 
-    private Task<StepResult> ReviewStepAsync(StepContext step, CancellationToken cancellationToken)
+    private async Task<StepResult> ReviewStepAsync(StepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is not true) return Task.FromResult(step.End());
+        if (step.Result is not true)
+        {
+            var answers = await _units.GetAnswersAsync(step.Values["unit"], Name, cancellationToken);
+            await step.SendAsync("dialog-checklist-summary", Summary(answers), cancellationToken);
+            return step.End();
+        }
         step.Values["item"] = Items[0].Id;
-        return Task.FromResult(step.Next());
+        return step.Next();
     }
 
     private async Task<StepResult> AskStatusStepAsync(StepContext step, CancellationToken cancellationToken)
