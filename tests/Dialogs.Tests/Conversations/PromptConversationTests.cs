@@ -41,7 +41,9 @@ public sealed class PromptConversationTests
     [Fact]
     public async Task YesNo_Unclear_IsAskedAgain() =>
         await h.Flow()
-            .Send("tạo đơn vị").SaysTemplate(h, "dialog-unit-name")
+            .Send("tự đánh giá").SaysTemplate(h, "dialog-unit-offer")
+            .Send("để tôi xem đã").SaysTemplate(h, "dialog-retry", new { Kind = "yesno" }).SaysTemplate(h, "dialog-unit-offer")
+            .Send("ok").SaysTemplate(h, "dialog-unit-name")
             .StartTestAsync();
 
     [Theory]
