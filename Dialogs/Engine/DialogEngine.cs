@@ -167,13 +167,7 @@ public sealed class DialogEngine(
             Max = spec.Max,
             Checkpoint = spec.Checkpoint,
         };
-        if (spec.Checkpoint)
-        {
-            var here = new Checkpoint { Step = frame.Step, Values = new(frame.Values) };
-            if (frame.Checkpoints.Count > 0 && SameCheckpoint(frame.Checkpoints[^1], here)) frame.Checkpoints.RemoveAt(frame.Checkpoints.Count - 1);
-            frame.Checkpoints.Add(here);
-            if (frame.Checkpoints.Count > 50) frame.Checkpoints.RemoveAt(0);
-        }
+        if (spec.Checkpoint) frame.ItemStart = new Checkpoint { Step = frame.Step, Values = new(frame.Values) };
         await RepeatAsync(turn, frame.Prompt, cancellationToken);
     }
 
@@ -181,18 +175,16 @@ public sealed class DialogEngine(
     private async Task BackAsync(ITurnContext turn, DialogState state, CancellationToken cancellationToken)
     {
         var frame = state.Stack[^1];
-        var points = frame.Checkpoints;
-        var targetIndex = frame.Prompt!.Checkpoint ? points.Count - 2 : points.Count - 1;
-        if (targetIndex < 0)
+        var start = frame.ItemStart;
+        var values = start is null ? null : frame.Prompt!.Checkpoint ? _dialogs[frame.Id].Before(start.Values) : start.Values;
+        if (start is null || values is null)
         {
             await turn.SendActivityAsync(replies.Message("dialog-no-back"), cancellationToken);
-            await RepeatAsync(turn, frame.Prompt, cancellationToken);
+            await RepeatAsync(turn, frame.Prompt!, cancellationToken);
             return;
         }
-        points.RemoveRange(targetIndex + 1, points.Count - targetIndex - 1);
-        var target = points[^1];
-        frame.Step = target.Step;
-        frame.Values = new(target.Values);
+        frame.Step = start.Step;
+        frame.Values = new(values);
         await RunAsync(turn, state, null, cancellationToken);
     }
 
@@ -240,7 +232,4 @@ public sealed class DialogEngine(
         var folded = VietnameseText.Fold(text);
         return folded.Length > 0 && replies.Content.Intents.Any(i => i.Id == intentId && i.Examples.Any(e => VietnameseText.Fold(e) == folded));
     }
-
-    private static bool SameCheckpoint(Checkpoint a, Checkpoint b) =>
-        a.Step == b.Step && a.Values.Count == b.Values.Count && a.Values.All(kv => b.Values.TryGetValue(kv.Key, out var v) && v == kv.Value);
 }

@@ -25,8 +25,8 @@ public sealed class DialogFrame
     public Dictionary<string, string> Values { get; set; } = [];
     public PromptState? Prompt { get; set; }
 
-    /// <summary>Where "quay lại" can return to: the questions that started an item, oldest first.</summary>
-    public List<Checkpoint> Checkpoints { get; set; } = [];
+    /// <summary>The question that started the current item: "quay lại" from a later question returns here.</summary>
+    public Checkpoint? ItemStart { get; set; }
 }
 
 public sealed class Checkpoint

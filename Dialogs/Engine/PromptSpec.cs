@@ -20,6 +20,7 @@ public sealed record PromptSpec(PromptKind Kind, string Template, object? Model 
     /// <summary>Template explaining this question on "trợ giúp" (rendered with <see cref="Model"/>).</summary>
     public string? HelpTemplate { get; init; }
 
-    /// <summary>Starts an item: "quay lại" returns here, and from here to the item before.</summary>
+    /// <summary>Starts an item: "quay lại" from a later question returns here, and from here to the item before
+    /// (<see cref="StepDialog.Before"/>).</summary>
     public bool Checkpoint { get; init; }
 }

@@ -22,6 +22,10 @@ public abstract class StepDialog(string id, int version)
     internal int IndexOf(Step step) =>
         _steps.FindIndex(s => s.Method == step.Method) is var i and >= 0 ? i : throw new InvalidOperationException($"{Id} has no step {step.Method.Name}");
 
+    /// <summary>The values that put the dialog on the item before the one <paramref name="values"/> are on, for
+    /// "quay lại" at an item's first question; null when there is none.</summary>
+    protected internal virtual Dictionary<string, string>? Before(IReadOnlyDictionary<string, string> values) => null;
+
     /// <summary>Called once from the constructor, in order.</summary>
     protected void Steps(params Step[] steps) => _steps.AddRange(steps);
 }

@@ -24,6 +24,13 @@ public sealed class AssessmentDialog : StepDialog
     public static IReadOnlyList<Criterion> CriteriaFor(KnowledgeContent content, string unitType) =>
         content.Criteria.Where(c => c.UnitTypes.Contains(unitType)).ToList();
 
+    protected internal override Dictionary<string, string>? Before(IReadOnlyDictionary<string, string> values)
+    {
+        var criteria = CriteriaFor(_replies.Content, values["type"]).ToList();
+        var index = criteria.FindIndex(c => c.Id == values.GetValueOrDefault("item"));
+        return index > 0 ? new(values) { ["item"] = criteria[index - 1].Id } : null;
+    }
+
     private async Task<StepResult> FindUnitStepAsync(StepContext step, CancellationToken cancellationToken) =>
         await _units.FindByMemberAsync(step.Member, cancellationToken) is { } unit
             ? step.Next(unit.Id)

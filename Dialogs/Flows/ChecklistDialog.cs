@@ -22,6 +22,12 @@ public sealed class ChecklistDialog : StepDialog
 
     private IReadOnlyList<ChecklistItem> Items => _replies.Content.Checklist;
 
+    protected internal override Dictionary<string, string>? Before(IReadOnlyDictionary<string, string> values)
+    {
+        var index = Items.ToList().FindIndex(i => i.Id == values.GetValueOrDefault("item"));
+        return index > 0 ? new(values) { ["item"] = Items[index - 1].Id } : null;
+    }
+
     private async Task<StepResult> FindUnitStepAsync(StepContext step, CancellationToken cancellationToken) =>
         await _units.FindByMemberAsync(step.Member, cancellationToken) is { } unit
             ? step.Next(unit.Id)
