@@ -39,6 +39,7 @@ public static class BotHost
         app.MapWebChat();
         var admin = app.MapAdminApi();
         _ = admin; // each area maps its admin endpoints here: admin.MapXxxAdmin();
+        admin.MapUnitsAdmin();
         return app;
     }
 }

@@ -41,4 +41,23 @@ public sealed class ConcurrencyEndToEndTests
         Assert.InRange(latest.Count, rounds, 2 * rounds);
         Assert.All(latest.Values, a => Assert.Contains(a.AnsweredByName, new[] { "an", "binh" }));
     }
+
+    [Fact]
+    public async Task AdminUnits_ListsEachUnitWithItsProgress()
+    {
+        await using var host = await Infrastructure.TestBotHost.StartAsync(settings: ["Admin:ApiKey=k3y"],
+            configure: b => b.Services.AddSingleton<TimeProvider>(DialogHost.NewClock()));
+        var an = new ChatClient(host.Client, "an", "conv-an");
+        await DialogHost.CreateUnitAsync(an, "Công ty Minh Phát");
+        await an.SayAsync("danh mục việc cần làm");
+        await an.SayAsync("đã làm");
+        await an.SayAsync("bỏ qua");
+        await an.SayAsync("bỏ qua");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/units") { Headers = { { "X-Admin-Key", "k3y" } } };
+        var units = System.Text.Json.JsonDocument.Parse(await (await host.Client.SendAsync(request)).Content.ReadAsStringAsync()).RootElement;
+        var unit = Assert.Single(units.EnumerateArray());
+        Assert.Equal("Công ty Minh Phát", unit.GetProperty("name").GetString());
+        Assert.Equal(1, unit.GetProperty("progress").GetProperty("checklistDone").GetInt32());
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await host.Client.GetAsync("/api/admin/units")).StatusCode);
+    }
 }
