@@ -99,6 +99,14 @@ public sealed class FlowConversationTests
     }
 
     [Fact]
+    public async Task CreateUnit_WhenAlreadyInOne_ShowsItsCode()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        await h.Flow().Send("tạo đơn vị").Says(unit.JoinCode).StartTestAsync();
+        Assert.Equal(unit, await h.Units.FindByMemberAsync(Member(), default));
+    }
+
+    [Fact]
     public async Task Progress_CountsEachList_AndTheDaysToTheNextDeadline()
     {
         var unit = h.Units.Seed("co-quan", Member());

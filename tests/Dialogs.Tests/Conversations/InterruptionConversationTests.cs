@@ -125,8 +125,10 @@ public sealed class InterruptionConversationTests
             .StartTestAsync();
     }
 
-    [Fact]
-    public async Task DialogSavedByAnotherVersion_EndsPolitely_AndResumeStartsAtTheUnitsItem()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DialogSavedByAnotherVersionOrUnknown_EndsPolitely_AndResumeStartsAtTheUnitsItem(bool unknownId)
     {
         h.Units.Seed("co-quan", Member());
         await h.Flow()
@@ -134,7 +136,7 @@ public sealed class InterruptionConversationTests
             .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
             .Send("bỏ qua").AsksItem(h, 2)
             .StartTestAsync();
-        await ChangeSavedVersionAsync("test/conversations/conv1");
+        await ChangeSavedDialogAsync("test/conversations/conv1", unknownId);
         await h.Flow()
             .Send("đã làm").SaysTemplate(h, "dialog-outdated")
             .Send("tiếp tục").SaysTemplate(h, "dialog-resumed").AsksItem(h, 2)
@@ -142,12 +144,13 @@ public sealed class InterruptionConversationTests
     }
 
     /// <summary>What a deployment that changed the checklist's steps leaves behind: state saved with another version.</summary>
-    private async Task ChangeSavedVersionAsync(string key)
+    private async Task ChangeSavedDialogAsync(string key, bool unknownId)
     {
         var saved = await h.Storage.ReadAsync([key], default);
         var state = (IDictionary<string, object>)saved[key];
         var dialogs = state["dialogs"] as DialogState ?? Newtonsoft.Json.Linq.JObject.FromObject(state["dialogs"]).ToObject<DialogState>()!;
-        dialogs.Stack[0].Version += 1;
+        if (unknownId) dialogs.Stack[0].Id = "checklist-2020";
+        else dialogs.Stack[0].Version += 1;
         state["dialogs"] = dialogs;
         await h.Storage.WriteAsync(new Dictionary<string, object> { [key] = state }, default);
     }
