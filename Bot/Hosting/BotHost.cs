@@ -1,6 +1,7 @@
 using AnToan.Bot.Admin;
 using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.WebChat;
+using AnToan.Bot.Notifications;
 using AnToan.Bot.Storage;
 
 namespace AnToan.Bot.Hosting;
@@ -25,6 +26,7 @@ public static class BotHost
         builder.Services.AddDialogs();
         builder.Services.AddBotChannels();
         builder.Services.AddWebChat();
+        builder.Services.AddNotifications(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -35,6 +37,7 @@ public static class BotHost
         app.MapBotChannels();
         app.MapWebChat();
         var admin = app.MapAdminApi();
+        admin.MapAnnouncementsAdmin();
         _ = admin; // each area maps its admin endpoints here: admin.MapXxxAdmin();
         return app;
     }
