@@ -62,7 +62,7 @@ public sealed class CalendarService(KnowledgeStore knowledge)
 
     private static string SourceText(KnowledgeContent content, SourceRef source)
     {
-        var document = content.DocumentsById.TryGetValue(source.Document, out var d) ? d.Number : source.Document;
+        var document = content.DocumentsById.TryGetValue(source.Document, out var d) ? $"{d.Kind} {d.Number}" : source.Document;
         return string.IsNullOrWhiteSpace(source.Part) ? document : $"{document}, {source.Part}";
     }
 
