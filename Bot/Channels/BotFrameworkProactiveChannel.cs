@@ -35,6 +35,7 @@ public sealed class BotFrameworkProactiveChannel(CloudAdapter adapter, IConfigur
         try
         {
             await ContinueAsync(reference, activity, r => result = r, cancellationToken);
+            if (result.Outcome != ProactiveOutcome.Delivered) cancellationToken.ThrowIfCancellationRequested();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -69,6 +70,14 @@ public sealed class BotFrameworkProactiveChannel(CloudAdapter adapter, IConfigur
             catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
             {
                 report(new ProactiveResult(ProactiveOutcome.Transient, Detail: "timeout: " + e.Message));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                report(new ProactiveResult(ProactiveOutcome.Failed, Detail: e.Message));
+            }
+            catch (OperationCanceledException)
+            {
+                // Rethrown below, outside the adapter, whose OnTurnError would otherwise take it.
             }
         }, cancellationToken);
 
