@@ -18,7 +18,7 @@ public sealed class NotificationReplies(Replies replies)
     public Activity Unsubscribed(bool wasSubscribed) =>
         replies.Message("notify-unsubscribed", new { WasSubscribed = wasSubscribed }, [.. ToggleButtons(null), .. IntentButton("subscribe")]);
 
-    public Activity Toggled(Subscription subscription) =>
+    public Activity CategoriesChanged(Subscription subscription) =>
         replies.Message("notify-categories", new { subscription.Active, Categories = CategoryModels(subscription) },
             subscription.Active ? ToggleButtons(subscription) : IntentButton("subscribe"));
 
@@ -30,19 +30,25 @@ public sealed class NotificationReplies(Replies replies)
     public Activity Upcoming(DateOnly today, IEnumerable<CalendarOccurrence> occurrences) =>
         replies.Message("notify-upcoming", new { Items = Items(occurrences, today) });
 
-    /// <summary>The category whose toggle button label is <paramref name="text"/>, if it is one.</summary>
-    public string? ToggledCategory(string? text)
+    /// <summary>When <paramref name="text"/> is a category button's label: the category and whether it turns it on.</summary>
+    /// <remarks>A label says what it does ("turn off ..."), so pressing an old button twice does not flip it back.</remarks>
+    public (string Category, bool On)? CategoryChoice(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var folded = VietnameseText.Fold(text);
-        return CalendarCategories.All.FirstOrDefault(c =>
-            VietnameseText.Fold(ToggleLabel(c, true)) == folded || VietnameseText.Fold(ToggleLabel(c, false)) == folded);
+        foreach (var category in CalendarCategories.All)
+        {
+            if (VietnameseText.Fold(ToggleLabel(category, subscribed: true)) == folded) return (category, false);
+            if (VietnameseText.Fold(ToggleLabel(category, subscribed: false)) == folded) return (category, true);
+        }
+        return null;
     }
 
     private string CategoryName(string category) => replies.Content.Templates.Render("notify-category", new { Category = category });
 
-    private string ToggleLabel(string category, bool on) =>
-        replies.Content.Templates.Render("notify-toggle", new { CategoryName = CategoryName(category), On = on });
+    /// <summary>The button for a category: "turn off" while <paramref name="subscribed"/>, else "turn on".</summary>
+    private string ToggleLabel(string category, bool subscribed) =>
+        replies.Content.Templates.Render("notify-toggle", new { CategoryName = CategoryName(category), On = subscribed });
 
     private IEnumerable<object> CategoryModels(Subscription subscription) =>
         CalendarCategories.All.Select(c => new { Name = CategoryName(c), On = subscription.Active && subscription.Categories.Contains(c) }).ToList();

@@ -30,7 +30,7 @@ public static class NotificationServices
 
         services.AddSingleton<ICommandHandler, SubscriptionCommands>();
         services.AddSingleton<ICommandHandler, CalendarCommands>();
-        services.AddSingleton<IMessageInterceptor, CategoryToggleInterceptor>();
+        services.AddSingleton<IMessageInterceptor, CategoryChoiceInterceptor>();
         services.AddSingleton<IMessageInterceptor, OwedAnnouncementsInterceptor>();
         services.AddSingleton<IConversationMembershipHandler, SubscriptionMembership>();
 

@@ -66,16 +66,16 @@ public sealed class SubscriptionStore
         }
     }
 
-    /// <summary>Turns one category on or off; turning the last one off ends the subscription.</summary>
-    public Subscription Toggle(ConversationReference reference, string category)
+    /// <summary>Turns one category on or off; turning the last one off ends the subscription, turning one on
+    /// in a conversation that is not subscribed subscribes it to that category alone.</summary>
+    public Subscription SetCategory(ConversationReference reference, string category, bool on)
     {
         lock (_gate)
         {
             var current = Find(reference.ChannelId, reference.Conversation.Id);
-            if (current is not { Active: true }) return Subscribe(reference, [category]);
-            var categories = current.Categories.Contains(category)
-                ? current.Categories.Where(c => c != category).ToList()
-                : [.. current.Categories, category];
+            if (current is not { Active: true })
+                return on ? Subscribe(reference, [category]) : current ?? new Subscription { Categories = [] };
+            var categories = current.Categories.Where(c => c != category).Concat(on ? [category] : []).ToHashSet();
             if (categories.Count == 0)
             {
                 Unsubscribe(current.Id, "user");
