@@ -63,7 +63,7 @@ public sealed class AnnouncementDispatcher(
     /// <summary>Announcements due in [<paramref name="from"/>, <paramref name="to"/>] at the configured local hour.</summary>
     public IReadOnlyList<DueAnnouncement> Due(DateTimeOffset from, DateTimeOffset to)
     {
-        var at = options.Value.SendAtTime;
+        var at = options.Value.SendAtTime();
         return calendar.Announcements(clock.DayOf(from), clock.DayOf(to))
             .Select(a => new DueAnnouncement(a, CalendarService.DueAt(a, at, clock.Zone)))
             .Where(d => d.DueAt >= from && d.DueAt <= to)

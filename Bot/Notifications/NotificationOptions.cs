@@ -44,7 +44,7 @@ public sealed class NotificationOptions : IValidatableObject
     /// <summary>How many occurrences "what is coming up" lists. Default 5.</summary>
     [Range(1, 50)] public int UpcomingCount { get; set; } = 5;
 
-    public TimeOnly SendAtTime => TimeOnly.ParseExact(SendAt, "HH:mm", CultureInfo.InvariantCulture);
+    public TimeOnly SendAtTime() => TimeOnly.ParseExact(SendAt, "HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>True when <paramref name="local"/> falls in the quiet hours.</summary>
     public bool IsQuiet(TimeOnly local) =>
