@@ -40,6 +40,8 @@ public sealed class AnnouncementDispatcher(
             skipped += Due(since, graceStart).Where(a => a.DueAt > since && a.DueAt < graceStart).Sum(a => active.Count(s => Wants(s, a)));
 
         var due = Due(graceStart, now);
+        // The same words for every conversation: rendered once per run.
+        var texts = due.ToDictionary(d => d.Announcement.Key, d => calendar.Render(d.Announcement.Occurrence, d.Announcement.On));
         var work = active
             .Select(s => (Subscription: s, Items: due.Where(a => Wants(s, a)).ToList()))
             .Where(w => w.Items.Count > 0)
@@ -48,7 +50,7 @@ public sealed class AnnouncementDispatcher(
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = cancellationToken },
             async (w, ct) =>
             {
-                var counts = await SendAllAsync(w.Subscription, w.Items, ct);
+                var counts = await SendAllAsync(w.Subscription, w.Items, texts, ct);
                 Interlocked.Add(ref delivered, counts.Delivered);
                 Interlocked.Add(ref owed, counts.Skipped);
                 Interlocked.Add(ref failed, counts.Failed);
@@ -73,7 +75,8 @@ public sealed class AnnouncementDispatcher(
     private static bool Wants(Subscription s, DueAnnouncement a) =>
         s.Categories.Contains(a.Announcement.Occurrence.Entry.Category) && a.DueAt.UtcDateTime >= s.SubscribedAt.ToUniversalTime();
 
-    private async Task<DeliveryRunResult> SendAllAsync(Subscription subscription, List<DueAnnouncement> items, CancellationToken cancellationToken)
+    private async Task<DeliveryRunResult> SendAllAsync(
+        Subscription subscription, List<DueAnnouncement> items, Dictionary<string, string> texts, CancellationToken cancellationToken)
     {
         var reference = SubscriptionStore.Deserialize(subscription);
         var gate = sender.ConversationGate();
@@ -95,7 +98,7 @@ public sealed class AnnouncementDispatcher(
             var completed = false;
             try
             {
-                var activity = MessageFactory.Text(calendar.Render(announcement.Occurrence, announcement.On));
+                var activity = MessageFactory.Text(texts[announcement.Key]);
                 activity.TextFormat = TextFormatTypes.Markdown;
                 activity.Id = claim.ActivityId;
                 var (result, attempts) = await sender.SendAsync(reference, activity, gate, cancellationToken);

@@ -23,8 +23,7 @@ public static class NotificationServices
         services.AddSingleton<ProactiveSender>();
         services.AddSingleton<AnnouncementDispatcher>();
         services.AddSingleton<NotificationReplies>();
-        services.AddSingleton<IProactiveChannel>(sp => new BotFrameworkProactiveChannel(
-            sp.GetRequiredService<BotAdapterWithErrorHandler>(), sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IProactiveChannel, BotFrameworkProactiveChannel>();
         // Pooled connections for the connector calls of a fan-out (the SDK takes IHttpClientFactory when registered).
         services.AddHttpClient();
 
