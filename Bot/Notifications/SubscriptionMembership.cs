@@ -19,8 +19,8 @@ public sealed class SubscriptionMembership(SubscriptionStore subscriptions, Noti
 
     public Task OnBotRemovedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var activity = turnContext.Activity;
-        subscriptions.Unsubscribe(Subscription.KeyOf(activity.ChannelId, activity.Conversation.Id), "removed");
+        var reference = SubscriptionStore.ReferenceOf(turnContext.Activity);
+        subscriptions.Unsubscribe(Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id), "removed");
         return Task.CompletedTask;
     }
 }

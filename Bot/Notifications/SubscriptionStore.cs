@@ -101,11 +101,16 @@ public sealed class SubscriptionStore
     }
 
     /// <summary>The reference to store for proactive messages: the conversation's, not the activity's.</summary>
-    /// <remarks>Without an activity id, a proactive message starts a new message instead of replying to an old one.</remarks>
+    /// <remarks>Without an activity id a proactive message starts a new message instead of replying to an old
+    /// one; a Teams channel thread (";messageid=...") stands for its channel, so a channel has one subscription
+    /// and announcements start their own posts.</remarks>
     public static ConversationReference ReferenceOf(IActivity activity)
     {
         var reference = activity.GetConversationReference();
         reference.ActivityId = null;
+        var id = reference.Conversation?.Id;
+        var thread = id?.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase) ?? -1;
+        if (thread > 0 && reference.ChannelId == Microsoft.Bot.Connector.Channels.Msteams) reference.Conversation!.Id = id![..thread];
         return reference;
     }
 

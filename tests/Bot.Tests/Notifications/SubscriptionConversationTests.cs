@@ -107,6 +107,19 @@ public sealed class SubscriptionConversationTests
     }
 
     [Fact]
+    public async Task TeamsChannelThread_SubscribesTheChannel_AndAnnouncementsStartNewPosts()
+    {
+        await using var sut = await NotifyHarness.StartAsync("2021-05-01 10:00");
+        await sut.SayAsync("19:team@thread.tacv2;messageid=111", "đăng ký nhận thông báo", "msteams");
+
+        Assert.Equal((1, 0, 0), await sut.RunAsync("2021-05-09 08:00"));
+        Assert.Single(sut.Connector.For("19:team@thread.tacv2"));
+
+        await sut.SayAsync("19:team@thread.tacv2;messageid=222", "hủy đăng ký", "msteams");
+        Assert.Equal((0, 0, 0), await sut.RunAsync("2021-05-16 08:00"));
+    }
+
+    [Fact]
     public async Task EmulatorJoin_DoesNotSubscribe()
     {
         await using var sut = await NotifyHarness.StartAsync("2021-05-01 10:00");
