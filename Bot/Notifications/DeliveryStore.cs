@@ -90,8 +90,6 @@ public sealed class DeliveryStore
     public IReadOnlyList<Delivery> Owed(string subscriptionId) =>
         _deliveries.Find(d => d.SubscriptionId == subscriptionId && d.State == DeliveryState.Owed).ToList();
 
-    public Delivery? Find(string id) => _deliveries.FindById(id);
-
     /// <summary>Claims an owed delivery for sending in the conversation's own turn; null when someone else has it.</summary>
     public Delivery? TryClaimOwed(Delivery owed)
     {

@@ -66,14 +66,11 @@ public sealed class NotificationReplies(Replies replies)
         occurrences.Select(o => (object)new
         {
             o.Entry.Title,
-            o.Entry.Category,
             CategoryName = CategoryName(o.Entry.Category),
             DateText = CalendarService.DateText(o.Start),
-            EndText = CalendarService.DateText(o.End),
             MonthText = o.Start.ToString("MM/yyyy", CultureInfo.InvariantCulture),
             o.WholeMonth,
             DaysLeft = o.Start.DayNumber - today.DayNumber,
             Running = o.Start <= today && today <= o.End,
-            o.Entry.Duties,
         }).ToList();
 }

@@ -8,12 +8,9 @@ public sealed class RateGate(double perSecond, TimeProvider time)
     private readonly Lock _lock = new();
     private long _theoreticalArrival;
 
-    /// <summary>A gate that never waits (limits switched off).</summary>
-    public bool IsOpen => perSecond <= 0;
-
     public Task WaitAsync(CancellationToken cancellationToken)
     {
-        if (IsOpen) return Task.CompletedTask;
+        if (perSecond <= 0) return Task.CompletedTask; // limits switched off
         var interval = (long)(time.TimestampFrequency / perSecond);
         var tolerance = time.TimestampFrequency - interval;
         long wait;

@@ -22,8 +22,6 @@ public sealed class SubscriptionStore
     public Subscription? Find(string channelId, string conversationId) =>
         _subscriptions.FindById(Subscription.KeyOf(channelId, conversationId));
 
-    public Subscription? Find(string id) => _subscriptions.FindById(id);
-
     public IReadOnlyList<Subscription> Active() => _subscriptions.Find(s => s.Active).ToList();
 
     /// <summary>Subscribes (or re-subscribes) the conversation of <paramref name="reference"/>.</summary>
