@@ -2,6 +2,7 @@ using AnToan.Bot.Admin;
 using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.WebChat;
 using AnToan.Bot.Channels.Zalo;
+using AnToan.Bot.Notifications;
 using AnToan.Bot.Reports;
 using AnToan.Bot.Storage;
 
@@ -29,6 +30,7 @@ public static class BotHost
         builder.Services.AddBotChannels();
         builder.Services.AddWebChat();
         builder.Services.AddZalo(builder.Configuration);
+        builder.Services.AddNotifications(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -42,6 +44,7 @@ public static class BotHost
         app.MapZalo();
         var admin = app.MapAdminApi();
         admin.MapUnitsAdmin();
+        admin.MapAnnouncementsAdmin();
         return app;
     }
 }
