@@ -37,6 +37,12 @@ public sealed class AnToanBot(
             foreach (var handler in membership) await handler.OnBotRemovedAsync(turnContext, cancellationToken);
     }
 
+    /// <summary>Teams tells of an uninstall from a personal chat only by this activity, with no conversation update.</summary>
+    protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        foreach (var handler in membership) await handler.OnBotRemovedAsync(turnContext, cancellationToken);
+    }
+
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(turnContext.Activity.Text) && turnContext.Activity.Value is null)

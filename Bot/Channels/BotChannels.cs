@@ -1,3 +1,4 @@
+using AnToan.Bot.Channels.Teams;
 using AnToan.Dialogs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -16,6 +17,7 @@ public static class BotChannels
         services.AddSingleton<ConversationLock>();
         services.AddSingleton<TextLimitMiddleware>();
         services.AddSingleton<TurnErrorHandler>();
+        services.AddTeams();
         // CloudAdapter has two public constructors: build it explicitly.
         services.AddSingleton(sp => new BotAdapterWithErrorHandler(
             sp.GetRequiredService<BotFrameworkAuthentication>(),
@@ -31,9 +33,11 @@ public static class BotChannels
             adapter.ProcessAsync(request, response, bot, ct));
     }
 
-    /// <summary>Adds the middleware every adapter shares, in order: cap text, then one turn per conversation.</summary>
+    /// <summary>Adds the middleware every adapter shares, in order: Teams (mentions, card submits, cards), cap text,
+    /// then one turn per conversation.</summary>
     public static void UseSharedMiddleware(this BotAdapter adapter, IServiceProvider services)
     {
+        adapter.UseTeams(services);
         adapter.Use(services.GetRequiredService<TextLimitMiddleware>());
         adapter.Use(services.GetRequiredService<ConversationLock>());
         adapter.OnTurnError = services.GetRequiredService<TurnErrorHandler>().HandleAsync;
