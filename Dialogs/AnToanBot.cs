@@ -22,6 +22,13 @@ public sealed class AnToanBot(
         await userState.SaveChangesAsync(turnContext, false, cancellationToken);
     }
 
+    /// <summary>The SDK's base skips updates that name only the bot, and Teams names only the bot when it is
+    /// installed in or removed from a conversation: pass every update on.</summary>
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        turnContext.Activity.MembersAdded is { Count: > 0 } added ? OnMembersAddedAsync(added, turnContext, cancellationToken)
+        : turnContext.Activity.MembersRemoved is { Count: > 0 } removed ? OnMembersRemovedAsync(removed, turnContext, cancellationToken)
+        : Task.CompletedTask;
+
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         var botId = turnContext.Activity.Recipient?.Id;

@@ -12,8 +12,8 @@ public static class TeamsServices
         services.AddSingleton<MentionStripping>();
         services.AddSingleton<CardSubmitAsText>();
         services.AddSingleton<SuggestedActionsAsCard>();
-        // Transient: one per turn that needs it, like the other membership handlers.
-        services.AddTransient<IConversationMembershipHandler, TeamsInstallWelcome>();
+        // Singleton: stateless; the bot takes its membership handlers once.
+        services.AddSingleton<IConversationMembershipHandler, TeamsInstallWelcome>();
         return services;
     }
 
