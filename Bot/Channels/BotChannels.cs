@@ -3,6 +3,7 @@ using AnToan.Dialogs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AnToan.Bot.Channels;
 
@@ -29,8 +30,16 @@ public static class BotChannels
 
     public static void MapBotChannels(this WebApplication app)
     {
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
-            adapter.ProcessAsync(request, response, bot, ct));
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
+        {
+            // The adapter answers 401 only for UnauthorizedAccessException; a malformed token or one signed by an
+            // unknown key surfaces as the token library's own exception, which is just as unauthorised.
+            try { await adapter.ProcessAsync(request, response, bot, ct); }
+            catch (Exception e) when (e is SecurityTokenException or SecurityTokenArgumentException && !response.HasStarted)
+            {
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+            }
+        });
     }
 
     /// <summary>Adds the middleware every adapter shares, in order: Teams (mentions, card submits, cards), cap text,
