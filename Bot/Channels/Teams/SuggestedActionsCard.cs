@@ -46,22 +46,20 @@ public static partial class SuggestedActionsCard
         if (list.Count > 0) yield return string.Join("\n", list);
     }
 
-    /// <summary>imBack buttons send their value as if typed (Teams shows it as the user's message); messageBack
-    /// buttons keep their hidden value. The top-level text is what arrives where a client sends the data instead.</summary>
+    /// <summary>A button's data is what the click sends back as the message's Value: <c>{ "text": value }</c>, and
+    /// for a messageBack button its hidden value's fields beside that text.</summary>
+    /// <remarks>No <c>msteams</c> field (imBack would echo the choice as the user's message in Teams): the Agents
+    /// Playground 0.2.28 fails on any card whose submit data has one ("Cannot add property msTeams, object is not
+    /// extensible") and sends nothing.</remarks>
     private static JObject Action(CardAction action)
     {
         if (action.Type == ActionTypes.OpenUrl)
             return new JObject { ["type"] = "Action.OpenUrl", ["title"] = action.Title, ["url"] = action.Value?.ToString() };
-        var text = action.Type == ActionTypes.MessageBack ? action.Text : action.Value?.ToString() ?? action.Title;
-        var teams = action.Type == ActionTypes.MessageBack
-            ? new JObject { ["type"] = "messageBack", ["text"] = text, ["displayText"] = action.DisplayText, ["value"] = action.Value is null ? null : JToken.FromObject(action.Value) }
-            : new JObject { ["type"] = "imBack", ["value"] = text };
-        return new JObject
-        {
-            ["type"] = "Action.Submit",
-            ["title"] = action.Title,
-            ["data"] = new JObject { [TextField] = text, ["msteams"] = teams },
-        };
+        var data = action.Type == ActionTypes.MessageBack && action.Value is not null and not string
+            ? JObject.FromObject(action.Value)
+            : new JObject();
+        data[TextField] = action.Type == ActionTypes.MessageBack ? action.Text : action.Value?.ToString() ?? action.Title;
+        return new JObject { ["type"] = "Action.Submit", ["title"] = action.Title, ["data"] = data };
     }
 
     [GeneratedRegex(@"^\s*([-*+]|\d+[.)])\s")]
