@@ -1,6 +1,7 @@
 // Drives the Microsoft 365 Agents Playground's web UI in headless Chromium, as a Teams user would:
 // opens the personal chat (the playground installs the bot: a welcome card), types "trợ giúp" and checks the
-// help card, clicks the checklist button, then answers the card that comes back by clicking its first button.
+// help card, clicks the checklist button, then answers the card that comes back by clicking its first button;
+// last, in the team's General channel, "@<bot> trợ giúp" must get the same help card.
 // Usage: node smoke.mjs <playground-url> <repository-root> [screenshot.png]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,11 +25,17 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
 page.on('pageerror', e => failures.push(`page error: ${e.message}`));
 const cards = page.locator('.ac-adaptiveCard');
 
-async function nextCard(count, action, what) {
+// Does `action` and waits for a new reply card (one containing `expected`, when given: a welcome may arrive first).
+async function nextCard(count, action, what, expected) {
   await action();
-  await page.waitForFunction(n => document.querySelectorAll('.ac-adaptiveCard').length > n, count, { timeout })
-    .catch(() => { throw new Error(`no reply card after ${what}`); });
-  const card = cards.nth(count);
+  const index = await page.waitForFunction(([n, text]) => {
+    const found = [...document.querySelectorAll('.ac-adaptiveCard')].slice(n)
+      .findIndex(c => !text || c.innerText.replace(/\s+/g, ' ').includes(text));
+    return found < 0 ? null : { index: n + found };
+  }, [count, expected], { timeout })
+    .then(async h => (await h.jsonValue()).index)
+    .catch(() => { throw new Error(`no reply card${expected ? ` saying "${expected}"` : ''} after ${what}`); });
+  const card = cards.nth(index);
   const text = (await card.innerText()).replace(/\s+/g, ' ').trim();
   console.log(`bot (after ${what}): ${text.slice(0, 160)}${text.length > 160 ? '…' : ''}`);
   return { card, text };
@@ -44,8 +51,7 @@ try {
     await box.click();
     await page.keyboard.type('trợ giúp');
     await page.keyboard.press('Enter');
-  }, 'typing "trợ giúp"');
-  if (!help.text.includes(helpLine)) throw new Error(`the help card does not say "${helpLine}"`);
+  }, 'typing "trợ giúp"', helpLine);
 
   const step = await nextCard(await cards.count(),
     () => help.card.locator(`button[aria-label="${checklist.title}"]`).click(), `clicking "${checklist.title}"`);
@@ -53,6 +59,17 @@ try {
   if (!(await choices.count())) throw new Error('the checklist card has no buttons to answer with');
   const choice = await choices.first().getAttribute('aria-label');
   await nextCard(await cards.count(), () => choices.first().click(), `clicking "${choice}"`);
+
+  // In a team channel the bot hears only @mentions: pick the bot from the mention list, as a user would.
+  const botName = (await (await fetch(new URL('/_internal/v1/config', playgroundUrl))).json()).config.bot.name;
+  await page.locator('[aria-label="My Team - General"]').first().click();
+  await nextCard(await cards.count(), async () => {
+    await page.getByRole('textbox').last().click();
+    await page.keyboard.type(`@${botName.slice(0, 4)}`);
+    await page.getByRole('option', { name: botName }).or(page.locator(`[role=listbox] >> text=${botName}`)).first().click();
+    await page.keyboard.type(' trợ giúp');
+    await page.keyboard.press('Enter');
+  }, `"@${botName} trợ giúp" in the General channel`, helpLine);
   if (failures.length) throw new Error(failures.join('; '));
   console.log('playground smoke: passed');
 } catch (e) {
