@@ -20,6 +20,8 @@ public sealed class TeamsConversationTests : IAsyncLifetime
 
     private Replies Replies => _host.App.Services.GetRequiredService<Replies>();
 
+    private string Welcome => TeamsChat.Normalize(Replies.WithMenu("welcome", new { UserName = "" }).Text);
+
     [Theory]
     [InlineData("channel")]
     [InlineData("groupChat")]
@@ -71,8 +73,8 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     {
         var replies = await TeamsChat.SendAsync(_host.Client, TeamsChat.MembersAdded(TeamsChat.BotId));
 
-        var card = TeamsChat.SingleCard(Assert.Single(replies));
-        Assert.Equal(TeamsChat.Normalize(Replies.WithMenu("welcome", new { UserName = "" }).Text), TeamsChat.CardText(card));
+        // The welcome, once; the notifications' subscription notice may follow it.
+        Assert.Single(replies, r => TeamsChat.CardText(TeamsChat.SingleCard(r)) == Welcome);
         Assert.Equal(1, _membership.Added);
     }
 
@@ -81,7 +83,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     {
         var replies = await TeamsChat.SendAsync(_host.Client, TeamsChat.MembersAdded("29:user-1", TeamsChat.BotId));
 
-        Assert.Single(replies);
+        Assert.Single(replies, r => TeamsChat.CardText(TeamsChat.SingleCard(r)) == Welcome);
     }
 
     [Fact]
