@@ -1,0 +1,306 @@
+using System.Globalization;
+using System.Text;
+using AnToan.Knowledge.Model;
+
+namespace AnToan.Knowledge.Text;
+
+/// <summary>Turns Vietnamese text into matching terms, the same way for the content and for a question.</summary>
+/// <remarks>
+/// One analyzer per content snapshot: abbreviations come from glossary.json and document kinds from
+/// documents.json. Both sides of a match are reduced to one form each: "1/12", "01/12" and "ngày 01 tháng 12"
+/// become "1/12" (the year, when given, is a separate term), "90 %" and "90 phần trăm" become "90%",
+/// an abbreviation is written out and its short form kept beside it, and "thông tư 23", "tt23" and
+/// "23/2012/TT-BCA" all carry the reference "tt23".
+/// </remarks>
+public sealed class TextAnalyzer
+{
+    private readonly Lexicon _lexicon;
+    private readonly List<Abbreviation> _abbreviations = [];
+    private readonly List<(string[] Phrase, string Token)> _fullForms = [];
+    private readonly List<(string[] Phrase, string[] Codes)> _kinds = [];
+
+    private sealed record Abbreviation(string[] Short, string[] Full, string Token, bool NeedsCapitals);
+
+    private enum Kind { Word, Number, Date }
+
+    private readonly record struct Tok(string Text, Kind Kind, bool Upper);
+
+    /// <param name="corpus">The content's text: a short form also written in lower case there as an ordinary
+    /// word (e.g. "ca" in "cá nhân") is expanded only when typed in capitals.</param>
+    public TextAnalyzer(Lexicon lexicon, IEnumerable<GlossaryEntry> glossary, IEnumerable<DocumentInfo> documents, IEnumerable<string> corpus)
+    {
+        _lexicon = lexicon;
+        var lowerWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in corpus)
+            foreach (var (raw, upper) in Scan(text))
+                if (!upper) lowerWords.Add(VietnameseText.FoldWord(raw));
+
+        foreach (var entry in glossary)
+        {
+            var full = VietnameseText.Words(entry.Full);
+            if (full.Length == 0) continue;
+            var shorts = new List<string[]> { VietnameseText.Words(entry.Abbr) };
+            var fulls = new List<string[]> { full };
+            foreach (var variant in entry.Variants ?? [])
+                (IsShortForm(variant) ? shorts : fulls).Add(VietnameseText.Words(variant));
+            var token = string.Concat(shorts[0]);
+            foreach (var s in shorts.Where(s => s.Length > 0))
+                _abbreviations.Add(new Abbreviation(s, full, token, s.Length == 1 && lowerWords.Contains(s[0])));
+            foreach (var f in fulls.Where(f => f.Length > 1)) _fullForms.Add((f, token));
+        }
+        _abbreviations.Sort((a, b) => b.Short.Length.CompareTo(a.Short.Length));
+        _fullForms.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
+
+        foreach (var group in documents
+                     .Select(d => (Kind: VietnameseText.Words(d.Kind), Code: DocumentCode(d.Number)))
+                     .Where(k => k.Kind.Length > 0 && k.Code is not null)
+                     .GroupBy(k => string.Join(' ', k.Kind)))
+        {
+            var codes = group.Select(g => g.Code!).Distinct().ToArray();
+            _kinds.Add((group.First().Kind, codes));
+            foreach (var code in codes) _kinds.Add(([code], [code]));
+        }
+    }
+
+    public Lexicon Lexicon => _lexicon;
+
+    /// <summary>The letters that say what kind a document number is: "HD" of 413/HD-CAT-PV05, "TT" of 23/2012/TT-BCA.</summary>
+    public static string? DocumentCode(string number)
+    {
+        foreach (var part in VietnameseText.FoldWord(number).Split('/', '-', ' ').Skip(1))
+        {
+            var letters = new string(part.TakeWhile(char.IsLetter).ToArray());
+            if (letters.Length > 0) return letters;
+        }
+        return null;
+    }
+
+    /// <summary>The canonical term of a day of a month.</summary>
+    public static string DateTerm(int day, int month) => string.Create(CultureInfo.InvariantCulture, $"{day}/{month}");
+
+    /// <summary>The canonical term of a month ("tháng 6", "tháng này" in June).</summary>
+    public string MonthTerm(int month) => string.Concat(_lexicon.MonthWords[0]) + month.ToString(CultureInfo.InvariantCulture);
+
+    /// <param name="today">Resolves "hôm nay", "tháng này" ...; null for content, which has no "now".</param>
+    /// <param name="correct">Replaces a word the content does not know by a close one (typos); null for content.</param>
+    public AnalyzedText Analyze(string? text, DateOnly? today = null, Func<string, string?>? correct = null)
+    {
+        var toks = Tokenize(text ?? "", correct);
+        var words = new List<string>(toks.Count + 4);
+        var extras = new List<string>();
+        var i = 0;
+        while (i < toks.Count)
+        {
+            if (today is { } t && Relative(toks, i, t, words) is var rel and > 0) { i += rel; continue; }
+            if (DateExpression(toks, i, words) is var date and > 0) { i += date; continue; }
+            var month = Match(toks, i, _lexicon.MonthWords);
+            if (month > 0 && Number(toks, i + month, 1, 12) is { } m)
+            {
+                words.Add(MonthTerm(m));
+                i += month + 1;
+                continue;
+            }
+            var percent = toks[i].Kind == Kind.Number ? Match(toks, i + 1, _lexicon.PercentWords) : 0;
+            if (percent > 0)
+            {
+                words.Add(toks[i].Text + "%");
+                i += 1 + percent;
+                continue;
+            }
+            DocumentReference(toks, i, extras);
+            if (Abbreviated(toks, i) is { } abbr)
+            {
+                words.AddRange(abbr.Full);
+                extras.Add(abbr.Token);
+                i += abbr.Short.Length;
+                continue;
+            }
+            if (FullForm(toks, i) is { } full)
+            {
+                words.AddRange(full.Phrase);
+                extras.Add(full.Token);
+                i += full.Phrase.Length;
+                continue;
+            }
+            words.Add(toks[i].Text);
+            i++;
+        }
+        return new AnalyzedText(words, extras);
+    }
+
+    private int Relative(List<Tok> toks, int i, DateOnly today, List<string> words)
+    {
+        foreach (var (phrase, offset) in _lexicon.RelativeDays)
+            if (Matches(toks, i, phrase))
+            {
+                var day = today.AddDays(offset);
+                words.Add(DateTerm(day.Day, day.Month));
+                return phrase.Length;
+            }
+        foreach (var (phrase, offset) in _lexicon.RelativeMonths)
+            if (Matches(toks, i, phrase))
+            {
+                words.Add(MonthTerm(today.AddMonths(offset).Month));
+                return phrase.Length;
+            }
+        return 0;
+    }
+
+    /// <summary>"[ngày] 1/12[/2021]" or "[ngày] 1 tháng 12 [năm 2021]" → "1/12" [+ "2021"].</summary>
+    private int DateExpression(List<Tok> toks, int i, List<string> words)
+    {
+        var j = i + Match(toks, i, _lexicon.DayWords);
+        if (j < toks.Count && toks[j].Kind == Kind.Date)
+        {
+            words.Add(toks[j].Text);
+            return j + 1 - i;
+        }
+        if (Number(toks, j, 1, 31) is not { } day) return 0;
+        var month = Match(toks, j + 1, _lexicon.MonthWords);
+        if (month == 0 || Number(toks, j + 1 + month, 1, 12) is not { } m) return 0;
+        words.Add(DateTerm(day, m));
+        j += 2 + month;
+        var year = Match(toks, j, _lexicon.YearWords);
+        if (Number(toks, j + year, 1000, 9999) is { } y)
+        {
+            words.Add(y.ToString(CultureInfo.InvariantCulture));
+            j += year + 1;
+        }
+        return j - i;
+    }
+
+    /// <summary>"thông tư [số] 23", "tt 23" → "tt23" beside the words.</summary>
+    private void DocumentReference(List<Tok> toks, int i, List<string> extras)
+    {
+        foreach (var (phrase, codes) in _kinds)
+        {
+            if (!Matches(toks, i, phrase)) continue;
+            var j = i + phrase.Length;
+            j += Match(toks, j, _lexicon.NumberMarkers);
+            if (j < toks.Count && toks[j].Kind == Kind.Number)
+                foreach (var code in codes) extras.Add(code + toks[j].Text);
+        }
+    }
+
+    private Abbreviation? Abbreviated(List<Tok> toks, int i)
+    {
+        foreach (var a in _abbreviations)
+            if (Matches(toks, i, a.Short) && (!a.NeedsCapitals || toks[i].Upper)) return a;
+        return null;
+    }
+
+    private (string[] Phrase, string Token)? FullForm(List<Tok> toks, int i)
+    {
+        foreach (var f in _fullForms)
+            if (Matches(toks, i, f.Phrase)) return f;
+        return null;
+    }
+
+    private static int Match(List<Tok> toks, int i, IReadOnlyList<string[]> phrases)
+    {
+        foreach (var p in phrases)
+            if (Matches(toks, i, p)) return p.Length;
+        return 0;
+    }
+
+    private static bool Matches(List<Tok> toks, int i, string[] phrase)
+    {
+        if (phrase.Length == 0 || i + phrase.Length > toks.Count) return false;
+        for (var k = 0; k < phrase.Length; k++)
+            if (toks[i + k].Kind == Kind.Date || toks[i + k].Text != phrase[k]) return false;
+        return true;
+    }
+
+    private static int? Number(List<Tok> toks, int i, int min, int max) =>
+        i < toks.Count && toks[i].Kind == Kind.Number && int.TryParse(toks[i].Text, out var n) && n >= min && n <= max ? n : null;
+
+    private static bool IsShortForm(string variant) =>
+        !variant.Trim().Contains(' ') && variant.Where(char.IsLetter).All(char.IsUpper);
+
+    private List<Tok> Tokenize(string text, Func<string, string?>? correct)
+    {
+        var toks = new List<Tok>();
+        foreach (var (raw, upper) in Scan(text))
+        {
+            var folded = VietnameseText.FoldWord(raw);
+            if (folded.Contains('/')) Slashed(folded, upper, toks);
+            else Plain(folded, upper, toks, correct);
+        }
+        return toks;
+    }
+
+    /// <summary>"01/12/2021" is a date; "413/HD" and "23/2012/TT" are document numbers; anything else splits.</summary>
+    private static void Slashed(string folded, bool upper, List<Tok> toks)
+    {
+        var parts = folded.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.All(IsDigits))
+        {
+            if (parts.Length is 2 or 3 && int.TryParse(parts[0], out var d) && int.TryParse(parts[1], out var m)
+                && d is >= 1 and <= 31 && m is >= 1 and <= 12 && (parts.Length == 2 || parts[2].Length == 4))
+            {
+                toks.Add(new Tok(DateTerm(d, m), Kind.Date, false));
+                if (parts.Length == 3) toks.Add(new Tok(parts[2], Kind.Number, false));
+                return;
+            }
+        }
+        var codeAt = IsDigits(parts[0]) ? Array.FindIndex(parts, p => char.IsLetter(p[0])) : -1;
+        if (codeAt > 0)
+        {
+            // The kind code goes first, so "413/HD" reads like "HD 413" and carries the same reference.
+            var code = new string(parts[codeAt].TakeWhile(char.IsLetter).ToArray());
+            Plain(code, upper, toks, null);
+            parts[codeAt] = parts[codeAt][code.Length..];
+        }
+        foreach (var part in parts.Where(p => p.Length > 0)) Plain(part, upper, toks, null);
+    }
+
+    private static void Plain(string folded, bool upper, List<Tok> toks, Func<string, string?>? correct)
+    {
+        var start = 0;
+        for (var k = 1; k <= folded.Length; k++)
+        {
+            if (k < folded.Length && char.IsDigit(folded[k]) == char.IsDigit(folded[k - 1])) continue;
+            var run = folded[start..k];
+            if (char.IsDigit(run[0])) toks.Add(new Tok(TrimZeros(run), Kind.Number, false));
+            else toks.Add(new Tok(run.Length >= 4 && correct?.Invoke(run) is { } fixedRun ? fixedRun : run, Kind.Word, upper));
+            start = k;
+        }
+    }
+
+    private static string TrimZeros(string digits)
+    {
+        var trimmed = digits.TrimStart('0');
+        return trimmed.Length == 0 ? "0" : trimmed;
+    }
+
+    private static bool IsDigits(string s) => s.Length > 0 && s.All(char.IsDigit);
+
+    /// <summary>Raw words of NFC text: letters and digits, "/" inside a word, "%" on its own.</summary>
+    private static IEnumerable<(string Raw, bool Upper)> Scan(string text)
+    {
+        var nfc = VietnameseText.Normalize(text);
+        var sb = new StringBuilder();
+        for (var i = 0; i <= nfc.Length; i++)
+        {
+            var c = i < nfc.Length ? nfc[i] : ' ';
+            if (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+                continue;
+            }
+            if (c == '/' && sb.Length > 0 && i + 1 < nfc.Length && char.IsLetterOrDigit(nfc[i + 1]))
+            {
+                sb.Append(c);
+                continue;
+            }
+            if (sb.Length > 0)
+            {
+                var raw = sb.ToString();
+                var letters = raw.Where(char.IsLetter).ToList();
+                yield return (raw, letters.Count >= 2 && letters.All(char.IsUpper));
+                sb.Clear();
+            }
+            if (c == '%') yield return ("%", false);
+        }
+    }
+}
