@@ -23,7 +23,8 @@ public sealed class TextAnalyzer
 
     private enum Kind { Word, Number, Date }
 
-    private readonly record struct Tok(string Text, Kind Kind, bool Upper);
+    /// <param name="Expanded">Written out from an abbreviation: not expanded again.</param>
+    private readonly record struct Tok(string Text, Kind Kind, bool Upper, bool Expanded = false);
 
     /// <param name="corpus">The content's text: a short form also written in lower case there as an ordinary
     /// word (e.g. "ca" in "cá nhân") is expanded only when typed in capitals.</param>
@@ -67,12 +68,29 @@ public sealed class TextAnalyzer
     /// <summary>The letters that say what kind a document number is: "HD" of 413/HD-CAT-PV05, "TT" of 23/2012/TT-BCA.</summary>
     public static string? DocumentCode(string number)
     {
-        foreach (var part in VietnameseText.FoldWord(number).Split('/', '-', ' ').Skip(1))
+        var parts = VietnameseText.FoldWord(number).Split('/', '-', ' ');
+        if (!IsDigits(parts[0])) return null;
+        foreach (var part in parts.Skip(1))
         {
             var letters = new string(part.TakeWhile(char.IsLetter).ToArray());
             if (letters.Length > 0) return letters;
         }
         return null;
+    }
+
+    /// <summary>The reference term of a document ("tt23" for 23/2012/TT-BCA), as questions carry it; null without a number.</summary>
+    public static string? ReferenceTerm(string number)
+    {
+        var code = DocumentCode(number);
+        var digits = new string(number.TakeWhile(char.IsDigit).ToArray());
+        return code is null ? null : code + TrimZeros(digits);
+    }
+
+    /// <summary>The month of a term made by <see cref="MonthTerm"/>, if it is one.</summary>
+    public int? MonthOf(string term)
+    {
+        var prefix = string.Concat(_lexicon.MonthWords[0]);
+        return term.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(term.AsSpan(prefix.Length), out var m) && m is >= 1 and <= 12 ? m : null;
     }
 
     /// <summary>The canonical term of a day of a month.</summary>
@@ -110,18 +128,12 @@ public sealed class TextAnalyzer
             DocumentReference(toks, i, extras);
             if (Abbreviated(toks, i) is { } abbr)
             {
-                words.AddRange(abbr.Full);
-                extras.Add(abbr.Token);
-                i += abbr.Short.Length;
+                // Written out in place, so the full form meets the rules below (nested abbreviations, pairs).
+                toks.RemoveRange(i, abbr.Short.Length);
+                toks.InsertRange(i, abbr.Full.Select(w => new Tok(w, Kind.Word, false, true)));
                 continue;
             }
-            if (FullForm(toks, i) is { } full)
-            {
-                words.AddRange(full.Phrase);
-                extras.Add(full.Token);
-                i += full.Phrase.Length;
-                continue;
-            }
+            foreach (var token in FullForms(toks, i)) extras.Add(token);
             words.Add(toks[i].Text);
             i++;
         }
@@ -184,17 +196,15 @@ public sealed class TextAnalyzer
 
     private Abbreviation? Abbreviated(List<Tok> toks, int i)
     {
+        if (toks[i].Expanded) return null;
         foreach (var a in _abbreviations)
             if (Matches(toks, i, a.Short) && (!a.NeedsCapitals || toks[i].Upper)) return a;
         return null;
     }
 
-    private (string[] Phrase, string Token)? FullForm(List<Tok> toks, int i)
-    {
-        foreach (var f in _fullForms)
-            if (Matches(toks, i, f.Phrase)) return f;
-        return null;
-    }
+    /// <summary>The short forms of the phrases written out from <paramref name="i"/> on.</summary>
+    private IEnumerable<string> FullForms(List<Tok> toks, int i) =>
+        _fullForms.Where(f => Matches(toks, i, f.Phrase)).Select(f => f.Token).Distinct();
 
     private static int Match(List<Tok> toks, int i, IReadOnlyList<string[]> phrases)
     {
