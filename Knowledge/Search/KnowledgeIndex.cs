@@ -38,11 +38,14 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly double _unknownIdf;
 
     public TextAnalyzer Analyzer { get; }
+    public KnowledgeContent Content { get; }
     public IReadOnlyList<IndexEntry> Entries { get; }
     public IReadOnlyDictionary<string, IndexEntry> ByKey { get; }
+    public ILookup<string, Fact> FactsByPassage { get; }
 
-    private KnowledgeIndex(TextAnalyzer analyzer, List<(IndexEntry Entry, List<(bool Body, string Text)> Texts)> entries)
+    private KnowledgeIndex(KnowledgeContent content, TextAnalyzer analyzer, List<(IndexEntry Entry, List<(bool Body, string Text)> Texts)> entries)
     {
+        Content = content;
         Analyzer = analyzer;
         _directory = new RAMDirectory();
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new LuceneAnalyzer(analyzer))
@@ -58,17 +61,24 @@ public sealed class KnowledgeIndex : IDisposable
             {
                 var (entry, texts) = entries[e];
                 var terms = new HashSet<string>(StringComparer.Ordinal);
+                var questionTerms = new HashSet<string>(StringComparer.Ordinal);
+                var units = new List<IReadOnlySet<string>>();
                 foreach (var (body, text) in texts)
                 {
-                    terms.UnionWith(analyzer.Analyze(text).Terms);
+                    if (body)
+                        foreach (var sentence in Sentences.Split(text))
+                            units.Add(TermsOf(analyzer.Analyze(sentence), analyzer.Lexicon.Fillers));
+                    else questionTerms.UnionWith(TermsOf(analyzer.Analyze(text), analyzer.Lexicon.Fillers));
                     writer.AddDocument(new Document
                     {
                         new TextField(body ? BodyField : QuestionField, text, Field.Store.NO),
                         new NumericDocValuesField(EntryField, e * 2 + (body ? 1 : 0)),
                     });
                 }
+                terms.UnionWith(questionTerms);
+                foreach (var u in units) terms.UnionWith(u);
                 foreach (var t in terms) _entryFrequency[t] = _entryFrequency.GetValueOrDefault(t) + 1;
-                built.Add(entry with { Terms = terms });
+                built.Add(entry with { Terms = terms, QuestionTerms = questionTerms, BodyUnits = units });
             }
             writer.Commit();
         }
@@ -85,10 +95,11 @@ public sealed class KnowledgeIndex : IDisposable
         }
         Entries = built;
         ByKey = built.ToDictionary(e => e.Key);
+        FactsByPassage = content.Facts.ToLookup(f => f.Passage);
         _unknownIdf = Idf(0);
         _corrector = new TypoCorrector(_entryFrequency
             .Where(kv => !AnalyzedText.IsPair(kv.Key))
-            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal), analyzer.Lexicon.Onsets);
     }
 
     /// <summary>Builds the index of a content snapshot.</summary>
@@ -98,14 +109,13 @@ public sealed class KnowledgeIndex : IDisposable
             .Concat(content.Facts.SelectMany(f => (f.Paraphrases ?? []).Append(f.Answer)))
             .Concat(content.Intents.SelectMany(i => i.Examples));
         var analyzer = new TextAnalyzer(lexicon ?? Lexicon.Default, content.Glossary, content.Documents, corpus);
-        return new KnowledgeIndex(analyzer, Describe(content, analyzer).ToList());
+        return new KnowledgeIndex(content, analyzer, Describe(content, analyzer).ToList());
     }
 
     /// <summary>The texts of each entry: question-like ones first (Body = false), then body text.</summary>
     private static IEnumerable<(IndexEntry, List<(bool Body, string Text)>)> Describe(KnowledgeContent c, TextAnalyzer analyzer)
     {
-        static IndexEntry E(EntryKind kind, string id, object item) =>
-            new($"{kind.ToString().ToLowerInvariant()}:{id}", kind, id, item, new HashSet<string>());
+        static IndexEntry E(EntryKind kind, string id, object item) => new(Key(kind, id), kind, id, item, new HashSet<string>(), new HashSet<string>(), []);
         static List<(bool, string)> Texts(IEnumerable<string?> questions, IEnumerable<string?> bodies) =>
             questions.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => (false, t!))
                 .Concat(bodies.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => (true, t!))).ToList();
@@ -121,7 +131,7 @@ public sealed class KnowledgeIndex : IDisposable
             yield return (E(EntryKind.Document, d.Id, d), Texts(
                 (d.Aliases ?? []).Prepend($"{d.Kind} {d.Number}"), [d.Subject, d.Issuer]));
         foreach (var g in c.Glossary)
-            yield return (E(EntryKind.Glossary, g.Abbr, g), Texts([g.Abbr], (g.Variants ?? []).Prepend(g.Full)));
+            yield return (E(EntryKind.Glossary, g.Abbr, g), Texts([g.Abbr, g.Full], g.Variants ?? []));
         var month = string.Join(' ', analyzer.Lexicon.MonthWords[0]);
         foreach (var e in c.Calendar)
         {
@@ -136,11 +146,14 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>The entries that best match <paramref name="question"/>, best first.</summary>
     /// <param name="today">Resolves "hôm nay", "tháng này" in the question.</param>
     /// <param name="include">Which entries may be returned (e.g. no intents in the middle of a dialog).</param>
-    public IReadOnlyList<Candidate> Search(string question, DateOnly? today = null, Func<IndexEntry, bool>? include = null, int count = 8)
+    public SearchResult Search(string question, DateOnly? today = null, Func<IndexEntry, bool>? include = null, int count = 10) =>
+        Search(Analyze(question, today), null, include, count);
+
+    /// <param name="skip">Word positions left out of coverage (question cues such as "khi nào").</param>
+    public SearchResult Search(AnalyzedText analyzed, IReadOnlySet<int>? skip, Func<IndexEntry, bool>? include = null, int count = 10)
     {
-        var analyzed = Analyze(question, today);
         var terms = analyzed.Terms.Distinct(StringComparer.Ordinal).ToList();
-        if (terms.Count == 0) return [];
+        if (terms.Count == 0) return new SearchResult(analyzed, []);
         var query = new BooleanQuery();
         foreach (var t in terms)
         {
@@ -155,20 +168,54 @@ public sealed class KnowledgeIndex : IDisposable
             var s = best.GetValueOrDefault(e);
             best[e] = _docIsBody[hit.Doc] ? (s.Question, Math.Max(s.Body, hit.Score)) : (Math.Max(s.Question, hit.Score), s.Body);
         }
-        var words = analyzed.Words.Concat(analyzed.Extras).ToHashSet(StringComparer.Ordinal);
-        var pairs = analyzed.Pairs.ToHashSet(StringComparer.Ordinal);
-        return best
+        var fillers = Analyzer.Lexicon.Fillers;
+        var topic = analyzed.TopicWords(fillers, skip).ToList();
+        // A message made only of fillers and cues ("không", "là gì") is judged on all its words.
+        var words = (topic.Count > 0 ? topic : analyzed.Words).Concat(analyzed.Extras).ToHashSet(StringComparer.Ordinal);
+        var pairs = (topic.Count > 0 ? analyzed.TopicPairs(fillers, skip) : analyzed.Pairs).ToHashSet(StringComparer.Ordinal);
+        var candidates = best
             .Select(kv => (Entry: Entries[kv.Key], Score: (double)kv.Value.Question + kv.Value.Body))
             .Where(x => include?.Invoke(x.Entry) ?? true)
             .OrderByDescending(x => x.Score)
             .Take(count)
-            .Select(x => new Candidate(x.Entry, x.Score, Coverage(words, x.Entry.Terms), Coverage(pairs, x.Entry.Terms)))
+            .Select(x => new Candidate(x.Entry, x.Score, Coverage(words, x.Entry), pairs.Count == 0 ? null : Coverage(pairs, x.Entry)))
             .ToList();
+        return new SearchResult(analyzed, candidates);
     }
+
+    /// <summary>The entry of a content record.</summary>
+    public IndexEntry? EntryOf(EntryKind kind, string id) => ByKey.GetValueOrDefault(Key(kind, id));
+
+    private static string Key(EntryKind kind, string id) => $"{kind.ToString().ToLowerInvariant()}:{id}";
 
     /// <summary>The question as the index sees it (typos corrected, "tháng này" resolved).</summary>
     public AnalyzedText Analyze(string question, DateOnly? today = null) =>
         Analyzer.Analyze(question, today, _corrector.Correct);
+
+    private static HashSet<string> TermsOf(AnalyzedText analyzed, IReadOnlySet<string> fillers)
+    {
+        var terms = analyzed.Terms.ToHashSet(StringComparer.Ordinal);
+        terms.UnionWith(analyzed.TopicPairs(fillers));
+        return terms;
+    }
+
+    /// <summary>Rarity-weighted share of <paramref name="query"/> found in the question-like texts of the entry
+    /// together with its best body sentence; 1 when there is nothing to cover.</summary>
+    public double Coverage(IReadOnlySet<string> query, IndexEntry entry)
+    {
+        double total = 0, inQuestions = 0;
+        var inUnit = new double[entry.BodyUnits.Count];
+        foreach (var t in query)
+        {
+            var w = _entryFrequency.TryGetValue(t, out var df) ? Idf(df) : _unknownIdf;
+            total += w;
+            if (entry.QuestionTerms.Contains(t)) inQuestions += w;
+            else
+                for (var u = 0; u < inUnit.Length; u++)
+                    if (entry.BodyUnits[u].Contains(t)) inUnit[u] += w;
+        }
+        return total == 0 ? 1 : (inQuestions + (inUnit.Length == 0 ? 0 : inUnit.Max())) / total;
+    }
 
     /// <summary>Rarity-weighted share of <paramref name="query"/> found in <paramref name="entry"/>; 1 when there is nothing to cover.</summary>
     public double Coverage(IReadOnlySet<string> query, IReadOnlySet<string> entry)

@@ -22,6 +22,22 @@ public sealed record AnalyzedText(IReadOnlyList<string> Words, IReadOnlyList<str
     /// <summary>Every term, repeats kept (term frequency matters to BM25).</summary>
     public IEnumerable<string> Terms => Words.Concat(Extras).Concat(Pairs);
 
+    /// <summary>Pairs of neighbouring topic words: fillers and the skipped positions (question cues) left out, so
+    /// "tội phạm và tệ nạn" and "tội phạm, tệ nạn" share "pham_te".</summary>
+    public IEnumerable<string> TopicPairs(IReadOnlySet<string> fillers, IReadOnlySet<int>? skip = null)
+    {
+        string? previous = null;
+        foreach (var word in TopicWords(fillers, skip))
+        {
+            if (previous is not null) yield return Pair(previous, word);
+            previous = word;
+        }
+    }
+
+    /// <summary>The words that carry the topic: not fillers, not at a skipped position.</summary>
+    public IEnumerable<string> TopicWords(IReadOnlySet<string> fillers, IReadOnlySet<int>? skip = null) =>
+        Words.Where((w, i) => !fillers.Contains(w) && skip?.Contains(i) != true);
+
     public static string Pair(string a, string b) => string.Concat(a, PairSeparator.ToString(), b);
 
     public static bool IsPair(string term) => term.Contains(PairSeparator);

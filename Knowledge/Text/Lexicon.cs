@@ -17,13 +17,17 @@ public sealed class Lexicon
     /// <summary>Question type (date, number, actor, definition) → its cues.</summary>
     public required IReadOnlyList<(string Type, string[] Phrase)> QuestionCues { get; init; }
     public required IReadOnlyList<string[]> Countdown { get; init; }
+    /// <summary>Words that carry no topic (particles, pronouns, prepositions): a match is not judged on them.</summary>
+    public required IReadOnlySet<string> Fillers { get; init; }
+    /// <summary>Consonants a syllable may start with, longest first: what is left is its rhyme.</summary>
+    public required IReadOnlyList<string> Onsets { get; init; }
 
     public static Lexicon Default { get; } = Load();
 
     private sealed record Data(
         string[] DayWords, string[] MonthWords, string[] YearWords, string[] NumberMarkers, string[] PercentWords,
         Dictionary<string, int> RelativeDays, Dictionary<string, int> RelativeMonths,
-        Dictionary<string, string[]> QuestionTypes, string[] Countdown);
+        Dictionary<string, string[]> QuestionTypes, string[] Countdown, string[] Fillers, string[] Onsets);
 
     private static Lexicon Load()
     {
@@ -44,6 +48,8 @@ public sealed class Lexicon
             RelativeMonths = data.RelativeMonths.Select(kv => (P(kv.Key), kv.Value)).ToList(),
             QuestionCues = data.QuestionTypes.SelectMany(kv => kv.Value.Select(v => (kv.Key, P(v)))).ToList(),
             Countdown = L(data.Countdown),
+            Onsets = data.Onsets.OrderByDescending(o => o.Length).ToList(),
+            Fillers = data.Fillers.SelectMany(VietnameseText.Words).ToHashSet(StringComparer.Ordinal),
         };
     }
 }

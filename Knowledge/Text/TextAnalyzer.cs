@@ -12,9 +12,10 @@ namespace AnToan.Knowledge.Text;
 /// an abbreviation is written out and its short form kept beside it, and "thông tư 23", "tt23" and
 /// "23/2012/TT-BCA" all carry the reference "tt23".
 /// </remarks>
-public sealed class TextAnalyzer
+public sealed partial class TextAnalyzer
 {
     private readonly Lexicon _lexicon;
+    private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
     private readonly List<Abbreviation> _abbreviations = [];
     private readonly List<(string[] Phrase, string Token)> _fullForms = [];
     private readonly List<(string[] Phrase, string[] Codes)> _kinds = [];
@@ -31,10 +32,9 @@ public sealed class TextAnalyzer
     public TextAnalyzer(Lexicon lexicon, IEnumerable<GlossaryEntry> glossary, IEnumerable<DocumentInfo> documents, IEnumerable<string> corpus)
     {
         _lexicon = lexicon;
-        var lowerWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in corpus)
             foreach (var (raw, upper) in Scan(text))
-                if (!upper) lowerWords.Add(VietnameseText.FoldWord(raw));
+                if (!upper) _lowerWords.Add(VietnameseText.FoldWord(raw));
 
         foreach (var entry in glossary)
         {
@@ -46,7 +46,7 @@ public sealed class TextAnalyzer
                 (IsShortForm(variant) ? shorts : fulls).Add(VietnameseText.Words(variant));
             var token = string.Concat(shorts[0]);
             foreach (var s in shorts.Where(s => s.Length > 0))
-                _abbreviations.Add(new Abbreviation(s, full, token, s.Length == 1 && lowerWords.Contains(s[0])));
+                _abbreviations.Add(new Abbreviation(s, full, token, s.Length == 1 && _lowerWords.Contains(s[0])));
             foreach (var f in fulls.Where(f => f.Length > 1)) _fullForms.Add((f, token));
         }
         _abbreviations.Sort((a, b) => b.Short.Length.CompareTo(a.Short.Length));
@@ -240,7 +240,7 @@ public sealed class TextAnalyzer
     }
 
     /// <summary>"01/12/2021" is a date; "413/HD" and "23/2012/TT" are document numbers; anything else splits.</summary>
-    private static void Slashed(string folded, bool upper, List<Tok> toks)
+    private void Slashed(string folded, bool upper, List<Tok> toks)
     {
         var parts = folded.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (parts.All(IsDigits))
@@ -264,7 +264,9 @@ public sealed class TextAnalyzer
         foreach (var part in parts.Where(p => p.Length > 0)) Plain(part, upper, toks, null);
     }
 
-    private static void Plain(string folded, bool upper, List<Tok> toks, Func<string, string?>? correct)
+    /// <summary>Letters and digits apart ("tt23" → "tt", "23"); numbers without leading zeros; Roman numerals
+    /// ("khóa XV") as numbers, unless the letters are also an ordinary word of the content ("vi" in "phạm vi").</summary>
+    private void Plain(string folded, bool upper, List<Tok> toks, Func<string, string?>? correct)
     {
         var start = 0;
         for (var k = 1; k <= folded.Length; k++)
@@ -272,10 +274,28 @@ public sealed class TextAnalyzer
             if (k < folded.Length && char.IsDigit(folded[k]) == char.IsDigit(folded[k - 1])) continue;
             var run = folded[start..k];
             if (char.IsDigit(run[0])) toks.Add(new Tok(TrimZeros(run), Kind.Number, false));
+            else if (run.Length >= 2 && (upper || !_lowerWords.Contains(run)) && Roman(run) is { } number)
+                toks.Add(new Tok(number.ToString(CultureInfo.InvariantCulture), Kind.Number, false));
             else toks.Add(new Tok(run.Length >= 4 && correct?.Invoke(run) is { } fixedRun ? fixedRun : run, Kind.Word, upper));
             start = k;
         }
     }
+
+    private static int? Roman(string letters)
+    {
+        if (!RomanNumeral().IsMatch(letters)) return null;
+        int total = 0, previous = 0;
+        foreach (var c in letters.Reverse())
+        {
+            var v = c switch { 'i' => 1, 'v' => 5, _ => 10 };
+            total += v < previous ? -v : v;
+            previous = Math.Max(previous, v);
+        }
+        return total;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^x{0,3}(ix|iv|v?i{0,3})$")]
+    private static partial System.Text.RegularExpressions.Regex RomanNumeral();
 
     private static string TrimZeros(string digits)
     {

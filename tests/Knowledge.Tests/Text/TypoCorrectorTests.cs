@@ -6,11 +6,11 @@ public sealed class TypoCorrectorTests
 {
     private static readonly TypoCorrector Sut = new(new Dictionary<string, int>
     {
-        ["nghiep"] = 5, ["truong"] = 7, ["thuong"] = 2, ["chay"] = 4,
-    });
+        ["nghiep"] = 5, ["truong"] = 7, ["thuong"] = 2, ["chay"] = 4, ["gia"] = 9, ["nam"] = 3,
+    }, Lexicon.Default.Onsets);
 
     [Theory]
-    [InlineData("ngiep", "nghiep")]   // a letter dropped
+    [InlineData("nghep", "nghiep")]   // a letter dropped
     [InlineData("nghiepp", "nghiep")] // a letter added
     [InlineData("ngheip", "nghiep")]  // neighbours swapped
     [InlineData("truonh", "truong")]  // a letter replaced
@@ -21,8 +21,9 @@ public sealed class TypoCorrectorTests
     [InlineData("chy")]        // too short to correct
     [InlineData("qwertyuiop")] // nothing close
     [InlineData("nghieppp")]   // two edits away
+    [InlineData("giam")]       // a well-formed syllable (onset gi, rhyme am of "nam"): meant, not mistyped
     public void Correct_LeavesOtherWordsAlone(string typed) => Assert.Null(Sut.Correct(typed));
 
     [Fact]
-    public void Correct_PrefersTheMoreCommonWord() => Assert.Equal("truong", Sut.Correct("tuong"));
+    public void Correct_PrefersTheMoreCommonWord() => Assert.Equal("truong", Sut.Correct("thruong"));
 }

@@ -1,0 +1,88 @@
+using AnToan.Knowledge.Model;
+using AnToan.Knowledge.Search;
+
+namespace AnToan.Knowledge.Answers;
+
+/// <summary>Matches a message against the knowledge (guidance, facts, documents, abbreviations, calendar and
+/// intents alike) and decides whether to answer, ask which was meant, or decline.</summary>
+/// <remarks>
+/// BM25 finds the candidates; the decision rests on coverage — how much of the question, weighted by rarity,
+/// an entry accounts for, syllables and syllable pairs alike — because BM25 scores are not comparable between
+/// questions while coverage is. Thresholds were calibrated on tests/Knowledge.Tests/eval/qa-own.tsv.
+/// </remarks>
+public sealed class KnowledgeMatcher(KnowledgeSearch search)
+{
+    /// <summary>At or above: answer.</summary>
+    public const double AnswerThreshold = 0.42;
+
+    /// <summary>At or above (and below <see cref="AnswerThreshold"/>): offer choices.</summary>
+    public const double ClarifyThreshold = 0.3;
+
+    /// <summary>An entry of the kind the question asks for (a date for "khi nào") gains this much.</summary>
+    private const double FitBonus = 0.1;
+
+    /// <summary>Weight of coverage against relative BM25 in the ranking.</summary>
+    private const double CoverageWeight = 0.6;
+
+    private const int MaxChoices = 3;
+
+    public KnowledgeSearch Search => search;
+
+    /// <param name="today">Local date of the conversation (Bot:TimeZone): resolves "hôm nay", "tháng này".</param>
+    /// <param name="include">Entries allowed (e.g. no intents in the middle of a dialog); all when null.</param>
+    public MatchResult Match(string question, DateOnly today, Func<IndexEntry, bool>? include = null)
+    {
+        var index = search.Index;
+        var analyzed = index.Analyze(question, today);
+        var cues = QuestionCues.Detect(analyzed.Words, index.Analyzer.Lexicon);
+        var found = index.Search(analyzed, cues.Positions, include);
+        if (found.Candidates.Count == 0)
+            return new MatchResult(question, AnswerOutcome.Decline, null, 0, [], [], cues, found, index);
+
+        var top = found.Candidates[0].Score;
+        var ranked = found.Candidates
+            .Select(c => Rank(c, top, Fits(c.Entry, cues, index)))
+            .OrderByDescending(r => r.Rank)
+            .ToList();
+        var best = ranked[0];
+        var outcome = best.Confidence >= AnswerThreshold ? AnswerOutcome.Answer
+            : best.Confidence >= ClarifyThreshold ? AnswerOutcome.Clarify
+            : AnswerOutcome.Decline;
+        var choices = outcome == AnswerOutcome.Clarify ? Choices(ranked) : [];
+        if (outcome == AnswerOutcome.Clarify && choices.Count == 0) outcome = AnswerOutcome.Decline;
+        return new MatchResult(question, outcome, best.Entry, best.Confidence, ranked, choices, cues, found, index);
+    }
+
+    private static RankedCandidate Rank(Candidate c, double top, bool fits)
+    {
+        var bonus = fits ? FitBonus : 0;
+        var rank = CoverageWeight * c.Coverage + (1 - CoverageWeight) * (c.Score / top) + bonus;
+        return new RankedCandidate(c, rank, Math.Min(1, c.Coverage + bonus));
+    }
+
+    /// <summary>Whether the entry gives the kind of answer the question asks for.</summary>
+    private static bool Fits(IndexEntry entry, QuestionCues cues, KnowledgeIndex index) => cues.Type is { } type && entry.Item switch
+    {
+        Fact f => f.Type == type || (cues.Countdown && f.Date is not null),
+        Passage p => index.FactsByPassage[p.Id].Any(f => f.Type == type),
+        CalendarEntry => type == "date",
+        GlossaryEntry => type == "definition",
+        DocumentInfo => type == "actor",
+        _ => false,
+    };
+
+    /// <summary>Distinct entries worth offering: a fact and its own passage are one choice, not two.</summary>
+    private static List<IndexEntry> Choices(List<RankedCandidate> ranked)
+    {
+        var choices = new List<IndexEntry>();
+        var passages = new HashSet<string>();
+        foreach (var r in ranked.Where(r => r.Confidence >= ClarifyThreshold && r.Entry.Kind != EntryKind.Intent))
+        {
+            var passage = r.Entry.Item switch { Fact f => f.Passage, Passage p => p.Id, _ => null };
+            if (passage is not null && !passages.Add(passage)) continue;
+            choices.Add(r.Entry);
+            if (choices.Count == MaxChoices) break;
+        }
+        return choices;
+    }
+}
