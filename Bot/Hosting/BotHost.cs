@@ -35,7 +35,7 @@ public static class BotHost
         app.MapBotChannels();
         app.MapWebChat();
         var admin = app.MapAdminApi();
-        _ = admin; // each area maps its admin endpoints here: admin.MapXxxAdmin();
+        admin.MapFeedbackAdmin();
         return app;
     }
 }
