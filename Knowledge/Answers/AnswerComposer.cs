@@ -72,13 +72,15 @@ public sealed class AnswerComposer
             Replaced = Replacements(match, source.Document),
             SourceLine = SourceLine(index.Content, source),
         };
-        var related = (passage.Related ?? [])
+        return new AnswerReply("answer", model, [.. Related(index, passage.Related ?? []), .. Feedback]);
+    }
+
+    private static IEnumerable<ButtonSpec> Related(KnowledgeIndex index, IEnumerable<string> passageIds) =>
+        passageIds
             .Select(id => index.EntryOf(EntryKind.Passage, id))
             .OfType<IndexEntry>()
             .Take(MaxRelated)
             .Select(e => Button(QuestionFor(e, index)));
-        return new AnswerReply("answer", model, [.. related, .. Feedback]);
-    }
 
     private static AnswerReply Document(MatchResult match, DocumentInfo doc)
     {
@@ -89,7 +91,9 @@ public sealed class AnswerComposer
             Replaced = Replacements(match, doc.Id),
             SourceLine = SourceLine(content, new SourceRef(doc.Id)),
         };
-        return new AnswerReply("answer-document", model, Feedback);
+        // Related: what the guidance says that this document is the source of.
+        var citing = content.Passages.Where(p => p.Source.Document == doc.Id).Select(p => p.Id);
+        return new AnswerReply("answer-document", model, [.. Related(match.Index, citing), .. Feedback]);
     }
 
     private static AnswerReply Glossary(GlossaryEntry entry) =>

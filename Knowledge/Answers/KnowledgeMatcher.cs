@@ -18,6 +18,10 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
     /// <summary>At or above (and below <see cref="AnswerThreshold"/>): offer choices.</summary>
     public const double ClarifyThreshold = 0.3;
 
+    /// <summary>Below this much <see cref="SearchResult.Information"/> a question is too vague to answer outright
+    /// ("an ninh", "công an" alone): choices are offered instead. Commands are exempt: they are short by nature.</summary>
+    public const double MinInformation = 4.5;
+
     /// <summary>An entry of the kind the question asks for (a date for "khi nào") gains this much.</summary>
     private const double FitBonus = 0.1;
 
@@ -45,7 +49,8 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
             .OrderByDescending(r => r.Rank)
             .ToList();
         var best = ranked[0];
-        var outcome = best.Confidence >= AnswerThreshold ? AnswerOutcome.Answer
+        var vague = found.Information < MinInformation && best.Entry.Kind != EntryKind.Intent;
+        var outcome = best.Confidence >= AnswerThreshold && !vague ? AnswerOutcome.Answer
             : best.Confidence >= ClarifyThreshold ? AnswerOutcome.Clarify
             : AnswerOutcome.Decline;
         var choices = outcome == AnswerOutcome.Clarify ? Choices(ranked) : [];

@@ -25,4 +25,6 @@ public sealed record Candidate(IndexEntry Entry, double Score, double WordCovera
 }
 
 /// <summary>What a search saw and found.</summary>
-public sealed record SearchResult(Text.AnalyzedText Question, IReadOnlyList<Candidate> Candidates);
+/// <param name="Information">How specific the question is: the summed rarity of its topic words. "an ninh" alone
+/// says little; "hạn nộp hồ sơ công nhận" says a lot.</param>
+public sealed record SearchResult(Text.AnalyzedText Question, IReadOnlyList<Candidate> Candidates, double Information = 0);

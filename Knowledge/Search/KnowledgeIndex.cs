@@ -180,7 +180,7 @@ public sealed class KnowledgeIndex : IDisposable
             .Take(count)
             .Select(x => new Candidate(x.Entry, x.Score, Coverage(words, x.Entry), pairs.Count == 0 ? null : Coverage(pairs, x.Entry)))
             .ToList();
-        return new SearchResult(analyzed, candidates);
+        return new SearchResult(analyzed, candidates, words.Sum(w => _entryFrequency.TryGetValue(w, out var df) ? Idf(df) : _unknownIdf));
     }
 
     /// <summary>The entry of a content record.</summary>
