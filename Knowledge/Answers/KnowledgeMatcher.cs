@@ -26,7 +26,7 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
     private const double FitBonus = 0.1;
 
     /// <summary>Weight of coverage against relative BM25 in the ranking.</summary>
-    private const double CoverageWeight = 0.6;
+    private const double CoverageWeight = 0.8;
 
     private const int MaxChoices = 3;
 
@@ -34,9 +34,12 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
 
     /// <param name="today">Local date of the conversation (Bot:TimeZone): resolves "hôm nay", "tháng này".</param>
     /// <param name="include">Entries allowed (e.g. no intents in the middle of a dialog); all when null.</param>
-    public MatchResult Match(string question, DateOnly today, Func<IndexEntry, bool>? include = null)
+    public MatchResult Match(string question, DateOnly today, Func<IndexEntry, bool>? include = null) =>
+        Match(search.Index, question, today, include);
+
+    /// <summary>Matches against a given index rather than the one in service (benchmarks, tools).</summary>
+    public static MatchResult Match(KnowledgeIndex index, string question, DateOnly today, Func<IndexEntry, bool>? include = null)
     {
-        var index = search.Index;
         var analyzed = index.Analyze(question, today);
         var cues = QuestionCues.Detect(analyzed.Words, index.Analyzer.Lexicon);
         var found = index.Search(analyzed, cues.Positions, include);

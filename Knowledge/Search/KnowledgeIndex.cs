@@ -25,6 +25,9 @@ public sealed class KnowledgeIndex : IDisposable
     private const string BodyField = "b";
     private const string EntryField = "e";
 
+    /// <summary>A term in more than this share of the entries is too common to search by.</summary>
+    private const double CommonShare = 0.25;
+
     /// <summary>Body text counts for less than a text written as a question.</summary>
     public const float BodyBoost = 0.5f;
 
@@ -152,10 +155,14 @@ public sealed class KnowledgeIndex : IDisposable
     /// <param name="skip">Word positions left out of coverage (question cues such as "khi nào").</param>
     public SearchResult Search(AnalyzedText analyzed, IReadOnlySet<int>? skip, Func<IndexEntry, bool>? include = null, int count = 10)
     {
+        var fillers = Analyzer.Lexicon.Fillers;
         var terms = analyzed.Terms.Distinct(StringComparer.Ordinal).ToList();
         if (terms.Count == 0) return new SearchResult(analyzed, []);
+        // Fillers and syllables found in most entries rank nothing but cost the most to score: left out when
+        // the question has anything more telling (coverage still counts them).
+        var telling = terms.Where(t => !fillers.Contains(t) && _entryFrequency.GetValueOrDefault(t) <= Entries.Count * CommonShare).ToList();
         var query = new BooleanQuery();
-        foreach (var t in terms)
+        foreach (var t in telling.Count > 0 ? telling : terms)
         {
             query.Add(new TermQuery(new Term(QuestionField, t)), Occur.SHOULD);
             query.Add(new TermQuery(new Term(BodyField, t)) { Boost = BodyBoost }, Occur.SHOULD);
@@ -168,7 +175,6 @@ public sealed class KnowledgeIndex : IDisposable
             var s = best.GetValueOrDefault(e);
             best[e] = _docIsBody[hit.Doc] ? (s.Question, Math.Max(s.Body, hit.Score)) : (Math.Max(s.Question, hit.Score), s.Body);
         }
-        var fillers = Analyzer.Lexicon.Fillers;
         var topic = analyzed.TopicWords(fillers, skip).ToList();
         // A message made only of fillers and cues ("không", "là gì") is judged on all its words.
         var words = (topic.Count > 0 ? topic : analyzed.Words).Concat(analyzed.Extras).ToHashSet(StringComparer.Ordinal);

@@ -16,9 +16,9 @@ public sealed partial class TextAnalyzer
 {
     private readonly Lexicon _lexicon;
     private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
-    private readonly List<Abbreviation> _abbreviations = [];
-    private readonly List<(string[] Phrase, string Token)> _fullForms = [];
-    private readonly List<(string[] Phrase, string[] Codes)> _kinds = [];
+    private readonly PhraseTable<Abbreviation> _abbreviations = new();
+    private readonly PhraseTable<string> _fullForms = new();
+    private readonly PhraseTable<string[]> _kinds = new();
 
     private sealed record Abbreviation(string[] Short, string[] Full, string Token, bool NeedsCapitals);
 
@@ -46,11 +46,9 @@ public sealed partial class TextAnalyzer
                 (IsShortForm(variant) ? shorts : fulls).Add(VietnameseText.Words(variant));
             var token = string.Concat(shorts[0]);
             foreach (var s in shorts.Where(s => s.Length > 0))
-                _abbreviations.Add(new Abbreviation(s, full, token, s.Length == 1 && _lowerWords.Contains(s[0])));
-            foreach (var f in fulls.Where(f => f.Length > 1)) _fullForms.Add((f, token));
+                _abbreviations.Add(s, new Abbreviation(s, full, token, s.Length == 1 && _lowerWords.Contains(s[0])));
+            foreach (var f in fulls.Where(f => f.Length > 1)) _fullForms.Add(f, token);
         }
-        _abbreviations.Sort((a, b) => b.Short.Length.CompareTo(a.Short.Length));
-        _fullForms.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
 
         foreach (var group in documents
                      .Select(d => (Kind: VietnameseText.Words(d.Kind), Code: DocumentCode(d.Number)))
@@ -58,8 +56,8 @@ public sealed partial class TextAnalyzer
                      .GroupBy(k => string.Join(' ', k.Kind)))
         {
             var codes = group.Select(g => g.Code!).Distinct().ToArray();
-            _kinds.Add((group.First().Kind, codes));
-            foreach (var code in codes) _kinds.Add(([code], [code]));
+            _kinds.Add(group.First().Kind, codes);
+            foreach (var code in codes) _kinds.Add([code], [code]);
         }
     }
 
@@ -184,7 +182,7 @@ public sealed partial class TextAnalyzer
     /// <summary>"thông tư [số] 23", "tt 23" → "tt23" beside the words.</summary>
     private void DocumentReference(List<Tok> toks, int i, List<string> extras)
     {
-        foreach (var (phrase, codes) in _kinds)
+        foreach (var (phrase, codes) in _kinds.StartingWith(toks[i].Text))
         {
             if (!Matches(toks, i, phrase)) continue;
             var j = i + phrase.Length;
@@ -197,14 +195,14 @@ public sealed partial class TextAnalyzer
     private Abbreviation? Abbreviated(List<Tok> toks, int i)
     {
         if (toks[i].Expanded) return null;
-        foreach (var a in _abbreviations)
+        foreach (var (_, a) in _abbreviations.StartingWith(toks[i].Text))
             if (Matches(toks, i, a.Short) && (!a.NeedsCapitals || toks[i].Upper)) return a;
         return null;
     }
 
     /// <summary>The short forms of the phrases written out from <paramref name="i"/> on.</summary>
     private IEnumerable<string> FullForms(List<Tok> toks, int i) =>
-        _fullForms.Where(f => Matches(toks, i, f.Phrase)).Select(f => f.Token).Distinct();
+        _fullForms.StartingWith(toks[i].Text).Where(f => Matches(toks, i, f.Phrase)).Select(f => f.Value).Distinct();
 
     private static int Match(List<Tok> toks, int i, IReadOnlyList<string[]> phrases)
     {
