@@ -1,5 +1,6 @@
 using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Search;
+using AnToan.Knowledge.Text;
 
 namespace AnToan.Knowledge.Answers;
 
@@ -47,8 +48,9 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
             return new MatchResult(question, AnswerOutcome.Decline, null, 0, [], [], cues, found, index);
 
         var top = found.Candidates[0].Score;
+        var named = NamedDocuments(index, analyzed);
         var ranked = found.Candidates
-            .Select(c => Rank(c, top, Fits(c.Entry, cues, index)))
+            .Select(c => Rank(c, top, Fits(c.Entry, cues, index), named.Count > 0 && named.Contains(DocumentOf(c.Entry) ?? "")))
             .OrderByDescending(r => r.Rank)
             .ToList();
         var best = ranked[0];
@@ -61,21 +63,47 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         return new MatchResult(question, outcome, best.Entry, best.Confidence, ranked, choices, cues, found, index);
     }
 
-    private static RankedCandidate Rank(Candidate c, double top, bool fits)
+    private static RankedCandidate Rank(Candidate c, double top, int fit, bool fromNamedDocument)
     {
-        var bonus = fits ? FitBonus : 0;
+        var bonus = fit * FitBonus + (fromNamedDocument ? FitBonus : 0);
         var rank = CoverageWeight * c.Coverage + (1 - CoverageWeight) * (c.Score / top) + bonus;
-        return new RankedCandidate(c, rank, Math.Min(1, c.Coverage + bonus));
+        return new RankedCandidate(c, rank, Math.Clamp(c.Coverage + bonus, 0, 1));
     }
 
-    /// <summary>Whether the entry gives the kind of answer the question asks for.</summary>
-    private static bool Fits(IndexEntry entry, QuestionCues cues, KnowledgeIndex index) => cues.Type is { } type && entry.Item switch
+    /// <summary>The documents the question names ("hướng dẫn 413", "TT 23"): what comes from them is preferred.</summary>
+    private static HashSet<string> NamedDocuments(KnowledgeIndex index, AnalyzedText question)
+    {
+        var references = question.Extras.ToHashSet(StringComparer.Ordinal);
+        return index.Content.Documents
+            .Where(d => TextAnalyzer.ReferenceTerm(d.Number) is { } r && references.Contains(r))
+            .Select(d => d.Id)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string? DocumentOf(IndexEntry entry) => entry.Item switch
+    {
+        Passage p => p.Source.Document,
+        Fact f => f.Source.Document,
+        DocumentInfo d => d.Id,
+        CalendarEntry c => c.Source.Document,
+        _ => null,
+    };
+
+    /// <summary>+1 when the entry gives the kind of answer the question asks for, -1 when it cannot (an
+    /// abbreviation does not say "bao nhiêu"), 0 otherwise.</summary>
+    private static int Fits(IndexEntry entry, QuestionCues cues, KnowledgeIndex index) =>
+        cues.Type is null ? 0
+        : Gives(entry, cues, index) ? 1
+        : entry.Kind == EntryKind.Glossary ? -1
+        : 0;
+
+    private static bool Gives(IndexEntry entry, QuestionCues cues, KnowledgeIndex index) => cues.Type is { } type && entry.Item switch
     {
         Fact f => f.Type == type || (cues.Countdown && f.Date is not null),
         Passage p => index.FactsByPassage[p.Id].Any(f => f.Type == type),
         CalendarEntry => type == "date",
         GlossaryEntry => type == "definition",
-        DocumentInfo => type == "actor",
+        DocumentInfo => type is "actor" or "reference",
         _ => false,
     };
 

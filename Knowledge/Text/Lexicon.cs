@@ -19,6 +19,8 @@ public sealed class Lexicon
     public required IReadOnlyList<string[]> Countdown { get; init; }
     /// <summary>Words that carry no topic (particles, pronouns, prepositions): a match is not judged on them.</summary>
     public required IReadOnlySet<string> Fillers { get; init; }
+    /// <summary>Phrase → the phrase that stands for its group ("công ty" → "doanh nghiệp").</summary>
+    public required IReadOnlyList<(string[] Phrase, string[] Canonical)> Synonyms { get; init; }
     /// <summary>Consonants a syllable may start with, longest first: what is left is its rhyme.</summary>
     public required IReadOnlyList<string> Onsets { get; init; }
 
@@ -27,7 +29,7 @@ public sealed class Lexicon
     private sealed record Data(
         string[] DayWords, string[] MonthWords, string[] YearWords, string[] NumberMarkers, string[] PercentWords,
         Dictionary<string, int> RelativeDays, Dictionary<string, int> RelativeMonths,
-        Dictionary<string, string[]> QuestionTypes, string[] Countdown, string[] Fillers, string[] Onsets);
+        Dictionary<string, string[]> QuestionTypes, string[] Countdown, string[] Fillers, string[] Onsets, string[][] Synonyms);
 
     private static Lexicon Load()
     {
@@ -48,6 +50,10 @@ public sealed class Lexicon
             RelativeMonths = data.RelativeMonths.Select(kv => (P(kv.Key), kv.Value)).ToList(),
             QuestionCues = data.QuestionTypes.SelectMany(kv => kv.Value.Select(v => (kv.Key, P(v)))).ToList(),
             Countdown = L(data.Countdown),
+            Synonyms = data.Synonyms
+                .SelectMany(g => g.Skip(1).Select(p => (P(p), P(g[0]))))
+                .Where(x => x.Item1.Length > 0)
+                .ToList(),
             Onsets = data.Onsets.OrderByDescending(o => o.Length).ToList(),
             Fillers = data.Fillers.SelectMany(VietnameseText.Words).ToHashSet(StringComparer.Ordinal),
         };

@@ -19,6 +19,7 @@ public sealed partial class TextAnalyzer
     private readonly PhraseTable<Abbreviation> _abbreviations = new();
     private readonly PhraseTable<string> _fullForms = new();
     private readonly PhraseTable<string[]> _kinds = new();
+    private readonly PhraseTable<string[]> _synonyms = new();
 
     private sealed record Abbreviation(string[] Short, string[] Full, string Token, bool NeedsCapitals);
 
@@ -32,6 +33,7 @@ public sealed partial class TextAnalyzer
     public TextAnalyzer(Lexicon lexicon, IEnumerable<GlossaryEntry> glossary, IEnumerable<DocumentInfo> documents, IEnumerable<string> corpus)
     {
         _lexicon = lexicon;
+        foreach (var (phrase, canonical) in lexicon.Synonyms) _synonyms.Add(phrase, canonical);
         foreach (var text in corpus)
             foreach (var (raw, upper) in Scan(text))
                 if (!upper) _lowerWords.Add(VietnameseText.FoldWord(raw));
@@ -132,6 +134,12 @@ public sealed partial class TextAnalyzer
                 continue;
             }
             foreach (var token in FullForms(toks, i)) extras.Add(token);
+            if (Synonym(toks, i) is { } synonym)
+            {
+                toks.RemoveRange(i, synonym.Phrase.Length);
+                toks.InsertRange(i, synonym.Canonical.Select(w => new Tok(w, Kind.Word, false, true)));
+                continue;
+            }
             words.Add(toks[i].Text);
             i++;
         }
@@ -197,6 +205,15 @@ public sealed partial class TextAnalyzer
         if (toks[i].Expanded) return null;
         foreach (var (_, a) in _abbreviations.StartingWith(toks[i].Text))
             if (Matches(toks, i, a.Short) && (!a.NeedsCapitals || toks[i].Upper)) return a;
+        return null;
+    }
+
+    /// <summary>A word said another way ("công ty"): replaced by the one word that stands for its group.</summary>
+    private (string[] Phrase, string[] Canonical)? Synonym(List<Tok> toks, int i)
+    {
+        if (toks[i].Expanded) return null;
+        foreach (var (phrase, canonical) in _synonyms.StartingWith(toks[i].Text))
+            if (Matches(toks, i, phrase)) return (phrase, canonical);
         return null;
     }
 
