@@ -71,8 +71,25 @@ public sealed class AnswerComposer
             Support = support,
             Replaced = Replacements(match, source.Document),
             SourceLine = SourceLine(index.Content, source),
+            Also = SecondAnswer(match, passage),
         };
         return new AnswerReply("answer", model, [.. Related(index, passage.Related ?? []), .. Feedback]);
+    }
+
+    /// <summary>A question that asks two things gets the best answer from another passage too, when it is as sure.</summary>
+    private static object? SecondAnswer(MatchResult match, Passage first)
+    {
+        if (!match.Cues.AsksTwoThings) return null;
+        var content = match.Index.Content;
+        var second = match.Candidates
+            .Where(c => c.Confidence >= KnowledgeMatcher.AnswerThreshold)
+            .Select(c => c.Entry.Item switch { Passage p => p, Fact f => content.PassagesById[f.Passage], _ => null })
+            .FirstOrDefault(p => p is not null && p.Id != first.Id);
+        return second is null ? null : new
+        {
+            Support = Snippet.From(second.Text, QuestionWords(match), match.Index),
+            SourceLine = SourceLine(content, second.Source),
+        };
     }
 
     private static IEnumerable<ButtonSpec> Related(KnowledgeIndex index, IEnumerable<string> passageIds) =>

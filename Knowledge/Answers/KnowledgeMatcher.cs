@@ -97,9 +97,13 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         : entry.Kind == EntryKind.Glossary ? -1
         : 0;
 
-    private static bool Gives(IndexEntry entry, QuestionCues cues, KnowledgeIndex index) => cues.Type is { } type && entry.Item switch
+    private static bool Gives(IndexEntry entry, QuestionCues cues, KnowledgeIndex index) => cues.Countdown
+        // Counting days needs a date to count to: a dated fact or a calendar entry.
+        ? entry.Item is CalendarEntry or Fact { Date: not null }
+            || entry.Item is Passage dated && index.FactsByPassage[dated.Id].Any(f => f.Date is not null)
+        : cues.Type is { } type && entry.Item switch
     {
-        Fact f => f.Type == type || (cues.Countdown && f.Date is not null),
+        Fact f => f.Type == type,
         Passage p => index.FactsByPassage[p.Id].Any(f => f.Type == type),
         CalendarEntry => type == "date",
         GlossaryEntry => type == "definition",

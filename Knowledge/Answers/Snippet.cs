@@ -28,16 +28,24 @@ public static class Snippet
                 length += 1 + sentences[--first].Length;
             else break;
         }
-        return string.Join(' ', sentences.Skip(first).Take(last - first + 1));
+        var snippet = string.Join(' ', sentences.Skip(first).Take(last - first + 1));
+        // Room left: the start of the next sentence, cut at a clause, rather than nothing.
+        var room = MaxLength - snippet.Length - 1;
+        if (last + 1 < sentences.Count && room >= MinTail) snippet += " " + Cut(sentences[last + 1], room);
+        return snippet;
     }
 
+    /// <summary>The shortest tail worth adding.</summary>
+    private const int MinTail = 80;
+
     /// <summary>Cuts a long sentence at the last clause boundary (";" then ",") that fits, and marks the cut.</summary>
-    private static string Cut(string sentence)
+    private static string Cut(string sentence, int max = MaxLength)
     {
-        var head = sentence[..MaxLength];
+        if (sentence.Length <= max) return sentence;
+        var head = sentence[..max];
         var at = head.LastIndexOf(';');
-        if (at < MaxLength / 2) at = head.LastIndexOf(',');
-        if (at < MaxLength / 2) at = head.LastIndexOf(' ');
-        return head[..at].TrimEnd() + "…";
+        if (at < max / 2) at = head.LastIndexOf(',');
+        if (at < max / 2) at = head.LastIndexOf(' ');
+        return head[..Math.Max(at, 1)].TrimEnd() + "…";
     }
 }
