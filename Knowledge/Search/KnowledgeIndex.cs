@@ -51,7 +51,10 @@ public sealed class KnowledgeIndex : IDisposable
         Content = content;
         Analyzer = analyzer;
         _directory = new RAMDirectory();
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new LuceneAnalyzer(analyzer))
+        // Each text is analysed once: for its terms here, and again by Lucene from this table.
+        var analysed = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48,
+            new LuceneAnalyzer(text => analysed.TryGetValue(text, out var known) ? known : analyzer.Analyze(text).Terms))
         {
             Similarity = new BM25Similarity(),
             OpenMode = OpenMode.CREATE,
@@ -68,10 +71,10 @@ public sealed class KnowledgeIndex : IDisposable
                 var units = new List<IReadOnlySet<string>>();
                 foreach (var (body, text) in texts)
                 {
-                    if (body)
-                        foreach (var sentence in Sentences.Split(text))
-                            units.Add(TermsOf(analyzer.Analyze(sentence), analyzer.Lexicon.Fillers));
-                    else questionTerms.UnionWith(TermsOf(analyzer.Analyze(text), analyzer.Lexicon.Fillers));
+                    var parts = (body ? Sentences.Split(text) : [text]).Select(t => analyzer.Analyze(t)).ToList();
+                    analysed[text] = parts.SelectMany(p => p.Terms).ToList();
+                    if (body) units.AddRange(parts.Select(p => TermsOf(p, analyzer.Lexicon.Fillers)));
+                    else questionTerms.UnionWith(TermsOf(parts[0], analyzer.Lexicon.Fillers));
                     writer.AddDocument(new Document
                     {
                         new TextField(body ? BodyField : QuestionField, text, Field.Store.NO),

@@ -6,20 +6,23 @@ namespace AnToan.Knowledge.Search;
 
 /// <summary>Lucene's view of <see cref="TextAnalyzer"/>: syllables, extras (abbreviations, document references)
 /// and syllable pairs (shingles) as the terms of a field.</summary>
-internal sealed class LuceneAnalyzer(TextAnalyzer analyzer) : Analyzer
+/// <param name="terms">The terms of a text; the index builder hands in what it already analysed.</param>
+internal sealed class LuceneAnalyzer(Func<string, IEnumerable<string>> terms) : Analyzer
 {
+    public LuceneAnalyzer(TextAnalyzer analyzer) : this(text => analyzer.Analyze(text).Terms) { }
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
-        new(new TermsTokenizer(analyzer, reader));
+        new(new TermsTokenizer(terms, reader));
 
     private sealed class TermsTokenizer : Tokenizer
     {
-        private readonly TextAnalyzer _analyzer;
+        private readonly Func<string, IEnumerable<string>> _source;
         private readonly ICharTermAttribute _term;
         private IEnumerator<string>? _terms;
 
-        public TermsTokenizer(TextAnalyzer analyzer, TextReader reader) : base(reader)
+        public TermsTokenizer(Func<string, IEnumerable<string>> source, TextReader reader) : base(reader)
         {
-            _analyzer = analyzer;
+            _source = source;
             _term = AddAttribute<ICharTermAttribute>();
         }
 
@@ -34,7 +37,7 @@ internal sealed class LuceneAnalyzer(TextAnalyzer analyzer) : Analyzer
         public override void Reset()
         {
             base.Reset();
-            _terms = _analyzer.Analyze(m_input.ReadToEnd()).Terms.GetEnumerator();
+            _terms = _source(m_input.ReadToEnd()).GetEnumerator();
         }
 
         protected override void Dispose(bool disposing)

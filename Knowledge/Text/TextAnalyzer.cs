@@ -133,7 +133,7 @@ public sealed partial class TextAnalyzer
                 toks.InsertRange(i, abbr.Full.Select(w => new Tok(w, Kind.Word, false, true)));
                 continue;
             }
-            foreach (var token in FullForms(toks, i)) extras.Add(token);
+            AddFullForms(toks, i, extras);
             if (Synonym(toks, i) is { } synonym)
             {
                 toks.RemoveRange(i, synonym.Phrase.Length);
@@ -217,9 +217,12 @@ public sealed partial class TextAnalyzer
         return null;
     }
 
-    /// <summary>The short forms of the phrases written out from <paramref name="i"/> on.</summary>
-    private IEnumerable<string> FullForms(List<Tok> toks, int i) =>
-        _fullForms.StartingWith(toks[i].Text).Where(f => Matches(toks, i, f.Phrase)).Select(f => f.Value).Distinct();
+    /// <summary>Adds the short forms of the phrases written out from <paramref name="i"/> on.</summary>
+    private void AddFullForms(List<Tok> toks, int i, List<string> extras)
+    {
+        foreach (var (phrase, token) in _fullForms.StartingWith(toks[i].Text))
+            if (Matches(toks, i, phrase) && !extras.Contains(token)) extras.Add(token);
+    }
 
     private static int Match(List<Tok> toks, int i, IReadOnlyList<string[]> phrases)
     {
@@ -320,6 +323,19 @@ public sealed partial class TextAnalyzer
 
     private static bool IsDigits(string s) => s.Length > 0 && s.All(char.IsDigit);
 
+    /// <summary>At least two letters, all capitals ("ANTT", "CA"; not "Công").</summary>
+    private static bool IsCapitals(string raw)
+    {
+        var letters = 0;
+        foreach (var c in raw)
+        {
+            if (!char.IsLetter(c)) continue;
+            if (!char.IsUpper(c)) return false;
+            letters++;
+        }
+        return letters >= 2;
+    }
+
     /// <summary>Raw words of NFC text: letters and digits, "/" inside a word, "%" on its own.</summary>
     private static IEnumerable<(string Raw, bool Upper)> Scan(string text)
     {
@@ -341,8 +357,7 @@ public sealed partial class TextAnalyzer
             if (sb.Length > 0)
             {
                 var raw = sb.ToString();
-                var letters = raw.Where(char.IsLetter).ToList();
-                yield return (raw, letters.Count >= 2 && letters.All(char.IsUpper));
+                yield return (raw, IsCapitals(raw));
                 sb.Clear();
             }
             if (c == '%') yield return ("%", false);

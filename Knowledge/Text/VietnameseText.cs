@@ -38,7 +38,20 @@ public static class VietnameseText
     }
 
     /// <summary>Folds one word: lower case, no diacritics, đ→d; keeps every other character.</summary>
+    /// <remarks>Cached: the content has a few thousand distinct words and folding each costs a normalisation.
+    /// The cache stops growing at <see cref="MaxCachedWords"/> so that user input cannot fill memory.</remarks>
     public static string FoldWord(string word)
+    {
+        if (FoldedWords.TryGetValue(word, out var folded)) return folded;
+        folded = FoldUncached(word);
+        if (FoldedWords.Count < MaxCachedWords) FoldedWords.TryAdd(word, folded);
+        return folded;
+    }
+
+    private const int MaxCachedWords = 100_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedWords = new(StringComparer.Ordinal);
+
+    private static string FoldUncached(string word)
     {
         var decomposed = word.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
