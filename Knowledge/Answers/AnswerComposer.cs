@@ -203,9 +203,9 @@ public sealed class AnswerComposer
     private static List<object> Replacements(MatchResult match, string sourceDocument)
     {
         var content = match.Index.Content;
-        var named = match.Search.Question.Extras.ToHashSet(StringComparer.Ordinal);
-        return content.Documents
-            .Where(d => d.Id == sourceDocument || TextAnalyzer.ReferenceTerm(d.Number) is { } r && named.Contains(r))
+        return match.Index.DocumentsNamedIn(match.Search.Question)
+            .Prepend(content.DocumentsById[sourceDocument])
+            .DistinctBy(d => d.Id)
             .Where(d => d.ReplacedBy is not null && content.DocumentsById.ContainsKey(d.ReplacedBy))
             .Select(d => (object)new { Old = DocumentModel(d), New = DocumentModel(content.DocumentsById[d.ReplacedBy!]) })
             .ToList();

@@ -1,6 +1,5 @@
 using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Search;
-using AnToan.Knowledge.Text;
 
 namespace AnToan.Knowledge.Answers;
 
@@ -31,8 +30,6 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
 
     private const int MaxChoices = 3;
 
-    public KnowledgeSearch Search => search;
-
     /// <param name="today">Local date of the conversation (Bot:TimeZone): resolves "hôm nay", "tháng này".</param>
     /// <param name="include">Entries allowed (e.g. no intents in the middle of a dialog); all when null.</param>
     public MatchResult Match(string question, DateOnly today, Func<IndexEntry, bool>? include = null) =>
@@ -48,7 +45,8 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
             return new MatchResult(question, AnswerOutcome.Decline, null, 0, [], [], cues, found, index);
 
         var top = found.Candidates[0].Score;
-        var named = NamedDocuments(index, analyzed);
+        // What comes from a document the question names is preferred.
+        var named = index.DocumentsNamedIn(analyzed).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var ranked = found.Candidates
             .Select(c => Rank(c, top, Fits(c.Entry, cues, index), named.Count > 0 && named.Contains(DocumentOf(c.Entry) ?? "")))
             .OrderByDescending(r => r.Rank)
@@ -68,16 +66,6 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         var bonus = fit * FitBonus + (fromNamedDocument ? FitBonus : 0);
         var rank = CoverageWeight * c.Coverage + (1 - CoverageWeight) * (c.Score / top) + bonus;
         return new RankedCandidate(c, rank, Math.Clamp(c.Coverage + bonus, 0, 1));
-    }
-
-    /// <summary>The documents the question names ("hướng dẫn 413", "TT 23"): what comes from them is preferred.</summary>
-    private static HashSet<string> NamedDocuments(KnowledgeIndex index, AnalyzedText question)
-    {
-        var references = question.Extras.ToHashSet(StringComparer.Ordinal);
-        return index.Content.Documents
-            .Where(d => TextAnalyzer.ReferenceTerm(d.Number) is { } r && references.Contains(r))
-            .Select(d => d.Id)
-            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static string? DocumentOf(IndexEntry entry) => entry.Item switch

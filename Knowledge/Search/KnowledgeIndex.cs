@@ -13,16 +13,17 @@ namespace AnToan.Knowledge.Search;
 
 /// <summary>A BM25 index over one content snapshot, in memory, with the Vietnamese analysis of <see cref="TextAnalyzer"/>.</summary>
 /// <remarks>
-/// Every text of an entry is its own Lucene document, in one of two fields: "q" for texts written like a
-/// question (titles, paraphrases, examples, keywords, document numbers, abbreviations) and "b" for body
-/// text. An entry scores its best question-like text plus its best body text, so a passage with twenty
-/// paraphrases is not penalised for length as one long field would be. Immutable once built: searches run
-/// concurrently on the one <see cref="IndexSearcher"/>, and a content reload builds a new index.
+/// Every text of an entry is its own Lucene document: texts written like a question (titles, paraphrases,
+/// examples, keywords, document numbers, abbreviations) and body text. An entry scores its best question-like
+/// text plus its best body text (weighted by <see cref="BodyBoost"/>), so a passage with twenty paraphrases is
+/// not penalised for length as one long field would be. One field for both keeps a query to one clause per
+/// term, and terms the index does not have are not asked for: each clause opens the terms dictionary.
+/// Immutable once built: searches run concurrently on the one <see cref="IndexSearcher"/>, and a content
+/// reload builds a new index.
 /// </remarks>
 public sealed class KnowledgeIndex : IDisposable
 {
-    private const string QuestionField = "q";
-    private const string BodyField = "b";
+    private const string TextField = "t";
     private const string EntryField = "e";
 
     /// <summary>A term in more than this share of the entries is too common to search by.</summary>
@@ -77,7 +78,7 @@ public sealed class KnowledgeIndex : IDisposable
                     else questionTerms.UnionWith(TermsOf(parts[0], analyzer.Lexicon.Fillers));
                     writer.AddDocument(new Document
                     {
-                        new TextField(body ? BodyField : QuestionField, text, Field.Store.NO),
+                        new TextField(TextField, text, Field.Store.NO),
                         new NumericDocValuesField(EntryField, e * 2 + (body ? 1 : 0)),
                     });
                 }
@@ -86,6 +87,8 @@ public sealed class KnowledgeIndex : IDisposable
                 foreach (var t in terms) _entryFrequency[t] = _entryFrequency.GetValueOrDefault(t) + 1;
                 built.Add(entry with { Terms = terms, QuestionTerms = questionTerms, BodyUnits = units });
             }
+            // One segment: a search then opens one terms dictionary per term instead of one per segment.
+            writer.ForceMerge(1);
             writer.Commit();
         }
         _reader = DirectoryReader.Open(_directory);
@@ -163,20 +166,18 @@ public sealed class KnowledgeIndex : IDisposable
         if (terms.Count == 0) return new SearchResult(analyzed, []);
         // Fillers and syllables found in most entries rank nothing but cost the most to score: left out when
         // the question has anything more telling (coverage still counts them).
-        var telling = terms.Where(t => !fillers.Contains(t) && _entryFrequency.GetValueOrDefault(t) <= Entries.Count * CommonShare).ToList();
+        var known = terms.Where(_entryFrequency.ContainsKey).ToList();
+        var telling = known.Where(t => !fillers.Contains(t) && _entryFrequency[t] <= Entries.Count * CommonShare).ToList();
         var query = new BooleanQuery();
-        foreach (var t in telling.Count > 0 ? telling : terms)
-        {
-            query.Add(new TermQuery(new Term(QuestionField, t)), Occur.SHOULD);
-            query.Add(new TermQuery(new Term(BodyField, t)) { Boost = BodyBoost }, Occur.SHOULD);
-        }
+        foreach (var t in telling.Count > 0 ? telling : known)
+            query.Add(new TermQuery(new Term(TextField, t)), Occur.SHOULD);
         var hits = _searcher.Search(query, 200).ScoreDocs;
         var best = new Dictionary<int, (float Question, float Body)>();
         foreach (var hit in hits)
         {
             var e = _docEntry[hit.Doc];
             var s = best.GetValueOrDefault(e);
-            best[e] = _docIsBody[hit.Doc] ? (s.Question, Math.Max(s.Body, hit.Score)) : (Math.Max(s.Question, hit.Score), s.Body);
+            best[e] = _docIsBody[hit.Doc] ? (s.Question, Math.Max(s.Body, BodyBoost * hit.Score)) : (Math.Max(s.Question, hit.Score), s.Body);
         }
         var topic = analyzed.TopicWords(fillers, skip).ToList();
         // A message made only of fillers and cues ("không", "là gì") is judged on all its words.
@@ -190,6 +191,13 @@ public sealed class KnowledgeIndex : IDisposable
             .Select(x => new Candidate(x.Entry, x.Score, Coverage(words, x.Entry), pairs.Count == 0 ? null : Coverage(pairs, x.Entry)))
             .ToList();
         return new SearchResult(analyzed, candidates, words.Sum(w => _entryFrequency.TryGetValue(w, out var df) ? Idf(df) : _unknownIdf));
+    }
+
+    /// <summary>The documents a question names ("hướng dẫn 413", "TT 23", "23/2012/TT-BCA").</summary>
+    public IEnumerable<DocumentInfo> DocumentsNamedIn(AnalyzedText question)
+    {
+        var references = question.Extras.ToHashSet(StringComparer.Ordinal);
+        return Content.Documents.Where(d => TextAnalyzer.ReferenceTerm(d.Number) is { } r && references.Contains(r));
     }
 
     /// <summary>The entry of a content record.</summary>
