@@ -1,3 +1,4 @@
+using AnToan.Dialogs.Engine;
 using AnToan.Knowledge.Answers;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

@@ -5,7 +5,8 @@ using Microsoft.Bot.Schema;
 namespace AnToan.Dialogs;
 
 /// <summary>Routes a message by what it matches: a command or dialog starter runs its handler, help and small talk
-/// get their templates, anything else is answered as a question.</summary>
+/// get their templates, the calendar intents are answered from the calendar unless a handler takes them, anything
+/// else is answered as a question.</summary>
 /// <remarks>Commands share one index with the guidance (intents.json), so "tự đánh giá" and "hạn nộp hồ sơ" are
 /// told apart by the same matcher. An intent nobody handles yet is not a dead end: the message is answered as a
 /// question, or gets the help menu.</remarks>
@@ -21,13 +22,12 @@ public sealed class KnowledgeRouter(Replies replies, QuestionAnswerer answerer, 
     public async Task RouteAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var match = answerer.Match(turnContext.Activity.Text ?? "");
-        if (!match.IsIntent(out var intent) || AnswerComposer.CalendarIntents.Contains(intent.Id))
-        {
+        if (!match.IsIntent(out var intent))
             await answerer.AnswerAsync(turnContext, match, cancellationToken);
-            return;
-        }
-        if (_handlers.FirstOrDefault(h => h.IntentIds.Contains(intent.Id)) is { } handler)
+        else if (_handlers.FirstOrDefault(h => h.IntentIds.Contains(intent.Id)) is { } handler)
             await handler.HandleAsync(turnContext, intent.Id, cancellationToken);
+        else if (AnswerComposer.CalendarIntents.Contains(intent.Id))
+            await answerer.AnswerAsync(turnContext, match, cancellationToken);
         else if (intent.Id == HelpIntent)
             await turnContext.SendActivityAsync(replies.WithMenu("help"), cancellationToken);
         else if (intent.Id == IntroIntent)

@@ -1,3 +1,4 @@
+using AnToan.Dialogs.Engine;
 using AnToan.Knowledge.Answers;
 using AnToan.Knowledge.Search;
 using Microsoft.Bot.Builder;
@@ -26,9 +27,11 @@ public sealed class QuestionAnswerer(
 
     public MatchResult Match(string text, Func<IndexEntry, bool>? include = null) => matcher.Match(text, clock.Today, include);
 
-    public async Task<bool> TryAnswerAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>Answers a question asked in the middle of a dialog when the knowledge answers it with confidence,
+    /// and sends the KnowledgeAnswer trace either way; commands and small talk are not considered.</summary>
+    public async Task<bool> TryAnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
     {
-        var match = Match(turnContext.Activity.Text ?? "", IsKnowledge);
+        var match = Match(text, IsKnowledge);
         await TraceAsync(turnContext, match, cancellationToken);
         if (!match.Answered) return false;
         await ReplyAsync(turnContext, match, cancellationToken);

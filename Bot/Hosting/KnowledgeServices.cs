@@ -1,8 +1,10 @@
 using AnToan.Bot.Storage;
 using AnToan.Dialogs;
+using AnToan.Dialogs.Engine;
 using AnToan.Knowledge;
 using AnToan.Knowledge.Answers;
 using AnToan.Knowledge.Search;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AnToan.Bot.Hosting;
@@ -22,8 +24,8 @@ public static class KnowledgeServices
         services.AddSingleton<KnowledgeSearch>();
         services.AddSingleton<KnowledgeMatcher>();
         services.AddSingleton<AnswerComposer>();
-        // Singleton: a thin wrapper over the injected clock and the configured zone.
-        services.AddSingleton(sp => new LocalClock(
+        // Singleton: a thin wrapper over the injected clock and the configured zone (the dialogs register the same).
+        services.TryAddSingleton(sp => new LocalClock(
             sp.GetRequiredService<TimeProvider>(),
             TimeZoneInfo.FindSystemTimeZoneById(configuration["Bot:TimeZone"] is { Length: > 0 } tz ? tz : "Asia/Ho_Chi_Minh")));
         // Singleton: stateless over the shared LiteDB database.

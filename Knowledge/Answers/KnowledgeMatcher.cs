@@ -1,5 +1,6 @@
 using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Search;
+using AnToan.Knowledge.Text;
 
 namespace AnToan.Knowledge.Answers;
 
@@ -19,7 +20,8 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
     public const double ClarifyThreshold = 0.3;
 
     /// <summary>Below this much <see cref="SearchResult.Information"/> a question is too vague to answer outright
-    /// ("an ninh", "công an" alone): choices are offered instead. Commands are exempt: they are short by nature.</summary>
+    /// ("an ninh", "phong trào" alone): choices are offered instead. Commands and abbreviations asked about by
+    /// name are exempt: they are short by nature.</summary>
     public const double MinInformation = 4.5;
 
     /// <summary>An entry of the kind the question asks for (a date for "khi nào") gains this much.</summary>
@@ -52,7 +54,7 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
             .OrderByDescending(r => r.Rank)
             .ToList();
         var best = ranked[0];
-        var vague = found.Information < MinInformation && best.Entry.Kind != EntryKind.Intent;
+        var vague = found.Information < MinInformation && !Named(best.Entry, analyzed);
         var outcome = best.Confidence >= AnswerThreshold && !vague ? AnswerOutcome.Answer
             : best.Confidence >= ClarifyThreshold ? AnswerOutcome.Clarify
             : AnswerOutcome.Decline;
@@ -60,6 +62,14 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         if (outcome == AnswerOutcome.Clarify && choices.Count == 0) outcome = AnswerOutcome.Decline;
         return new MatchResult(question, outcome, best.Entry, best.Confidence, ranked, choices, cues, found, index);
     }
+
+    /// <summary>A command, or an abbreviation asked about by name ("CQ?"), is never too vague to answer.</summary>
+    private static bool Named(IndexEntry entry, AnalyzedText question) => entry.Item switch
+    {
+        Intent => true,
+        GlossaryEntry g => question.Extras.Contains(TextAnalyzer.ShortFormTerm(g.Abbr)),
+        _ => false,
+    };
 
     private static RankedCandidate Rank(Candidate c, double top, int fit, bool fromNamedDocument)
     {

@@ -46,7 +46,7 @@ public sealed partial class TextAnalyzer
             var fulls = new List<string[]> { full };
             foreach (var variant in entry.Variants ?? [])
                 (IsShortForm(variant) ? shorts : fulls).Add(VietnameseText.Words(variant));
-            var token = string.Concat(shorts[0]);
+            var token = ShortFormTerm(entry.Abbr);
             foreach (var s in shorts.Where(s => s.Length > 0))
                 _abbreviations.Add(s, new Abbreviation(s, full, token, s.Length == 1 && _lowerWords.Contains(s[0])));
             foreach (var f in fulls.Where(f => f.Length > 1)) _fullForms.Add(f, token);
@@ -77,6 +77,9 @@ public sealed partial class TextAnalyzer
         }
         return null;
     }
+
+    /// <summary>The term an abbreviation stands beside its written-out form with ("cqdnnt" for CQ-DN-NT).</summary>
+    public static string ShortFormTerm(string abbreviation) => string.Concat(VietnameseText.Words(abbreviation));
 
     /// <summary>The reference term of a document ("tt23" for 23/2012/TT-BCA), as questions carry it; null without a number.</summary>
     public static string? ReferenceTerm(string number)

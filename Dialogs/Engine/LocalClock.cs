@@ -1,6 +1,6 @@
-namespace AnToan.Dialogs;
+namespace AnToan.Dialogs.Engine;
 
-/// <summary>Today's date where the users are (Bot:TimeZone), from the injected clock.</summary>
+/// <summary>The injected clock read in the bot's time zone (Bot:TimeZone): "hôm nay", due dates and days left are local.</summary>
 public sealed class LocalClock(TimeProvider time, TimeZoneInfo zone)
 {
     public DateTimeOffset Now => TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
