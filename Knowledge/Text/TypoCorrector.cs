@@ -61,7 +61,7 @@ public sealed class TypoCorrector
     }
 
     /// <summary>One insertion, deletion, substitution or swap of neighbours.</summary>
-    internal static bool WithinOneEdit(string a, string b)
+    private static bool WithinOneEdit(string a, string b)
     {
         if (Math.Abs(a.Length - b.Length) > 1) return false;
         var i = 0;
