@@ -45,6 +45,7 @@ public static class BotHost
         var admin = app.MapAdminApi();
         admin.MapUnitsAdmin();
         admin.MapAnnouncementsAdmin();
+        admin.MapFeedbackAdmin();
         return app;
     }
 }
