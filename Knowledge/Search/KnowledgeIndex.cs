@@ -207,7 +207,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>The question as the index sees it (typos corrected, "tháng này" resolved).</summary>
     public AnalyzedText Analyze(string question, DateOnly? today = null) =>
-        Analyzer.Analyze(question, today, _corrector.Correct);
+        Analyzer.Analyze(question, today, _corrector.Correct, _corrector.Knows);
 
     private static HashSet<string> TermsOf(AnalyzedText analyzed, IReadOnlySet<string> fillers)
     {

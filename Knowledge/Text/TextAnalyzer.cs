@@ -104,7 +104,8 @@ public sealed partial class TextAnalyzer
 
     /// <param name="today">Resolves "hôm nay", "tháng này" ...; null for content, which has no "now".</param>
     /// <param name="correct">Replaces a word the content does not know by a close one (typos); null for content.</param>
-    public AnalyzedText Analyze(string? text, DateOnly? today = null, Func<string, string?>? correct = null)
+    /// <param name="known">Whether the content uses a term; a relative term ("m+1") it never uses is left out of a question.</param>
+    public AnalyzedText Analyze(string? text, DateOnly? today = null, Func<string, string?>? correct = null, Func<string, bool>? known = null)
     {
         var toks = Tokenize(text ?? "", correct);
         var words = new List<string>(toks.Count + 4);
@@ -112,7 +113,7 @@ public sealed partial class TextAnalyzer
         var i = 0;
         while (i < toks.Count)
         {
-            if (today is { } t && Relative(toks, i, t, words) is var rel and > 0) { i += rel; continue; }
+            if (Relative(toks, i, today, known, words) is var rel and > 0) { i += rel; continue; }
             if (DateExpression(toks, i, words) is var date and > 0) { i += date; continue; }
             var month = Match(toks, i, _lexicon.MonthWords);
             if (month > 0 && Number(toks, i + month, 1, 12) is { } m)
@@ -149,23 +150,34 @@ public sealed partial class TextAnalyzer
         return new AnalyzedText(words, extras);
     }
 
-    private int Relative(List<Tok> toks, int i, DateOnly today, List<string> words)
+    /// <summary>"hôm nay", "tháng này", "tháng sau" → a relative term ("d+0", "m+1") everywhere, and in a question
+    /// also the day or month it means today, so commands worded relatively ("lịch tháng này") match as written
+    /// while "tháng này" also finds what falls in this month.</summary>
+    private int Relative(List<Tok> toks, int i, DateOnly? today, Func<string, bool>? known, List<string> words)
     {
+        void AddRelative(string term)
+        {
+            if (known?.Invoke(term) != false) words.Add(term);
+        }
+
         foreach (var (phrase, offset) in _lexicon.RelativeDays)
             if (Matches(toks, i, phrase))
             {
-                var day = today.AddDays(offset);
-                words.Add(DateTerm(day.Day, day.Month));
+                AddRelative(RelativeTerm('d', offset));
+                if (today?.AddDays(offset) is { } day) words.Add(DateTerm(day.Day, day.Month));
                 return phrase.Length;
             }
         foreach (var (phrase, offset) in _lexicon.RelativeMonths)
             if (Matches(toks, i, phrase))
             {
-                words.Add(MonthTerm(today.AddMonths(offset).Month));
+                AddRelative(RelativeTerm('m', offset));
+                if (today?.AddMonths(offset) is { } month) words.Add(MonthTerm(month.Month));
                 return phrase.Length;
             }
         return 0;
     }
+
+    private static string RelativeTerm(char unit, int offset) => string.Create(CultureInfo.InvariantCulture, $"{unit}{offset:+0;-0;+0}");
 
     /// <summary>"[ngày] 1/12[/2021]" or "[ngày] 1 tháng 12 [năm 2021]" → "1/12" [+ "2021"].</summary>
     private int DateExpression(List<Tok> toks, int i, List<string> words)

@@ -31,6 +31,9 @@ public sealed class TypoCorrector
     }
 
     /// <returns>The correction, or null when the word is known, too short, or has no close known word.</returns>
+    /// <summary>Whether the content uses <paramref name="term"/>.</summary>
+    public bool Knows(string term) => _frequency.ContainsKey(term);
+
     public string? Correct(string word)
     {
         if (word.Length < MinLength || _frequency.ContainsKey(word) || !word.All(char.IsLetter)) return null;
