@@ -27,6 +27,17 @@ public sealed class AnswerQualityTests(ITestOutputHelper output)
         Assert.Empty(outOfScopeAnswered);
     }
 
+    /// <remarks>Written from the two sources alone by someone who never saw the content files, and never used to
+    /// tune anything: the floor is what unseen questions get, with room for honest variation.</remarks>
+    [Fact]
+    public async Task BlindSet_AnswersMostInScopeAndDeclinesTheRest()
+    {
+        var path = Path.Combine(EvalQuestion.RepositoryRoot(), "tests", "Knowledge.Tests", "eval", "qa-blind.tsv");
+        var (score, outOfScopeAnswered) = await RunAsync(path);
+        Assert.True(score >= 0.90, $"blind set: {score:P1} of in-scope questions answered correctly (floor 90%)");
+        Assert.True(outOfScopeAnswered.Count <= 6, $"blind set: out-of-scope answered: {string.Join(", ", outOfScopeAnswered)}");
+    }
+
     private async Task<(double Score, List<string> OutOfScopeAnswered)> RunAsync(string path)
     {
         var questions = EvalQuestion.Load(path);
