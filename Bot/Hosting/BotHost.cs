@@ -27,17 +27,21 @@ public static class BotHost
         builder.Services.AddBotChannels();
         builder.Services.AddWebChat();
         builder.Services.AddZalo(builder.Configuration);
+        builder.Services.AddAdmin(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseInputLimits();
+        app.UseAdminPages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealthChecks("/healthz");
         app.MapBotChannels();
         app.MapWebChat();
         app.MapZalo();
+        app.MapAdminPages();
         var admin = app.MapAdminApi();
+        admin.MapDashboardAdmin();
         _ = admin; // each area maps its admin endpoints here: admin.MapXxxAdmin();
         return app;
     }
