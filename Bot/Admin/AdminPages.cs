@@ -59,7 +59,7 @@ public static class AdminPages
             }
             throttle.Succeeded(address);
             var (token, session) = sessions.Create();
-            http.Response.Cookies.Append(AdminCookie.Name, token, AdminCookie.For(http.Request, session.ExpiresAt));
+            http.Response.Cookies.Append(AdminCookie.Name, token, AdminCookie.For(http.Request));
             AdminActor.Set(http, AdminActor.ForSession(session));
             audit.Record(http, "login");
             return Results.Redirect("/admin");
@@ -74,7 +74,7 @@ public static class AdminPages
                 sessions.End(http.Request.Cookies[AdminCookie.Name]);
                 audit.Record(http, "logout");
             }
-            http.Response.Cookies.Delete(AdminCookie.Name, AdminCookie.For(http.Request, null));
+            http.Response.Cookies.Delete(AdminCookie.Name, AdminCookie.For(http.Request));
             return Results.Redirect("/admin/login");
         });
     }
