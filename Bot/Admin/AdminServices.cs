@@ -23,8 +23,9 @@ public static class AdminServices
         services.AddSingleton<AnnouncementsReport>();
         services.AddSingleton<UnitsExport>();
         services.AddSingleton<ContentReload>();
+        // Singleton: reads LiteDB on every call, keeps nothing.
+        services.AddSingleton<IUnitDirectory, LiteUnitDirectory>();
         // The areas that own the data register these; the empty ones stand in until they do.
-        services.TryAddSingleton<IUnitDirectory, NoUnits>();
         services.TryAddSingleton<IQuestionLog, NoQuestions>();
         services.TryAddSingleton<IAnnouncementLog, NoAnnouncements>();
         return services;

@@ -1,12 +1,15 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using AnToan.Dialogs.Engine;
 using AnToan.Knowledge;
 using AnToan.Knowledge.Model;
 
 namespace AnToan.Bot.Admin;
 
-/// <summary>The words of the export and the dashboard's labels, from Content/admin.json.</summary>
-/// <remarks>Read from the content folder in service on each use (a small file, used rarely), so a content reload
-/// changes them too.</remarks>
+/// <summary>The words of the export and the dashboard's labels: Content/admin.json, and the labels of unit types and
+/// answers that the dialogs show (dialogs.json), so that the dashboard calls them what the chat calls them.</summary>
+/// <remarks>admin.json is read from the content folder in service on each use (a small file, used rarely), so a
+/// content reload changes it too.</remarks>
 public sealed class AdminWording
 {
     public const string File = "admin.json";
@@ -19,16 +22,25 @@ public sealed class AdminWording
         AllowTrailingCommas = true,
     };
 
-    public required IReadOnlyDictionary<string, string> UnitTypes { get; init; }
     public required IReadOnlyDictionary<string, string> UnitStatus { get; init; }
-    public required IReadOnlyDictionary<string, string> ChecklistStatus { get; init; }
-    public required IReadOnlyDictionary<string, string> AssessmentStatus { get; init; }
+    [JsonIgnore] public IReadOnlyDictionary<string, string> UnitTypes { get; private set; } = new Dictionary<string, string>();
+    [JsonIgnore] public IReadOnlyDictionary<string, string> ChecklistStatus { get; private set; } = new Dictionary<string, string>();
+    [JsonIgnore] public IReadOnlyDictionary<string, string> AssessmentStatus { get; private set; } = new Dictionary<string, string>();
     public required string Unanswered { get; init; }
     public required ExportWording Export { get; init; }
 
-    public static AdminWording Load(KnowledgeStore knowledge)
+    public static AdminWording Load(KnowledgeStore knowledge, DialogWords words)
     {
-        var path = Path.Combine(knowledge.Root, File);
+        var wording = Read(Path.Combine(knowledge.Root, File));
+        wording.UnitTypes = Labels(words.UnitTypes);
+        wording.ChecklistStatus = Labels(words.ChecklistStatus);
+        wording.AssessmentStatus = Labels(words.AssessmentRating);
+        return wording;
+    }
+
+    /// <summary>Reads admin.json alone: a reload checks it before the new content goes into service.</summary>
+    public static AdminWording Read(string path)
+    {
         try
         {
             return JsonSerializer.Deserialize<AdminWording>(System.IO.File.ReadAllText(path), Json)
@@ -43,6 +55,9 @@ public sealed class AdminWording
             throw new ContentException(File, null, e.Message, e);
         }
     }
+
+    private static Dictionary<string, string> Labels(IEnumerable<Dialogs.Recognizers.ChoiceOption> options) =>
+        options.ToDictionary(o => o.Value, o => o.Label, StringComparer.Ordinal);
 
     public static string Label(IReadOnlyDictionary<string, string> labels, string? value) =>
         value is null ? "" : labels.GetValueOrDefault(value, value);

@@ -10,7 +10,7 @@ public sealed class ContentReload(KnowledgeStore knowledge)
     /// <exception cref="ContentException">A file is broken; nothing changed.</exception>
     public KnowledgeContent Run()
     {
-        AdminWording.Load(knowledge);
+        AdminWording.Read(Path.Combine(knowledge.Root, AdminWording.File));
         return knowledge.Reload();
     }
 }

@@ -1,3 +1,4 @@
+using AnToan.Dialogs.Engine;
 using AnToan.Knowledge;
 using AnToan.Knowledge.Model;
 
@@ -29,10 +30,10 @@ public static class DashboardApi
     }
 
     /// <summary>Counts and the two charts' data, with the labels the page shows for codes.</summary>
-    private static IResult Overview(UnitsReport units, QuestionsReport questions, AnnouncementsReport announcements, KnowledgeStore knowledge)
+    private static IResult Overview(UnitsReport units, QuestionsReport questions, AnnouncementsReport announcements, KnowledgeStore knowledge, DialogWords dialogWords)
     {
         var rows = units.Rows();
-        var words = AdminWording.Load(knowledge);
+        var words = AdminWording.Load(knowledge, dialogWords);
         var week = questions.View(12);
         var notify = announcements.View();
         return Results.Ok(new
@@ -48,8 +49,8 @@ public static class DashboardApi
                 {
                     Type = type,
                     Units = group.Count,
-                    ChecklistPercent = group.Count == 0 ? 0 : Math.Round(group.Average(r => r.ChecklistPercent), 1),
-                    AssessmentPercent = group.Count == 0 ? 0 : Math.Round(group.Average(r => r.AssessmentPercent), 1),
+                    ChecklistPercent = group.Count == 0 ? 0 : Math.Round(group.Average(r => r.Progress.ChecklistPercent), 1),
+                    AssessmentPercent = group.Count == 0 ? 0 : Math.Round(group.Average(r => r.Progress.AssessmentPercent), 1),
                 };
             }),
             QuestionsPerWeek = week.PerWeek,
@@ -89,8 +90,8 @@ public static class DashboardApi
         {
             "type" => r => r.Type,
             "members" => r => r.Members,
-            "checklist" => r => r.ChecklistPercent,
-            "assessment" => r => r.AssessmentPercent,
+            "checklist" => r => r.Progress.ChecklistPercent,
+            "assessment" => r => r.Progress.AssessmentPercent,
             "lastActivity" => r => r.LastActivity,
             "gaps" => r => r.Gaps,
             _ => r => r.Name,

@@ -1,8 +1,7 @@
 namespace AnToan.Bot.Admin;
 
 /// <summary>The units, their members and every answer they gave: what the dashboard reads about units.</summary>
-/// <remarks>Read side only. The unit store of the dialogs writes these; until it is registered the dashboard shows
-/// no units (<see cref="NoUnits"/>).</remarks>
+/// <remarks>Read side only: the dialogs' unit store writes these (<see cref="LiteUnitDirectory"/> reads them).</remarks>
 public interface IUnitDirectory
 {
     IReadOnlyList<DirectoryUnit> Units();
@@ -14,7 +13,7 @@ public interface IUnitDirectory
 }
 
 /// <param name="Type">co-quan | doanh-nghiep | nha-truong.</param>
-public sealed record DirectoryUnit(string Id, string Name, string Type, long? Headcount, DateTimeOffset CreatedAt);
+public sealed record DirectoryUnit(string Id, string Name, string Type, long? Headcount, string JoinCode, DateTimeOffset CreatedAt);
 
 /// <param name="Id">channel:user.</param>
 public sealed record DirectoryMember(string UnitId, string Id, string Name);
@@ -24,11 +23,3 @@ public sealed record DirectoryMember(string UnitId, string Id, string Name);
 public sealed record DirectoryAnswer(
     string UnitId, string List, string ItemId, string Status, string? Date, string? Note,
     string AnsweredBy, string AnsweredByName, DateTimeOffset AnsweredAt);
-
-/// <summary>Stands in while no unit store is registered.</summary>
-public sealed class NoUnits : IUnitDirectory
-{
-    public IReadOnlyList<DirectoryUnit> Units() => [];
-    public IReadOnlyList<DirectoryMember> Members() => [];
-    public IReadOnlyList<DirectoryAnswer> Answers() => [];
-}

@@ -1,15 +1,16 @@
+using AnToan.Dialogs.Engine;
 using AnToan.Knowledge;
 
 namespace AnToan.Bot.Admin;
 
 /// <summary>The units table, the self-assessment results and the checklist answers as one Excel workbook.</summary>
-public sealed class UnitsExport(UnitsReport report, IUnitDirectory directory, KnowledgeStore knowledge, AdminClock clock)
+public sealed class UnitsExport(UnitsReport report, IUnitDirectory directory, KnowledgeStore knowledge, DialogWords dialogWords, AdminClock clock)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public (string FileName, byte[] Content) Write()
     {
-        var words = AdminWording.Load(knowledge);
+        var words = AdminWording.Load(knowledge, dialogWords);
         var content = knowledge.Current;
         var rows = report.Rows().OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         var answers = directory.Answers().ToLookup(a => a.UnitId);
@@ -18,8 +19,8 @@ public sealed class UnitsExport(UnitsReport report, IUnitDirectory directory, Kn
         var units = rows.Select(u => new object?[]
         {
             u.Name, Type(u), u.Headcount, u.Members,
-            u.ChecklistDone, u.ChecklistTotal, new Percent(u.ChecklistPercent),
-            u.AssessmentMet, u.AssessmentAnswered, u.AssessmentTotal, new Percent(u.AssessmentPercent),
+            u.Progress.ChecklistDone, u.Progress.ChecklistTotal, new Percent(u.Progress.ChecklistPercent),
+            u.Progress.AssessmentMet, u.Progress.AssessmentAnswered, u.Progress.AssessmentTotal, new Percent(u.Progress.AssessmentPercent),
             AdminWording.Label(words.UnitStatus, u.Status), Local(u.LastActivity), u.Gaps,
         });
         var assessment = rows.SelectMany(u =>

@@ -4,13 +4,17 @@ using AnToan.Knowledge.Model;
 namespace AnToan.Bot.Admin;
 
 /// <summary>A unit as the table shows it: who it is, how far it got, when it was last active, how many gaps it has.</summary>
+/// <param name="JoinCode">What the unit's members type to join it: the police can tell a unit its code.</param>
 /// <param name="Status">not-started (nothing answered) | in-progress | complete (every item and criterion answered).</param>
 public sealed record UnitRow(
-    string Id, string Name, string Type, long? Headcount, int Members,
+    string Id, string Name, string Type, long? Headcount, string JoinCode, DateTimeOffset CreatedAt, int Members,
+    UnitProgressCounts Progress, string Status, DateTimeOffset LastActivity, int Gaps);
+
+/// <summary>Done/answered/total per list; percentages are of the total (done items, criteria met).</summary>
+public sealed record UnitProgressCounts(
     int ChecklistDone, int ChecklistAnswered, int ChecklistTotal,
     int AssessmentMet, int AssessmentAnswered, int AssessmentTotal,
-    double ChecklistPercent, double AssessmentPercent,
-    string Status, DateTimeOffset LastActivity, int Gaps);
+    double ChecklistPercent, double AssessmentPercent);
 
 /// <summary>An item of a list with the unit's latest answer to it (null: not answered).</summary>
 public sealed record ItemAnswer(string ItemId, string Title, string? Due, DirectoryAnswer? Answer);
@@ -82,10 +86,11 @@ public sealed class UnitsReport(IUnitDirectory directory, KnowledgeStore knowled
             : checklistAnswered == checklistTotal && assessmentAnswered == criteria.Count ? "complete"
             : "in-progress";
         return new UnitRow(
-            unit.Id, unit.Name, unit.Type, unit.Headcount, members,
-            checklistDone, checklistAnswered, checklistTotal,
-            assessmentMet, assessmentAnswered, criteria.Count,
-            Percent(checklistDone, checklistTotal), Percent(assessmentMet, criteria.Count),
+            unit.Id, unit.Name, unit.Type, unit.Headcount, unit.JoinCode, unit.CreatedAt, members,
+            new UnitProgressCounts(
+                checklistDone, checklistAnswered, checklistTotal,
+                assessmentMet, assessmentAnswered, criteria.Count,
+                Percent(checklistDone, checklistTotal), Percent(assessmentMet, criteria.Count)),
             status,
             history.Count == 0 ? unit.CreatedAt : history.Max(a => a.AnsweredAt),
             Gaps(content, unit.Type, checklist, assessment).Count);

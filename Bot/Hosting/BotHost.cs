@@ -2,6 +2,7 @@ using AnToan.Bot.Admin;
 using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.WebChat;
 using AnToan.Bot.Channels.Zalo;
+using AnToan.Bot.Reports;
 using AnToan.Bot.Storage;
 
 namespace AnToan.Bot.Hosting;
@@ -24,6 +25,7 @@ public static class BotHost
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddKnowledge(builder.Configuration);
         builder.Services.AddDialogs();
+        builder.Services.AddDialogFlows(builder.Configuration);
         builder.Services.AddBotChannels();
         builder.Services.AddWebChat();
         builder.Services.AddZalo(builder.Configuration);
@@ -37,12 +39,12 @@ public static class BotHost
         app.UseStaticFiles();
         app.MapHealthChecks("/healthz");
         app.MapBotChannels();
+        app.MapReports();
         app.MapWebChat();
         app.MapZalo();
         app.MapAdminPages();
         var admin = app.MapAdminApi();
         admin.MapDashboardAdmin();
-        _ = admin; // each area maps its admin endpoints here: admin.MapXxxAdmin();
         return app;
     }
 }

@@ -163,8 +163,8 @@
     name: (u) => u.name.toLocaleLowerCase("vi"),
     type: (u) => label("unitTypes", u.type),
     members: (u) => u.members,
-    checklist: (u) => u.checklistPercent,
-    assessment: (u) => u.assessmentPercent,
+    checklist: (u) => u.progress.checklistPercent,
+    assessment: (u) => u.progress.assessmentPercent,
     status: (u) => ["not-started", "in-progress", "complete"].indexOf(u.status),
     lastActivity: (u) => u.lastActivity,
     gaps: (u) => u.gaps,
@@ -188,8 +188,8 @@
         el("td", {}, el("span", { class: "unit-name" }, u.name)),
         el("td", {}, label("unitTypes", u.type)),
         num(u.members),
-        el("td", {}, progress(u.checklistPercent, `${u.checklistDone}/${u.checklistTotal}`, "checklist")),
-        el("td", {}, progress(u.assessmentPercent, `${u.assessmentMet}/${u.assessmentTotal}`, "assessment")),
+        el("td", {}, progress(u.progress.checklistPercent, `${u.progress.checklistDone}/${u.progress.checklistTotal}`, "checklist")),
+        el("td", {}, progress(u.progress.assessmentPercent, `${u.progress.assessmentMet}/${u.progress.assessmentTotal}`, "assessment")),
         el("td", {}, pill(u.status, label("unitStatus", u.status))),
         el("td", {}, when(u.lastActivity)),
         num(u.gaps));
@@ -211,10 +211,10 @@
     const d = await response.json();
     state.selected = id;
     renderUnits();
-    const u = d.unit;
+    const u = d.unit, p = u.progress;
     $("detail-name").textContent = u.name;
-    $("detail-summary").textContent = `${label("unitTypes", u.type)} · quân số ${u.headcount ?? "chưa rõ"} · ${u.members} thành viên dùng bot · ` +
-      `nhiệm vụ đã làm ${u.checklistDone}/${u.checklistTotal} · tiêu chí đạt ${u.assessmentMet}/${u.assessmentTotal} (đã tự đánh giá ${u.assessmentAnswered})`;
+    $("detail-summary").textContent = `${label("unitTypes", u.type)} · mã tham gia ${u.joinCode} · quân số ${u.headcount ?? "chưa rõ"} · ${u.members} thành viên dùng bot · ` +
+      `nhiệm vụ đã làm ${p.checklistDone}/${p.checklistTotal} · tiêu chí đạt ${p.assessmentMet}/${p.assessmentTotal} (đã tự đánh giá ${p.assessmentAnswered})`;
     const gaps = $("detail-gaps");
     gaps.replaceChildren(...(d.gaps.length === 0 ? [el("li", {}, "Không có thiếu sót.")] : d.gaps.map((g) => el("li", {},
       g.title, " ",

@@ -25,7 +25,7 @@ public sealed class FakeSources : IUnitDirectory, IQuestionLog, IAnnouncementLog
 
     public DirectoryUnit AddUnit(string name, string type, long? headcount, DateTimeOffset createdAt, params string[] members)
     {
-        var unit = new DirectoryUnit($"u{UnitList.Count + 1}", name, type, headcount, createdAt);
+        var unit = new DirectoryUnit($"u{UnitList.Count + 1}", name, type, headcount, $"CODE{UnitList.Count + 1}", createdAt);
         UnitList.Add(unit);
         foreach (var member in members) MemberList.Add(new DirectoryMember(unit.Id, $"web:{member}", member));
         return unit;

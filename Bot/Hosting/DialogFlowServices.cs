@@ -1,0 +1,43 @@
+using AnToan.Bot.Reports;
+using AnToan.Bot.Storage;
+using AnToan.Dialogs;
+using AnToan.Dialogs.Engine;
+using AnToan.Dialogs.Flows;
+using AnToan.Dialogs.Recognizers;
+using AnToan.Dialogs.Units;
+using AnToan.Knowledge;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AnToan.Bot.Hosting;
+
+public static class DialogFlowServices
+{
+    /// <summary>The step dialogs (checklist, self-assessment, units), their engine, recognisers, unit store and reports.</summary>
+    public static IServiceCollection AddDialogFlows(this IServiceCollection services, IConfiguration configuration)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Bot:TimeZone"] is { Length: > 0 } z ? z : "Asia/Ho_Chi_Minh");
+        // Singletons: vocabulary and words are read once at start-up; everything per conversation lives in IStorage
+        // and everything per unit in LiteDB.
+        services.AddSingleton(sp => new LocalClock(sp.GetRequiredService<TimeProvider>(), zone));
+        services.AddSingleton(sp => VietnameseVocabulary.Load(Path.Combine(sp.GetRequiredService<KnowledgeStore>().Root, "vietnamese.json")));
+        services.AddSingleton(sp => DialogWords.Load(Path.Combine(sp.GetRequiredService<KnowledgeStore>().Root, "dialogs.json")));
+        services.AddSingleton<AnswerRecognizer>();
+        services.AddSingleton<PromptReader>();
+        // The knowledge matcher replaces this with an answerer of its own.
+        services.TryAddSingleton<IQuestionAnswerer, NoQuestionAnswerer>();
+        services.AddSingleton<IUnitStore, LiteUnitStore>();
+        services.AddSingleton<StepDialog, ChecklistDialog>();
+        services.AddSingleton<StepDialog, AssessmentDialog>();
+        services.AddSingleton<StepDialog, UnitProfileDialog>();
+        services.AddSingleton<StepDialog, JoinUnitDialog>();
+        services.AddSingleton<DialogEngine>();
+        services.AddSingleton<IMessageInterceptor>(sp => sp.GetRequiredService<DialogEngine>());
+        services.AddSingleton<UnitProgress>();
+        services.AddSingleton<ICommandHandler, UnitCommands>();
+        services.AddSingleton<JoinCommand>();
+        services.AddSingleton<IMessageInterceptor>(sp => sp.GetRequiredService<JoinCommand>());
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<JoinCommand>());
+        services.AddReports(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using AnToan.Dialogs.Units;
+
+namespace AnToan.Bot.Reports;
+
+public static class ReportServices
+{
+    public const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection("Bot"))
+            .Validate(o => o.ReportLinkHours > 0, "Bot:ReportLinkHours must be positive")
+            .Validate(o => o.PublicBaseUrl.Length == 0 || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Bot:PublicBaseUrl must be an absolute URL")
+            .ValidateOnStart();
+        services.AddHttpContextAccessor();
+        // Singletons: the wording is read once; the writer and publisher keep no per-request state.
+        services.AddSingleton(sp => ReportWording.Load(sp.GetRequiredService<Knowledge.KnowledgeStore>()));
+        services.AddSingleton<WordReportWriter>();
+        services.AddSingleton<ReportPublisher>();
+        services.AddSingleton<IReportPublisher>(sp => sp.GetRequiredService<ReportPublisher>());
+        return services;
+    }
+
+    /// <summary>GET /reports/{token}: the document while the link lives, 404 before and after.</summary>
+    public static void MapReports(this WebApplication app) =>
+        app.MapGet("/reports/{token}", (string token, ReportPublisher reports) =>
+            reports.Find(token) is { } report
+                ? Results.File(report.Content, WordContentType, report.FileName)
+                : Results.NotFound());
+}

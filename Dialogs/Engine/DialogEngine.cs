@@ -1,0 +1,235 @@
+using AnToan.Dialogs.Units;
+using AnToan.Knowledge.Text;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace AnToan.Dialogs.Engine;
+
+/// <summary>Runs the step dialogs: an active dialog gets every message first (interceptor order 0). Handles once, for
+/// every dialog, the interruptions (intents cancel, help, back, pause, resume of intents.json), questions asked in the
+/// middle, re-prompts and the way out after <see cref="MaxAttempts"/> wrong answers.</summary>
+public sealed class DialogEngine(
+    ConversationState conversationState,
+    Replies replies,
+    PromptReader reader,
+    DialogWords words,
+    IQuestionAnswerer answerer,
+    IUnitStore units,
+    IEnumerable<StepDialog> dialogs,
+    ILogger<DialogEngine> logger) : IMessageInterceptor
+{
+    public const int MaxAttempts = 3;
+    private const int MaxStepsPerTurn = 200;
+    private readonly IStatePropertyAccessor<DialogState> _state = conversationState.CreateProperty<DialogState>("dialogs");
+    private readonly Dictionary<string, StepDialog> _dialogs = dialogs.ToDictionary(d => d.Id);
+
+    public int Order => 0;
+
+    public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var state = await _state.GetAsync(turnContext, () => new DialogState(), cancellationToken);
+        var text = turnContext.Activity.Text ?? "";
+        if (state.Stack.Count == 0)
+        {
+            if (!IsIntent(text, "resume")) return false;
+            await ResumeAsync(turnContext, cancellationToken);
+            return true;
+        }
+        if (!IsCurrent(state.Stack) || state.Stack[^1].Prompt is null)
+        {
+            await EndOutdatedAsync(turnContext, state, cancellationToken);
+            return true;
+        }
+        var frame = state.Stack[^1];
+        var prompt = frame.Prompt!;
+        if (IsIntent(text, "cancel"))
+        {
+            state.Stack.Clear();
+            await turnContext.SendActivityAsync(replies.WithMenu("dialog-cancelled"), cancellationToken);
+        }
+        else if (IsIntent(text, "help"))
+        {
+            await turnContext.SendActivityAsync(replies.Message("dialog-help", new { Step = prompt.HelpText, Kind = prompt.Kind.ToString().ToLowerInvariant(), prompt.Optional }), cancellationToken);
+            await RepeatAsync(turnContext, prompt, cancellationToken);
+        }
+        else if (IsIntent(text, "back")) await BackAsync(turnContext, state, cancellationToken);
+        else if (IsIntent(text, "pause"))
+        {
+            state.Paused = state.Stack;
+            state.Stack = [];
+            await turnContext.SendActivityAsync(replies.Message("dialog-paused", null, [new(words.Button("resume"), words.Button("resume"))]), cancellationToken);
+        }
+        else if (IsIntent(text, "resume")) await RepeatAsync(turnContext, prompt, cancellationToken);
+        else if (text.TrimEnd().EndsWith('?') && await answerer.TryAnswerAsync(turnContext, text, cancellationToken))
+            await RepeatAsync(turnContext, prompt, cancellationToken, "dialog-continue");
+        else if (reader.TryRead(prompt, text, out var answer))
+            await RunAsync(turnContext, state, answer, cancellationToken);
+        else if (words.LooksLikeQuestion(text) && await answerer.TryAnswerAsync(turnContext, text, cancellationToken))
+            await RepeatAsync(turnContext, prompt, cancellationToken, "dialog-continue");
+        else
+            await RejectAsync(turnContext, state, "dialog-retry", null, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Starts a dialog, dropping any dialog that was paused in this conversation (unit progress is kept).</summary>
+    public async Task BeginAsync(ITurnContext turnContext, string dialogId, Dictionary<string, string>? values, CancellationToken cancellationToken)
+    {
+        var state = await _state.GetAsync(turnContext, () => new DialogState(), cancellationToken);
+        state.Paused = null;
+        state.Stack = [NewFrame(dialogId, values)];
+        await RunAsync(turnContext, state, null, cancellationToken);
+    }
+
+    /// <summary>"tiếp tục": the dialog paused in this conversation, else the unit's last flow at its last item (another
+    /// conversation, another channel, days later, after a restart).</summary>
+    public async Task ResumeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var state = await _state.GetAsync(turnContext, () => new DialogState(), cancellationToken);
+        if (state.Paused is { Count: > 0 } paused && IsCurrent(paused) && paused[^1].Prompt is { } prompt)
+        {
+            state.Stack = paused;
+            state.Paused = null;
+            await RepeatAsync(turnContext, prompt, cancellationToken, "dialog-resumed");
+            return;
+        }
+        state.Paused = null;
+        var unit = await units.FindByMemberAsync(MemberKey.Of(turnContext), cancellationToken);
+        var cursor = unit is null ? null : await units.GetCursorAsync(unit.Id, cancellationToken);
+        if (cursor is null || !_dialogs.ContainsKey(cursor.Flow))
+        {
+            await turnContext.SendActivityAsync(replies.WithMenu("dialog-nothing-to-resume"), cancellationToken);
+            return;
+        }
+        await turnContext.SendActivityAsync(replies.Message("dialog-resumed"), cancellationToken);
+        await BeginAsync(turnContext, cursor.Flow, new() { ["item"] = cursor.ItemId }, cancellationToken);
+    }
+
+    private async Task RunAsync(ITurnContext turn, DialogState state, object? result, CancellationToken cancellationToken)
+    {
+        var pending = state.Stack.Count > 0 ? state.Stack[^1].Prompt : null;
+        for (var steps = 0; state.Stack.Count > 0; steps++)
+        {
+            if (steps > MaxStepsPerTurn) throw new InvalidOperationException($"Dialog {state.Stack[^1].Id} loops");
+            var frame = state.Stack[^1];
+            var dialog = _dialogs[frame.Id];
+            if (frame.Step >= dialog.StepCount)
+            {
+                state.Stack.RemoveAt(state.Stack.Count - 1);
+                continue;
+            }
+            frame.Prompt = null;
+            var outcome = await dialog[frame.Step](new StepContext(turn, replies, frame, result), cancellationToken);
+            switch (outcome)
+            {
+                case StepResult.Reject reject:
+                    frame.Prompt = pending ?? throw new InvalidOperationException($"{frame.Id} rejected an answer it did not ask for");
+                    await RejectAsync(turn, state, reject.Template, reject.Model, cancellationToken);
+                    return;
+                case StepResult.Ask ask:
+                    await AskAsync(turn, frame, ask.Prompt, cancellationToken);
+                    frame.Step++;
+                    return;
+                case StepResult.Next next:
+                    frame.Step++;
+                    result = next.Result;
+                    break;
+                case StepResult.GoTo goTo:
+                    frame.Step = dialog.IndexOf(goTo.Target);
+                    result = goTo.Result;
+                    break;
+                case StepResult.Begin begin:
+                    frame.Step++;
+                    state.Stack.Add(NewFrame(begin.DialogId, begin.Values));
+                    result = null;
+                    break;
+                case StepResult.End end:
+                    state.Stack.RemoveAt(state.Stack.Count - 1);
+                    result = end.Result;
+                    break;
+            }
+            pending = null;
+        }
+    }
+
+    private async Task AskAsync(ITurnContext turn, DialogFrame frame, PromptSpec spec, CancellationToken cancellationToken)
+    {
+        var templates = replies.Content.Templates;
+        frame.Prompt = new PromptState
+        {
+            Kind = spec.Kind,
+            Text = templates.Render(spec.Template, spec.Model),
+            HelpText = spec.HelpTemplate is null ? "" : templates.Render(spec.HelpTemplate, spec.Model),
+            Choices = [.. spec.Choices],
+            Optional = spec.Optional,
+            MaxLength = spec.MaxLength,
+            Min = spec.Min,
+            Max = spec.Max,
+            Checkpoint = spec.Checkpoint,
+        };
+        if (spec.Checkpoint) frame.ItemStart = new Checkpoint { Step = frame.Step, Values = new(frame.Values) };
+        await RepeatAsync(turn, frame.Prompt, cancellationToken);
+    }
+
+    /// <summary>"quay lại": from an item's first question to the item before; from a later question to the item's first.</summary>
+    private async Task BackAsync(ITurnContext turn, DialogState state, CancellationToken cancellationToken)
+    {
+        var frame = state.Stack[^1];
+        var start = frame.ItemStart;
+        var values = start is null ? null : frame.Prompt!.Checkpoint ? _dialogs[frame.Id].Before(start.Values) : start.Values;
+        if (start is null || values is null)
+        {
+            await turn.SendActivityAsync(replies.Message("dialog-no-back"), cancellationToken);
+            await RepeatAsync(turn, frame.Prompt!, cancellationToken);
+            return;
+        }
+        frame.Step = start.Step;
+        frame.Values = new(values);
+        await RunAsync(turn, state, null, cancellationToken);
+    }
+
+    private async Task RejectAsync(ITurnContext turn, DialogState state, string template, object? model, CancellationToken cancellationToken)
+    {
+        var prompt = state.Stack[^1].Prompt!;
+        if (++prompt.Attempts >= MaxAttempts)
+        {
+            state.Paused = null;
+            state.Stack.Clear();
+            await turn.SendActivityAsync(replies.Message("dialog-gave-up", null, [new(words.Button("resume"), words.Button("resume")), .. replies.Content.Ui.Menu]), cancellationToken);
+            return;
+        }
+        var hint = new { Kind = prompt.Kind.ToString().ToLowerInvariant(), prompt.Min, prompt.Max, prompt.MaxLength, prompt.Optional, Choices = prompt.Choices.Select(c => c.Label).ToList() };
+        await turn.SendActivityAsync(replies.Message(template, model ?? hint), cancellationToken);
+        await RepeatAsync(turn, prompt, cancellationToken);
+    }
+
+    private async Task EndOutdatedAsync(ITurnContext turn, DialogState state, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Ending dialog {DialogId} v{Version}: no longer known to this version of the bot", state.Stack[^1].Id, state.Stack[^1].Version);
+        state.Stack.Clear();
+        state.Paused = null;
+        await turn.SendActivityAsync(replies.Message("dialog-outdated", null, [new(words.Button("resume"), words.Button("resume"))]), cancellationToken);
+    }
+
+    private Task RepeatAsync(ITurnContext turn, PromptState prompt, CancellationToken cancellationToken, string? lead = null)
+    {
+        var text = lead is null ? prompt.Text : $"{replies.Content.Templates.Render(lead)}\n\n{prompt.Text}";
+        var activity = MessageFactory.Text(text);
+        activity.TextFormat = TextFormatTypes.Markdown;
+        var actions = reader.Buttons(prompt).Select(b => new CardAction(ActionTypes.ImBack, b.Title, value: b.Value)).ToList();
+        if (actions.Count > 0) activity.SuggestedActions = new SuggestedActions(actions: actions);
+        return turn.SendActivityAsync(activity, cancellationToken);
+    }
+
+    private DialogFrame NewFrame(string dialogId, Dictionary<string, string>? values) =>
+        new() { Id = dialogId, Version = _dialogs[dialogId].Version, Values = values ?? [] };
+
+    private bool IsCurrent(IEnumerable<DialogFrame> stack) =>
+        stack.All(f => _dialogs.TryGetValue(f.Id, out var d) && d.Version == f.Version && f.Step <= d.StepCount);
+
+    private bool IsIntent(string text, string intentId)
+    {
+        var folded = VietnameseText.Fold(text);
+        return folded.Length > 0 && replies.Content.Intents.Any(i => i.Id == intentId && i.Examples.Any(e => VietnameseText.Fold(e) == folded));
+    }
+}

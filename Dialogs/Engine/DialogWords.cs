@@ -1,0 +1,42 @@
+using System.Text.Json;
+using AnToan.Dialogs.Recognizers;
+using AnToan.Knowledge.Text;
+
+namespace AnToan.Dialogs.Engine;
+
+/// <summary>The words of the step dialogs (Knowledge/Content/dialogs.json): button labels, choices and their synonyms.</summary>
+public sealed class DialogWords
+{
+    public required Dictionary<string, string> Buttons { get; init; }
+    public required List<string> Skip { get; init; }
+    public required List<string> QuestionWords { get; init; }
+    public required List<string> Join { get; init; }
+    public required ChoiceOption Guide { get; init; }
+    public required List<ChoiceOption> ChecklistStatus { get; init; }
+    public required List<ChoiceOption> AssessmentRating { get; init; }
+    public required List<ChoiceOption> UnitTypes { get; init; }
+
+    public string Button(string key) => Buttons.TryGetValue(key, out var label) ? label : key;
+
+    /// <summary>The label of a stored choice value, e.g. "done" → "Đã làm".</summary>
+    public static string Label(IEnumerable<ChoiceOption> options, string? value) =>
+        options.FirstOrDefault(o => o.Value == value)?.Label ?? value ?? "";
+
+    public bool IsSkip(string text) => Skip.Select(VietnameseText.Fold).Contains(VietnameseText.Fold(text));
+
+    /// <summary>Holds a question word as whole words ("khi nào", "bao nhiêu") or ends with a question mark.</summary>
+    public bool LooksLikeQuestion(string text)
+    {
+        if (text.TrimEnd().EndsWith('?')) return true;
+        var padded = $" {VietnameseText.Fold(text)} ";
+        return QuestionWords.Any(w => padded.Contains($" {VietnameseText.Fold(w)} ", StringComparison.Ordinal));
+    }
+
+    public static DialogWords Load(string path) =>
+        JsonSerializer.Deserialize<DialogWords>(File.ReadAllText(path), new JsonSerializerOptions
+        {
+            PropertyNameCaseInsensitive = true,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        }) ?? throw new InvalidDataException($"{path} is empty");
+}

@@ -1,0 +1,40 @@
+using AnToan.Dialogs.Recognizers;
+
+namespace AnToan.Dialogs.Engine;
+
+/// <summary>Reads a reply as the answer to the waiting question, or says it is not one.</summary>
+public sealed class PromptReader(AnswerRecognizer recognizer, DialogWords words)
+{
+    /// <returns>true with the answer (null when an optional question was skipped), false when the reply is no valid answer.</returns>
+    public bool TryRead(PromptState prompt, string text, out object? answer)
+    {
+        answer = null;
+        text = text.Trim();
+        if (text.Length == 0) return false;
+        if (prompt.Optional && words.IsSkip(text)) return true;
+        answer = prompt.Kind switch
+        {
+            PromptKind.Choice => recognizer.Choice(text, prompt.Choices)?.Value,
+            PromptKind.YesNo => recognizer.YesNo(text),
+            PromptKind.Number => recognizer.Number(text) is { } n && n >= prompt.Min && n <= prompt.Max ? n : null,
+            PromptKind.Date => recognizer.Date(text),
+            PromptKind.Text => text.Length <= prompt.MaxLength ? text : null,
+            _ => null,
+        };
+        return answer is not null;
+    }
+
+    /// <summary>The buttons that go with a question: its choices, yes/no, "hôm nay" for a date, "bỏ qua" when optional.</summary>
+    public IEnumerable<(string Title, string Value)> Buttons(PromptState prompt)
+    {
+        var buttons = prompt.Kind switch
+        {
+            PromptKind.Choice => prompt.Choices.Select(c => (c.Label, c.Label)).ToList(),
+            PromptKind.YesNo => [(words.Button("yes"), words.Button("yes")), (words.Button("no"), words.Button("no"))],
+            PromptKind.Date => [(words.Button("today"), words.Button("today"))],
+            _ => new List<(string, string)>(),
+        };
+        if (prompt.Optional) buttons.Add((words.Button("skip"), words.Button("skip")));
+        return buttons;
+    }
+}

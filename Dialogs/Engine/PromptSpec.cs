@@ -1,0 +1,26 @@
+using AnToan.Dialogs.Recognizers;
+
+namespace AnToan.Dialogs.Engine;
+
+/// <summary>A question a step asks: the template that words it and what a valid answer is.</summary>
+/// <param name="Template">Template of Knowledge/Content/templates rendered with <paramref name="Model"/>.</param>
+public sealed record PromptSpec(PromptKind Kind, string Template, object? Model = null)
+{
+    public IReadOnlyList<ChoiceOption> Choices { get; init; } = [];
+
+    /// <summary>May be skipped ("bỏ qua"); the answer is then null.</summary>
+    public bool Optional { get; init; }
+
+    /// <summary>Longest free text accepted.</summary>
+    public int MaxLength { get; init; } = 500;
+
+    public long Min { get; init; } = 0;
+    public long Max { get; init; } = long.MaxValue;
+
+    /// <summary>Template explaining this question on "trợ giúp" (rendered with <see cref="Model"/>).</summary>
+    public string? HelpTemplate { get; init; }
+
+    /// <summary>Starts an item: "quay lại" from a later question returns here, and from here to the item before
+    /// (<see cref="StepDialog.Before"/>).</summary>
+    public bool Checkpoint { get; init; }
+}

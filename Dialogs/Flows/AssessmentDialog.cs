@@ -1,0 +1,134 @@
+using AnToan.Dialogs.Engine;
+using AnToan.Dialogs.Units;
+using AnToan.Knowledge.Model;
+
+namespace AnToan.Dialogs.Flows;
+
+/// <summary>The self-assessment against the criteria for the unit's type, one criterion at a time: đạt / một phần /
+/// chưa đạt and the evidence; ends with what is met, the gaps and, for each gap, what the guidance says to do.</summary>
+public sealed class AssessmentDialog : StepDialog
+{
+    public const string Name = UnitLists.Assessment;
+    private readonly Replies _replies;
+    private readonly IUnitStore _units;
+    private readonly DialogWords _words;
+    private readonly LocalClock _clock;
+
+    public AssessmentDialog(Replies replies, IUnitStore units, DialogWords words, LocalClock clock) : base(Name, version: 1)
+    {
+        (_replies, _units, _words, _clock) = (replies, units, words, clock);
+        Steps(FindUnitStepAsync, StartStepAsync, ReviewStepAsync, AskRatingStepAsync, AskEvidenceStepAsync, SaveStepAsync);
+    }
+
+    /// <summary>The criteria that apply to a unit of this type.</summary>
+    public static IReadOnlyList<Criterion> CriteriaFor(KnowledgeContent content, string unitType) =>
+        content.Criteria.Where(c => c.UnitTypes.Contains(unitType)).ToList();
+
+    protected internal override Dictionary<string, string>? Before(IReadOnlyDictionary<string, string> values)
+    {
+        var criteria = CriteriaFor(_replies.Content, values["type"]).ToList();
+        var index = criteria.FindIndex(c => c.Id == values.GetValueOrDefault("item"));
+        return index > 0 ? new(values) { ["item"] = criteria[index - 1].Id } : null;
+    }
+
+    private async Task<StepResult> FindUnitStepAsync(StepContext step, CancellationToken cancellationToken) =>
+        await _units.FindByMemberAsync(step.Member, cancellationToken) is { } unit
+            ? step.Next(unit.Id)
+            : step.Begin(UnitProfileDialog.Name, new() { [UnitProfileDialog.Offer] = "true" });
+
+    private async Task<StepResult> StartStepAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not string || await _units.FindByMemberAsync(step.Member, cancellationToken) is not { } unit) return step.End();
+        step.Values["unit"] = unit.Id;
+        step.Values["type"] = unit.Type;
+        var criteria = Criteria(step);
+        if (criteria.Count == 0)
+        {
+            await step.SendAsync("dialog-list-empty", null, cancellationToken);
+            return step.End();
+        }
+        var answers = await _units.GetAnswersAsync(unit.Id, Name, cancellationToken);
+        var start = step.Values.GetValueOrDefault("item") is { } resumed && criteria.Any(c => c.Id == resumed)
+            ? resumed
+            : ItemOrder.NextUnanswered(criteria.Select(c => c.Id).ToList(), answers, null);
+        if (start is null) return step.Prompt(new PromptSpec(PromptKind.YesNo, "dialog-assessment-review", Result(criteria, answers)));
+        step.Values["item"] = start;
+        return step.GoTo(AskRatingStepAsync);
+    }
+
+    private async Task<StepResult> ReviewStepAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not true)
+        {
+            var answers = await _units.GetAnswersAsync(step.Values["unit"], Name, cancellationToken);
+            await step.SendAsync("dialog-assessment-result", Result(Criteria(step), answers), cancellationToken);
+            return step.End();
+        }
+        step.Values["item"] = Criteria(step)[0].Id;
+        return step.Next();
+    }
+
+    private async Task<StepResult> AskRatingStepAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var criteria = Criteria(step);
+        var criterion = Criterion(step);
+        await _units.SaveCursorAsync(new UnitCursor(step.Values["unit"], Name, criterion.Id, _clock.Now), cancellationToken);
+        var current = (await _units.GetAnswersAsync(step.Values["unit"], Name, cancellationToken)).GetValueOrDefault(criterion.Id);
+        var model = new
+        {
+            Criterion = criterion,
+            Number = criteria.ToList().IndexOf(criterion) + 1,
+            Total = criteria.Count,
+            Current = current is null ? null : new { Rating = DialogWords.Label(_words.AssessmentRating, current.Status), Evidence = current.Note, By = current.AnsweredByName },
+        };
+        return step.Prompt(new PromptSpec(PromptKind.Choice, "dialog-assessment-criterion", model)
+        {
+            Choices = [.. _words.AssessmentRating, _words.Guide],
+            HelpTemplate = "dialog-assessment-criterion-help",
+            Checkpoint = true,
+        });
+    }
+
+    private async Task<StepResult> AskEvidenceStepAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var criterion = Criterion(step);
+        if (step.Result as string == _words.Guide.Value)
+        {
+            var document = _replies.Content.DocumentsById.GetValueOrDefault(criterion.Source.Document);
+            await step.SendAsync("dialog-assessment-guide", new { Criterion = criterion, Document = document }, cancellationToken);
+            return step.GoTo(AskRatingStepAsync);
+        }
+        step.Values["rating"] = (string)step.Result!;
+        return step.Prompt(new PromptSpec(PromptKind.Text, "dialog-assessment-evidence", new { Criterion = criterion }) { Optional = true, MaxLength = 500 });
+    }
+
+    private async Task<StepResult> SaveStepAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var unitId = step.Values["unit"];
+        var criterion = Criterion(step);
+        await _units.SaveAnswerAsync(new UnitAnswer(unitId, Name, criterion.Id, step.Values["rating"], null, step.Result as string,
+            step.Member.Id, MemberKey.NameOf(step.Turn), _clock.Now), cancellationToken);
+        var criteria = Criteria(step);
+        var answers = await _units.GetAnswersAsync(unitId, Name, cancellationToken);
+        if (ItemOrder.NextUnanswered(criteria.Select(c => c.Id).ToList(), answers, criterion.Id) is { } next)
+        {
+            step.Values["item"] = next;
+            return step.GoTo(AskRatingStepAsync);
+        }
+        await step.SendAsync("dialog-assessment-result", Result(criteria, answers), cancellationToken);
+        return step.End();
+    }
+
+    private IReadOnlyList<Criterion> Criteria(StepContext step) => CriteriaFor(_replies.Content, step.Values["type"]);
+
+    private Criterion Criterion(StepContext step) => Criteria(step).First(c => c.Id == step.Values["item"]);
+
+    /// <summary>What is met and the gaps with their remedies; criteria not yet rated count as gaps.</summary>
+    private object Result(IReadOnlyList<Criterion> criteria, IReadOnlyDictionary<string, UnitAnswer> answers) => new
+    {
+        Total = criteria.Count,
+        Met = criteria.Where(c => answers.GetValueOrDefault(c.Id)?.Status == "met").Select(c => c.Title).ToList(),
+        Gaps = criteria.Where(c => answers.GetValueOrDefault(c.Id)?.Status != "met")
+            .Select(c => new { c.Title, c.Remedy, Rating = DialogWords.Label(_words.AssessmentRating, answers.GetValueOrDefault(c.Id)?.Status) }).ToList(),
+    };
+}

@@ -1,0 +1,49 @@
+using AnToan.Dialogs.Engine;
+using AnToan.Dialogs.Units;
+using Microsoft.Bot.Builder;
+
+namespace AnToan.Dialogs.Flows;
+
+/// <summary>The commands of intents.json that start a flow or act on the user's unit.</summary>
+public sealed class UnitCommands(DialogEngine engine, IUnitStore units, UnitProgress progress, IReportPublisher reports, Replies replies, DialogWords words)
+    : ICommandHandler
+{
+    public IReadOnlyCollection<string> IntentIds { get; } = ["checklist.start", "assessment.start", "unit.create", "resume", "progress", "report"];
+
+    public async Task HandleAsync(ITurnContext turnContext, string intentId, CancellationToken cancellationToken)
+    {
+        switch (intentId)
+        {
+            case "checklist.start": await engine.BeginAsync(turnContext, ChecklistDialog.Name, null, cancellationToken); break;
+            case "assessment.start": await engine.BeginAsync(turnContext, AssessmentDialog.Name, null, cancellationToken); break;
+            case "unit.create": await engine.BeginAsync(turnContext, UnitProfileDialog.Name, null, cancellationToken); break;
+            case "resume": await engine.ResumeAsync(turnContext, cancellationToken); break;
+            case "progress": await ProgressAsync(turnContext, cancellationToken); break;
+            case "report": await ReportAsync(turnContext, cancellationToken); break;
+        }
+    }
+
+    private async Task ProgressAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if (await UnitOf(turn, cancellationToken) is not { } unit) return;
+        var buttons = new[] { Button("resume"), Button("report") };
+        await turn.SendActivityAsync(replies.Message("dialog-progress", await progress.SummaryAsync(unit, cancellationToken), buttons), cancellationToken);
+    }
+
+    private async Task ReportAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if (await UnitOf(turn, cancellationToken) is not { } unit) return;
+        var link = await reports.PublishAsync(await progress.ReportAsync(unit, cancellationToken), cancellationToken);
+        var summary = await progress.SummaryAsync(unit, cancellationToken);
+        await turn.SendActivityAsync(replies.Message("dialog-report", new { Link = link.AbsoluteUri, Summary = summary }), cancellationToken);
+    }
+
+    private async Task<Unit?> UnitOf(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var unit = await units.FindByMemberAsync(MemberKey.Of(turn), cancellationToken);
+        if (unit is null) await turn.SendActivityAsync(replies.WithMenu("dialog-unit-none"), cancellationToken);
+        return unit;
+    }
+
+    private Knowledge.Model.ButtonSpec Button(string key) => new(words.Button(key), words.Button(key));
+}

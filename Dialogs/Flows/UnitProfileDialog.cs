@@ -1,0 +1,73 @@
+using AnToan.Dialogs.Engine;
+using AnToan.Dialogs.Units;
+
+namespace AnToan.Dialogs.Flows;
+
+/// <summary>A short profile that creates the user's unit: name, type (cơ quan / doanh nghiệp / nhà trường), headcount.
+/// Ends with the unit's id, or null when the user would rather not create one.</summary>
+public sealed class UnitProfileDialog : StepDialog
+{
+    public const string Name = "unit.profile";
+
+    /// <summary>Set by a flow that needs a unit: first ask whether to create one (colleagues may already have one).</summary>
+    public const string Offer = "offer";
+
+    private readonly IUnitStore _units;
+    private readonly DialogWords _words;
+
+    public UnitProfileDialog(IUnitStore units, DialogWords words) : base(Name, version: 1)
+    {
+        _units = units;
+        _words = words;
+        Steps(OfferStepAsync, AskNameStepAsync, AskTypeStepAsync, AskHeadcountStepAsync, CreateStepAsync);
+    }
+
+    private async Task<StepResult> OfferStepAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var unit = await _units.FindByMemberAsync(step.Member, cancellationToken);
+        if (unit is not null)
+        {
+            await step.SendAsync("dialog-unit-already", UnitModel(unit), cancellationToken);
+            return step.End(unit.Id);
+        }
+        return step.Values.ContainsKey(Offer)
+            ? step.Prompt(new PromptSpec(PromptKind.YesNo, "dialog-unit-offer"))
+            : step.Next(true);
+    }
+
+    private async Task<StepResult> AskNameStepAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is false)
+        {
+            await step.SendAsync("dialog-unit-none", null, cancellationToken);
+            return step.End();
+        }
+        return step.Prompt(new PromptSpec(PromptKind.Text, "dialog-unit-name") { MaxLength = 150, HelpTemplate = "dialog-unit-name-help" });
+    }
+
+    private Task<StepResult> AskTypeStepAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        step.Values["name"] = (string)step.Result!;
+        return Task.FromResult(step.Prompt(new PromptSpec(PromptKind.Choice, "dialog-unit-type", new { Name = step.Values["name"] })
+        {
+            Choices = _words.UnitTypes,
+        }));
+    }
+
+    private Task<StepResult> AskHeadcountStepAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        step.Values["type"] = (string)step.Result!;
+        return Task.FromResult(step.Prompt(new PromptSpec(PromptKind.Number, "dialog-unit-headcount") { Min = 1, Max = 1_000_000, Optional = true }));
+    }
+
+    private async Task<StepResult> CreateStepAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var unit = await _units.CreateAsync(
+            new NewUnit(step.Values["name"], step.Values["type"], step.Result as long?),
+            step.Member, MemberKey.NameOf(step.Turn), cancellationToken);
+        await step.SendAsync("dialog-unit-created", UnitModel(unit), cancellationToken);
+        return step.End(unit.Id);
+    }
+
+    private object UnitModel(Unit unit) => new { unit.Name, Type = DialogWords.Label(_words.UnitTypes, unit.Type), unit.JoinCode, unit.Headcount };
+}

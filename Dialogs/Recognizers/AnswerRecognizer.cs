@@ -1,0 +1,106 @@
+using System.Globalization;
+using AnToan.Dialogs.Engine;
+using AnToan.Knowledge.Text;
+using Microsoft.Recognizers.Text;
+using Microsoft.Recognizers.Text.DateTime;
+using Microsoft.Recognizers.Text.Number;
+
+namespace AnToan.Dialogs.Recognizers;
+
+/// <summary>Reads an answer to a prompt: the library's EnglishOthers models for digits ("12", "90%", "05/03/2021", day
+/// before month) together with our Vietnamese models for words; where both match, the longer match wins.</summary>
+public sealed class AnswerRecognizer
+{
+    private readonly LocalClock _clock;
+    private readonly IModel _numbers;
+    private readonly IModel _percentages;
+    private readonly DateTimeModel _dates;
+    private readonly VietnameseNumberModel _vietnameseNumbers;
+    private readonly VietnameseDateModel _vietnameseDates;
+    private readonly VietnameseBooleanModel _yesNo;
+
+    public AnswerRecognizer(VietnameseVocabulary vocabulary, LocalClock clock)
+    {
+        _clock = clock;
+        var numbers = new NumberRecognizer(Culture.EnglishOthers);
+        _numbers = numbers.GetNumberModel();
+        _percentages = numbers.GetPercentageModel();
+        _dates = new DateTimeRecognizer(Culture.EnglishOthers).GetDateTimeModel();
+        _vietnameseNumbers = new VietnameseNumberModel(vocabulary);
+        _vietnameseDates = new VietnameseDateModel(vocabulary, () => clock.Today);
+        _yesNo = new VietnameseBooleanModel(vocabulary);
+    }
+
+    /// <summary>Every number in the text (digits, words, percentages), longest match first where they overlap, in text order.</summary>
+    public IReadOnlyList<ModelResult> Numbers(string text) =>
+        Merge(_percentages.Parse(text).Concat(_numbers.Parse(text)).Concat(_vietnameseNumbers.Parse(text)));
+
+    /// <summary>Every date in the text, resolved against today in the bot's time zone.</summary>
+    public IReadOnlyList<ModelResult> Dates(string text)
+    {
+        var today = _clock.Today;
+        var library = _dates.Parse(text, today.ToDateTime(TimeOnly.MinValue)).Where(r => r.TypeName == "datetimeV2.date");
+        return Merge(_vietnameseDates.Parse(text, today).Concat(library));
+    }
+
+    /// <summary>The first whole number of the text; a percentage counts as its number ("90%" is 90).</summary>
+    public long? Number(string text)
+    {
+        var first = Numbers(text).FirstOrDefault();
+        var value = first?.Resolution["value"] as string;
+        return decimal.TryParse(value?.TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d)
+            ? (long)d
+            : null;
+    }
+
+    /// <summary>The first date of the text; of the library's past/future readings of "5/3" the one in this year.</summary>
+    public DateOnly? Date(string text)
+    {
+        var first = Dates(text).FirstOrDefault();
+        if (first?.Resolution["values"] is not IEnumerable<IDictionary<string, string>> values) return null;
+        var dates = values.Where(v => v.TryGetValue("type", out var t) && t == "date")
+            .Select(v => DateOnly.TryParseExact(v["value"], "yyyy-MM-dd", out var d) ? d : (DateOnly?)null)
+            .OfType<DateOnly>().ToList();
+        return dates.Cast<DateOnly?>().FirstOrDefault(d => d!.Value.Year == _clock.Today.Year) ?? dates.Cast<DateOnly?>().FirstOrDefault();
+    }
+
+    public bool? YesNo(string text) => _yesNo.Parse(text).FirstOrDefault()?.Resolution["value"] as bool?;
+
+    /// <summary>The option typed as its label, value or a synonym (with or without diacritics), as its number in the list,
+    /// or named inside a longer sentence; null when nothing or more than one option fits.</summary>
+    public ChoiceOption? Choice(string text, IReadOnlyList<ChoiceOption> options)
+    {
+        var folded = VietnameseText.Fold(text);
+        if (folded.Length == 0) return null;
+        var exact = options.FirstOrDefault(o => Phrases(o).Contains(folded));
+        if (exact is not null) return exact;
+        var numbers = Numbers(text);
+        if (numbers.Count == 1 && numbers[0].Text.Length == text.Trim().Length && Number(text) is { } n && n >= 1 && n <= options.Count)
+            return options[(int)n - 1];
+        var padded = $" {folded} ";
+        var found = options
+            .SelectMany(o => Phrases(o).SelectMany(p => Occurrences(padded, $" {p} ")).Select(at => (Option: o, at.Start, at.End)))
+            .ToList();
+        // A phrase inside a longer one ("đạt" in "chưa đạt") does not count; two different options named is no answer.
+        var kept = found.Where(f => !found.Any(g => g.Start <= f.Start && f.End <= g.End && g.End - g.Start > f.End - f.Start)).ToList();
+        var named = kept.Select(f => f.Option).Distinct().ToList();
+        return named.Count == 1 ? named[0] : null;
+    }
+
+    private static IEnumerable<(int Start, int End)> Occurrences(string text, string phrase)
+    {
+        for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            yield return (at, at + phrase.Length);
+    }
+
+    private static IEnumerable<string> Phrases(ChoiceOption option) =>
+        option.Synonyms.Append(option.Label).Append(option.Value).Select(VietnameseText.Fold).Where(p => p.Length > 0);
+
+    private static List<ModelResult> Merge(IEnumerable<ModelResult> results)
+    {
+        var chosen = new List<ModelResult>();
+        foreach (var r in results.OrderByDescending(r => r.End - r.Start))
+            if (!chosen.Any(c => r.Start <= c.End && c.Start <= r.End)) chosen.Add(r);
+        return chosen.OrderBy(r => r.Start).ToList();
+    }
+}

@@ -1,0 +1,10 @@
+namespace AnToan.Dialogs.Recognizers;
+
+/// <summary>One answer of a choice: the value the dialog stores, the button label, and other ways people type it.</summary>
+/// <remarks>Mutable with a parameterless constructor: it is saved inside the dialog state by the SDK's Newtonsoft storage.</remarks>
+public sealed class ChoiceOption
+{
+    public string Value { get; set; } = "";
+    public string Label { get; set; } = "";
+    public List<string> Synonyms { get; set; } = [];
+}

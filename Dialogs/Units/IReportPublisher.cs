@@ -1,0 +1,19 @@
+namespace AnToan.Dialogs.Units;
+
+/// <summary>Turns a unit's report into a document behind an unguessable link that expires (implemented in the host).</summary>
+public interface IReportPublisher
+{
+    /// <returns>The absolute download link.</returns>
+    Task<Uri> PublishAsync(UnitReport report, CancellationToken cancellationToken);
+}
+
+/// <summary>Everything the unit's report shows, already worded (status labels, dates as dd/MM/yyyy).</summary>
+public sealed record UnitReport(
+    Unit Unit, string UnitType, DateOnly Date,
+    IReadOnlyList<ReportRow> Checklist, IReadOnlyList<ReportRow> Assessment, IReadOnlyList<ReportGap> Gaps);
+
+/// <param name="Status">The answer's label; null when nobody answered yet.</param>
+/// <param name="Note">The note (checklist) or the evidence (assessment).</param>
+public sealed record ReportRow(string Title, string? Status, string? Date, string? Note, string? AnsweredBy, string? Due = null);
+
+public sealed record ReportGap(string Title, string? Status, string Remedy);

@@ -1,0 +1,100 @@
+using AnToan.Dialogs.Engine;
+using AnToan.Dialogs.Flows;
+using AnToan.Dialogs.Recognizers;
+using AnToan.Dialogs.Units;
+using AnToan.Knowledge;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AnToan.Dialogs.Tests.Conversations;
+
+/// <summary>The bot as the host wires it, over MemoryStorage, a fake unit store and a clock fixed on Tuesday
+/// 15 June 2021 in Hanoi, driven with the SDK's TestAdapter/TestFlow.</summary>
+public sealed class ConversationHarness
+{
+    public static readonly string ContentRoot = Path.Combine(AppContext.BaseDirectory, "Content");
+    private static readonly KnowledgeStore SharedKnowledge = new(ContentRoot);
+
+    public ConversationHarness(IQuestionAnswerer? answerer = null, IEnumerable<StepDialog>? extraDialogs = null)
+    {
+        Replies = new Replies(SharedKnowledge);
+        var conversationState = new ConversationState(Storage);
+        var clock = new LocalClock(Time, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"));
+        Units = new FakeUnitStore(Time);
+        Words = DialogWords.Load(Path.Combine(ContentRoot, "dialogs.json"));
+        var recognizer = new AnswerRecognizer(VietnameseVocabulary.Load(Path.Combine(ContentRoot, "vietnamese.json")), clock);
+        StepDialog[] dialogs =
+        [
+            new ChecklistDialog(Replies, Units, Words, clock),
+            new AssessmentDialog(Replies, Units, Words, clock),
+            new UnitProfileDialog(Units, Words),
+            new JoinUnitDialog(Units),
+            .. extraDialogs ?? [],
+        ];
+        Engine = new DialogEngine(conversationState, Replies, new PromptReader(recognizer, Words), Words,
+            answerer ?? new NoQuestionAnswerer(), Units, dialogs, NullLogger<DialogEngine>.Instance);
+        var commands = new UnitCommands(Engine, Units, new UnitProgress(Replies, Units, Words, clock), Reports, Replies, Words);
+        var join = new JoinCommand(Engine, Words);
+        Bot = new AnToanBot(Replies, conversationState, new UserState(Storage), new MenuRouter(Replies, [commands, join]), [Engine, join], []);
+    }
+
+    public MemoryStorage Storage { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2021, 6, 15, 2, 0, 0, TimeSpan.Zero));
+    public Replies Replies { get; }
+    public DialogWords Words { get; }
+    public FakeUnitStore Units { get; }
+    public DialogEngine Engine { get; }
+    public FakeReportPublisher Reports { get; } = new();
+    public AnToanBot Bot { get; }
+
+    /// <summary>A conversation of <paramref name="user"/> on the test channel (their member id is test:user).</summary>
+    public TestFlow Flow(string user = "user1", string conversation = "conv1") =>
+        new(new TestAdapter(TestAdapter.CreateConversation(conversation, user, "bot")), Bot.OnTurnAsync);
+
+    public static MemberKey Member(string user = "user1") => new("test", user);
+
+    public string Render(string template, object? model = null) => Replies.Content.Templates.Render(template, model);
+
+    public IReadOnlyList<Knowledge.Model.ChecklistItem> Checklist => Replies.Content.Checklist;
+}
+
+public sealed class FakeReportPublisher : IReportPublisher
+{
+    public List<UnitReport> Published { get; } = [];
+
+    public Task<Uri> PublishAsync(UnitReport report, CancellationToken cancellationToken)
+    {
+        Published.Add(report);
+        return Task.FromResult(new Uri($"https://bot.example/reports/{Published.Count}"));
+    }
+}
+
+/// <summary>Reads like the conversation: which kind of reply comes back.</summary>
+public static class FlowExpectations
+{
+    public static TestFlow Says(this TestFlow flow, string fragment) =>
+        flow.AssertReply(a => Assert.Contains(fragment, Text(a)), $"a reply containing \"{fragment}\"");
+
+    public static TestFlow SaysNot(this TestFlow flow, string fragment) =>
+        flow.AssertReply(a => Assert.DoesNotContain(fragment, Text(a)), $"a reply without \"{fragment}\"");
+
+    /// <summary>A reply rendered from <paramref name="template"/> (its first line, with the given model).</summary>
+    public static TestFlow SaysTemplate(this TestFlow flow, ConversationHarness h, string template, object? model = null)
+    {
+        var firstLine = h.Render(template, model).Split('\n')[0].Trim();
+        return flow.AssertReply(a => Assert.StartsWith(firstLine, Text(a)), $"the reply of template {template}");
+    }
+
+    /// <summary>The question on checklist item <paramref name="number"/> (1-based).</summary>
+    public static TestFlow AsksItem(this TestFlow flow, ConversationHarness h, int number) =>
+        flow.AssertReply(a =>
+        {
+            Assert.Contains($"{number}/{h.Checklist.Count}: {h.Checklist[number - 1].Title}", Text(a));
+            Assert.Contains(h.Words.Guide.Label, ((IMessageActivity)a).SuggestedActions.Actions.Select(x => x.Title));
+        }, $"the question on item {number}");
+
+    public static string Text(IActivity activity) => ((IMessageActivity)activity).Text ?? "";
+}

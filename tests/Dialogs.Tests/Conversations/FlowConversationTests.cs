@@ -1,0 +1,150 @@
+using AnToan.Dialogs.Flows;
+using AnToan.Dialogs.Units;
+using Microsoft.Bot.Schema;
+using static AnToan.Dialogs.Tests.Conversations.ConversationHarness;
+
+namespace AnToan.Dialogs.Tests.Conversations;
+
+/// <summary>The checklist's guidance and summary, the self-assessment, units, progress and the report.</summary>
+public sealed class FlowConversationTests
+{
+    private readonly ConversationHarness h = new();
+
+    private void Answer(Unit unit, string list, string itemId, string status, string who = "test:user1") =>
+        h.Units.SaveAnswerAsync(new UnitAnswer(unit.Id, list, itemId, status, null, null, who, who, h.Time.GetUtcNow()), default).Wait();
+
+    [Fact]
+    public async Task SeeGuidance_ShowsTheFullTextAndItsSource_ThenAsksAgain()
+    {
+        h.Units.Seed("co-quan", Member());
+        var item = h.Checklist[0];
+        var document = h.Replies.Content.DocumentsById[item.Source.Document];
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("xem huong dan").AssertReply(a =>
+            {
+                var text = FlowExpectations.Text(a);
+                Assert.Contains(item.Guidance, text);
+                Assert.Contains(document.Number, text);
+                Assert.All(item.Evidence ?? [], e => Assert.Contains(e, text));
+            }, "the guidance in full")
+            .AsksItem(h, 1)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Checklist_StartsAtTheFirstUnansweredItem_AndEndsWithASummary()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        foreach (var item in h.Checklist.Take(h.Checklist.Count - 1).Skip(1)) Answer(unit, UnitLists.Checklist, item.Id, "done");
+        var last = h.Checklist.Count;
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
+            .Send("bỏ qua").AsksItem(h, last)
+            .Send("đang làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[1].Label })
+            .Send("bỏ qua").SaysTemplate(h, "dialog-checklist-note")
+            .Send("bỏ qua").AssertReply(a =>
+            {
+                var text = FlowExpectations.Text(a);
+                Assert.Contains(h.Checklist[0].Title, text);
+                Assert.Contains(h.Checklist[^1].Title, text);
+                Assert.DoesNotContain(h.Checklist[1].Title, text);
+            }, "the summary naming what is still open")
+            .Send("checklist").SaysTemplate(h, "dialog-checklist-review", new { Total = last, Done = last - 2, Doing = 1, Todo = 1 })
+            .Send("có").AsksItem(h, 1)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Assessment_AsksTheCriteriaOfTheUnitsType_AndNamesTheGapsWithRemedies()
+    {
+        var unit = h.Units.Seed("doanh-nghiep", Member());
+        var criteria = AssessmentDialog.CriteriaFor(h.Replies.Content, "doanh-nghiep");
+        Assert.DoesNotContain(criteria, c => !c.UnitTypes.Contains("doanh-nghiep"));
+        foreach (var c in criteria.Skip(1)) Answer(unit, UnitLists.Assessment, c.Id, "met");
+        await h.Flow()
+            .Send("tự đánh giá").Says($"1/{criteria.Count}: {criteria[0].Title}")
+            .Send("một phần").SaysTemplate(h, "dialog-assessment-evidence")
+            .Send("Có kế hoạch, chưa có nghị quyết").AssertReply(a =>
+            {
+                var text = FlowExpectations.Text(a);
+                Assert.Contains(criteria[0].Remedy, text);
+                Assert.Contains(criteria[1].Title, text);
+                Assert.Contains("124/2021", text);
+            }, "the result: met, gaps with remedies, and the recognition statement")
+            .StartTestAsync();
+        var saved = (await h.Units.GetAnswersAsync(unit.Id, UnitLists.Assessment, default))[criteria[0].Id];
+        Assert.Equal(("partial", "Có kế hoạch, chưa có nghị quyết"), (saved.Status, saved.Note));
+    }
+
+    [Fact]
+    public async Task Assessment_ForASchool_UsesTheSchoolCriteria()
+    {
+        h.Units.Seed("nha-truong", Member());
+        var criteria = AssessmentDialog.CriteriaFor(h.Replies.Content, "nha-truong");
+        Assert.NotEmpty(criteria);
+        await h.Flow().Send("tu danh gia").Says($"1/{criteria.Count}: {criteria[0].Title}").StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Join_WithTheCode_PutsTheColleagueInTheUnit()
+    {
+        var unit = h.Units.Seed("co-quan", Member("user1"));
+        await h.Flow("user2", "conv2")
+            .Send("tham gia ZZ999Q").SaysTemplate(h, "dialog-unit-join-unknown", new { Code = "ZZ999Q" }).SaysTemplate(h, "dialog-unit-join-code")
+            .Send(unit.JoinCode.ToLowerInvariant()).Says(unit.Name)
+            .StartTestAsync();
+        Assert.Equal(unit, await h.Units.FindByMemberAsync(Member("user2"), default));
+    }
+
+    [Fact]
+    public async Task CreateUnit_WhenAlreadyInOne_ShowsItsCode()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        await h.Flow().Send("tạo đơn vị").Says(unit.JoinCode).StartTestAsync();
+        Assert.Equal(unit, await h.Units.FindByMemberAsync(Member(), default));
+    }
+
+    [Fact]
+    public async Task Progress_CountsEachList_AndTheDaysToTheNextDeadline()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        var dated = h.Checklist.Where(i => i.Due is not null).OrderBy(i => DateOnly.Parse(i.Due!)).ToList();
+        var next = dated.First(i => DateOnly.Parse(i.Due!) >= new DateOnly(2021, 6, 15));
+        Answer(unit, UnitLists.Checklist, h.Checklist[0].Id, "done");
+        Answer(unit, UnitLists.Checklist, h.Checklist[1].Id, "doing");
+        await h.Flow()
+            .Send("tiến độ").AssertReply(a =>
+            {
+                var text = FlowExpectations.Text(a);
+                Assert.Contains($"1/{h.Checklist.Count}", text);
+                Assert.Contains(next.Title, text);
+                Assert.Contains($"{DateOnly.Parse(next.Due!).DayNumber - new DateOnly(2021, 6, 15).DayNumber}", text);
+            }, "progress with the days left")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Report_PublishesTheUnitsAnswers_AndLinksThem()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        Answer(unit, UnitLists.Checklist, h.Checklist[0].Id, "done");
+        await h.Flow()
+            .Send("xuất báo cáo").AssertReply(a => Assert.Contains("https://bot.example/reports/1", FlowExpectations.Text(a)), "the link")
+            .StartTestAsync();
+        var report = Assert.Single(h.Reports.Published);
+        Assert.Equal(unit.Name, report.Unit.Name);
+        Assert.Equal(h.Words.ChecklistStatus[0].Label, report.Checklist[0].Status);
+        Assert.Null(report.Checklist[1].Status);
+        Assert.Equal(AssessmentDialog.CriteriaFor(h.Replies.Content, "co-quan").Count, report.Gaps.Count);
+    }
+
+    [Fact]
+    public async Task Progress_WithoutAUnit_SaysHowToGetOne() =>
+        await h.Flow().Send("tiến độ").AssertReply(a =>
+        {
+            Assert.StartsWith(h.Render("dialog-unit-none")[..30], FlowExpectations.Text(a));
+            Assert.NotEmpty(((IMessageActivity)a).SuggestedActions.Actions);
+        }, "how to create or join a unit").StartTestAsync();
+}

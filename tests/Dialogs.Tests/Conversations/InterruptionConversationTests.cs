@@ -1,0 +1,170 @@
+using AnToan.Dialogs.Engine;
+using AnToan.Dialogs.Units;
+using Microsoft.Bot.Builder;
+using static AnToan.Dialogs.Tests.Conversations.ConversationHarness;
+
+namespace AnToan.Dialogs.Tests.Conversations;
+
+/// <summary>hủy, trợ giúp, quay lại, tạm dừng / tiếp tục — in any dialog, handled once by the engine.</summary>
+public sealed class InterruptionConversationTests
+{
+    private readonly ConversationHarness h = new();
+
+    private IReadOnlyDictionary<string, UnitAnswer> Answers(Unit unit) => h.Units.GetAnswersAsync(unit.Id, UnitLists.Checklist, default).Result;
+
+    [Fact]
+    public async Task Cancel_EndsTheDialog_AndKeepsWhatWasAnswered()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
+            .Send("bỏ qua").AsksItem(h, 2)
+            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
+            .Send("hủy").SaysTemplate(h, "dialog-cancelled")
+            .Send("đã làm").SaysTemplate(h, "fallback")
+            .Send("checklist").AsksItem(h, 2)
+            .StartTestAsync();
+        Assert.Equal([h.Checklist[0].Id], Answers(unit).Keys);
+    }
+
+    [Fact]
+    public async Task Help_ExplainsTheStep_ThenAsksAgain()
+    {
+        h.Units.Seed("co-quan", Member());
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("trợ giúp").Says(h.Render("dialog-checklist-item-help"))
+            .AsksItem(h, 1)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Back_FromAnItem_ReturnsToThePreviousItem_ShowingItsAnswer()
+    {
+        h.Units.Seed("co-quan", Member());
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
+            .Send("Chờ họp").AsksItem(h, 2)
+            .Send("quay lại").AsksItem(h, 1)
+            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
+            .Send("quay lai").Says("Chờ họp")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Back_AtTheFirstItem_SaysThereIsNone()
+    {
+        h.Units.Seed("co-quan", Member());
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("quay lại").SaysTemplate(h, "dialog-no-back").AsksItem(h, 1)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Pause_LetsOtherMessagesThrough_AndResumeReturnsToTheSameItem()
+    {
+        h.Units.Seed("co-quan", Member());
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
+            .Send("bỏ qua").AsksItem(h, 2)
+            .Send("tạm dừng").SaysTemplate(h, "dialog-paused")
+            .Send("đã làm").SaysTemplate(h, "fallback")
+            .Send("tiếp tục").AsksItem(h, 2)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Resume_FromAnotherConversationOfAnotherMember_ContinuesAtTheUnitsItem()
+    {
+        var unit = h.Units.Seed("co-quan", Member("user1"), Member("user2"));
+        await h.Flow("user1", "conv1")
+            .Send("checklist").AsksItem(h, 1)
+            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
+            .Send("hôm qua").SaysTemplate(h, "dialog-checklist-note")
+            .Send("bỏ qua").AsksItem(h, 2)
+            .StartTestAsync();
+        await h.Flow("user2", "conv2")
+            .Send("tiếp tục").SaysTemplate(h, "dialog-resumed").AsksItem(h, 2)
+            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
+            .Send("bỏ qua").AsksItem(h, 3)
+            .StartTestAsync();
+        Assert.Equal(("test:user1", "test:user2"), (Answers(unit)[h.Checklist[0].Id].AnsweredBy, Answers(unit)[h.Checklist[1].Id].AnsweredBy));
+    }
+
+    [Fact]
+    public async Task QuestionInTheMiddle_IsAnsweredFromTheKnowledge_ThenTheDialogResumes()
+    {
+        var answerer = new FakeAnswerer();
+        var h = new ConversationHarness(answerer);
+        var unit = h.Units.Seed("co-quan", Member());
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("hạn nộp hồ sơ công nhận là khi nào?").Says(FakeAnswerer.Answer).SaysTemplate(h, "dialog-continue")
+            .Send("nghị quyết chuyên đề gồm những gì").Says(FakeAnswerer.Answer).SaysTemplate(h, "dialog-continue")
+            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
+            .StartTestAsync();
+        Assert.Equal(["hạn nộp hồ sơ công nhận là khi nào?", "nghị quyết chuyên đề gồm những gì"], answerer.Asked);
+    }
+
+    [Fact]
+    public async Task ThreeWrongAnswers_EndPolitely_AndResumeReturnsToTheItem()
+    {
+        h.Units.Seed("co-quan", Member());
+        var retry = new { Kind = "choice", Choices = h.Words.ChecklistStatus.Append(h.Words.Guide).Select(c => c.Label) };
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("abc").SaysTemplate(h, "dialog-retry", retry).AsksItem(h, 1)
+            .Send("xyz").SaysTemplate(h, "dialog-retry", retry).AsksItem(h, 1)
+            .Send("???!!").SaysTemplate(h, "dialog-gave-up")
+            .Send("đã làm").SaysTemplate(h, "fallback")
+            .Send("tiep tuc").SaysTemplate(h, "dialog-resumed").AsksItem(h, 1)
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DialogSavedByAnotherVersionOrUnknown_EndsPolitely_AndResumeStartsAtTheUnitsItem(bool unknownId)
+    {
+        h.Units.Seed("co-quan", Member());
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
+            .Send("bỏ qua").AsksItem(h, 2)
+            .StartTestAsync();
+        await ChangeSavedDialogAsync("test/conversations/conv1", unknownId);
+        await h.Flow()
+            .Send("đã làm").SaysTemplate(h, "dialog-outdated")
+            .Send("tiếp tục").SaysTemplate(h, "dialog-resumed").AsksItem(h, 2)
+            .StartTestAsync();
+    }
+
+    /// <summary>What a deployment that changed the checklist's steps leaves behind: state saved with another version.</summary>
+    private async Task ChangeSavedDialogAsync(string key, bool unknownId)
+    {
+        var saved = await h.Storage.ReadAsync([key], default);
+        var state = (IDictionary<string, object>)saved[key];
+        var dialogs = state["dialogs"] as DialogState ?? Newtonsoft.Json.Linq.JObject.FromObject(state["dialogs"]).ToObject<DialogState>()!;
+        if (unknownId) dialogs.Stack[0].Id = "checklist-2020";
+        else dialogs.Stack[0].Version += 1;
+        state["dialogs"] = dialogs;
+        await h.Storage.WriteAsync(new Dictionary<string, object> { [key] = state }, default);
+    }
+
+    private sealed class FakeAnswerer : IQuestionAnswerer
+    {
+        public const string Answer = "(answer from the knowledge)";
+        public List<string> Asked { get; } = [];
+
+        public async Task<bool> TryAnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+        {
+            Asked.Add(text);
+            await turnContext.SendActivityAsync(Answer, cancellationToken: cancellationToken);
+            return true;
+        }
+    }
+}
