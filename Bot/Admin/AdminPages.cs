@@ -25,7 +25,8 @@ public static class AdminPages
                     return;
                 }
                 http.Response.Headers["X-Frame-Options"] = "DENY";
-                http.Response.Headers["Referrer-Policy"] = "no-referrer";
+                // Not "no-referrer": with it browsers send "Origin: null" on our own form posts, which the origin check refuses.
+                http.Response.Headers["Referrer-Policy"] = "same-origin";
                 http.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
             }
             await next(http);

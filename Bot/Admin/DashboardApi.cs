@@ -30,7 +30,7 @@ public static class DashboardApi
     }
 
     /// <summary>Counts and the two charts' data, with the labels the page shows for codes.</summary>
-    private static IResult Overview(UnitsReport units, QuestionsReport questions, AnnouncementsReport announcements, KnowledgeStore knowledge, DialogWords dialogWords)
+    private static IResult Overview(UnitsReport units, QuestionsReport questions, AnnouncementsReport announcements, KnowledgeStore knowledge, DialogWords dialogWords, AdminClock clock)
     {
         var rows = units.Rows();
         var words = AdminWording.Load(knowledge, dialogWords);
@@ -55,6 +55,7 @@ public static class DashboardApi
             }),
             QuestionsPerWeek = week.PerWeek,
             Subscriptions = notify.Subscriptions.Sum(s => s.Active),
+            TimeZone = clock.Zone.Id,
             Labels = new { words.UnitTypes, words.UnitStatus, words.ChecklistStatus, words.AssessmentStatus, words.Unanswered },
         });
     }

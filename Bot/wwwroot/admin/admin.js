@@ -29,14 +29,15 @@
 
   const label = (group, value) => (state.labels && state.labels[group] && state.labels[group][value]) || value || "";
 
-  const dateTime = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short" });
-  const dateOnly = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short" });
+  // Instants are shown in the bot's time zone (Bot:TimeZone, sent with the overview), whatever the browser's is.
+  let dateTime = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short" });
   const when = (iso) => (iso ? dateTime.format(new Date(iso)) : "");
+  const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
   const day = (iso) => {
-    if (!iso) return "";
-    const [y, m, d] = iso.split("-").map(Number);
-    return dateOnly.format(new Date(y, m - 1, d));
+    const m = isoDay.exec(iso || "");
+    return m ? `${m[3]}/${m[2]}/${m[1]}` : iso || "";
   };
+  const dayMonth = (iso) => day(iso).slice(0, 5);
 
   // ---- DOM helpers ------------------------------------------------------------------------------------------
   function el(tag, attrs = {}, ...children) {
@@ -132,6 +133,9 @@
   async function loadOverview() {
     const data = await json("overview");
     state.labels = data.labels;
+    dateTime = new Intl.DateTimeFormat("vi-VN", {
+      timeZone: data.timeZone, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false,
+    });
     $("kpi-units").textContent = data.units;
     $("kpi-members").textContent = data.members;
     $("kpi-complete").textContent = data.complete;
@@ -141,7 +145,7 @@
       { name: "Nhiệm vụ đã làm", cls: "bar-1", values: data.byType.map((t) => t.checklistPercent) },
       { name: "Tiêu chí đạt", cls: "bar-2", values: data.byType.map((t) => t.assessmentPercent) },
     ], { max: 100, unit: "%", title: "Tiến độ trung bình theo loại hình" });
-    barChart($("chart-questions"), data.questionsPerWeek.map((w) => day(w.week).slice(0, 5)), [
+    barChart($("chart-questions"), data.questionsPerWeek.map((w) => dayMonth(w.week)), [
       { name: "Đã trả lời", cls: "bar-1", values: data.questionsPerWeek.map((w) => w.asked - w.unanswered) },
       { name: "Chưa trả lời được", cls: "bar-3", values: data.questionsPerWeek.map((w) => w.unanswered) },
     ], { stacked: true, title: "Số câu hỏi mỗi tuần" });
@@ -223,7 +227,7 @@
         : pill("todo", "Quá hạn " + day(g.due)),
       g.remedy ? el("span", { class: "remedy" }, g.remedy) : null))));
     $("detail-members").replaceChildren(...(d.members.length === 0 ? [el("li", {}, "Chưa có thành viên.")] : d.members.map((m) => el("li", {}, `${m.name} (${m.id.split(":")[0]})`))));
-    fillTable($("detail-checklist"), d.checklist.map((i) => [i.title, i.due || "",
+    fillTable($("detail-checklist"), d.checklist.map((i) => [i.title, day(i.due),
       i.answer ? pill(i.answer.status, label("checklistStatus", i.answer.status)) : pill("none", state.labels.unanswered),
       i.answer ? i.answer.answeredByName : ""]));
     fillTable($("detail-assessment"), d.assessment.map((i) => [i.title,
@@ -253,9 +257,11 @@
       "Chưa gửi thông báo nào.");
   }
 
+  const actions = { login: "Đăng nhập", logout: "Đăng xuất", export: "Xuất Excel", "content-reload": "Nạp lại nội dung" };
+
   async function loadAudit() {
     const entries = await json("audit");
-    fillTable($("audit"), entries.map((e) => [when(e.at), e.action, e.who, e.remoteIp,
+    fillTable($("audit"), entries.map((e) => [when(e.at), el("span", { title: e.action }, actions[e.action] || e.action), e.who, e.remoteIp,
       pill(e.succeeded ? "done" : "unmet", e.succeeded ? "Thành công" : "Bị từ chối"), e.detail || ""]));
   }
 
