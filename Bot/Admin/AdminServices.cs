@@ -25,8 +25,11 @@ public static class AdminServices
         services.AddSingleton<ContentReload>();
         // Singleton: reads LiteDB on every call, keeps nothing.
         services.AddSingleton<IUnitDirectory, LiteUnitDirectory>();
-        // The areas that own the data register these; the empty ones stand in until they do.
-        services.TryAddSingleton<IQuestionLog, NoQuestions>();
+        // Singletons: the question log wraps LiteDB; the middleware (on every adapter) only holds it.
+        services.AddSingleton<QuestionLog>();
+        services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<QuestionLog>());
+        services.AddSingleton<QuestionLogMiddleware>();
+        // The notifications register this; the empty one stands in until they do.
         services.TryAddSingleton<IAnnouncementLog, NoAnnouncements>();
         return services;
     }

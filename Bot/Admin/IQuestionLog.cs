@@ -1,8 +1,7 @@
 namespace AnToan.Bot.Admin;
 
 /// <summary>What people asked the bot and how they rated the answers: what the questions view reads.</summary>
-/// <remarks>The knowledge matcher's feedback store writes these; until it is registered the view is empty
-/// (<see cref="NoQuestions"/>).</remarks>
+/// <remarks>Implemented by <see cref="QuestionLog"/>.</remarks>
 public interface IQuestionLog
 {
     /// <summary>Questions asked since <paramref name="since"/>, oldest first.</summary>
@@ -17,10 +16,3 @@ public sealed record AskedQuestion(string Text, bool Answered, string? AnswerId,
 
 /// <param name="Question">The question the rated answer replied to.</param>
 public sealed record AnswerVote(string Question, string? AnswerId, bool Helpful, DateTimeOffset At);
-
-/// <summary>Stands in while no question log is registered.</summary>
-public sealed class NoQuestions : IQuestionLog
-{
-    public IReadOnlyList<AskedQuestion> Questions(DateTimeOffset since) => [];
-    public IReadOnlyList<AnswerVote> Votes(DateTimeOffset since) => [];
-}
