@@ -22,19 +22,29 @@ public sealed class AnToanBot(
         await userState.SaveChangesAsync(turnContext, false, cancellationToken);
     }
 
+    /// <remarks>The SDK calls OnMembersAdded/Removed only when someone other than the bot joined or left, and a
+    /// Teams install adds the bot alone: the bot's own arrival and departure are dispatched here.</remarks>
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var botId = turnContext.Activity.Recipient?.Id;
+        if (turnContext.Activity.MembersAdded?.Any(m => m.Id == botId) == true)
+            foreach (var handler in membership) await handler.OnBotAddedAsync(turnContext, cancellationToken);
+        if (turnContext.Activity.MembersRemoved?.Any(m => m.Id == botId) == true)
+            foreach (var handler in membership) await handler.OnBotRemovedAsync(turnContext, cancellationToken);
+        await base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
+    }
+
+    /// <summary>Teams also says "uninstalled" this way (personal scope).</summary>
+    protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        foreach (var handler in membership) await handler.OnBotRemovedAsync(turnContext, cancellationToken);
+    }
+
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         var botId = turnContext.Activity.Recipient?.Id;
-        if (membersAdded.Any(m => m.Id == botId))
-            foreach (var handler in membership) await handler.OnBotAddedAsync(turnContext, cancellationToken);
         foreach (var member in membersAdded.Where(m => m.Id != botId))
             await turnContext.SendActivityAsync(replies.WithMenu("welcome", new { UserName = member.Name ?? "" }), cancellationToken);
-    }
-
-    protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
-    {
-        if (membersRemoved.Any(m => m.Id == turnContext.Activity.Recipient?.Id))
-            foreach (var handler in membership) await handler.OnBotRemovedAsync(turnContext, cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)

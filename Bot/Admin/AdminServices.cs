@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace AnToan.Bot.Admin;
 
 public static class AdminServices
@@ -23,14 +21,13 @@ public static class AdminServices
         services.AddSingleton<AnnouncementsReport>();
         services.AddSingleton<UnitsExport>();
         services.AddSingleton<ContentReload>();
-        // Singleton: reads LiteDB on every call, keeps nothing.
+        // Singletons: read LiteDB and the content on every call, keep nothing.
         services.AddSingleton<IUnitDirectory, LiteUnitDirectory>();
+        services.AddSingleton<IAnnouncementLog, NotificationsLog>();
         // Singletons: the question log wraps LiteDB; the middleware (on every adapter) only holds it.
         services.AddSingleton<QuestionLog>();
         services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<QuestionLog>());
         services.AddSingleton<QuestionLogMiddleware>();
-        // The notifications register this; the empty one stands in until they do.
-        services.TryAddSingleton<IAnnouncementLog, NoAnnouncements>();
         return services;
     }
 }

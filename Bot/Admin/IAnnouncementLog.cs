@@ -1,7 +1,7 @@
 namespace AnToan.Bot.Admin;
 
 /// <summary>Scheduled announcements as the dashboard shows them: what is coming, what was sent, who listens.</summary>
-/// <remarks>The notifications implement this; until they are registered the view is empty (<see cref="NoAnnouncements"/>).</remarks>
+/// <remarks>Implemented over the notifications by <see cref="NotificationsLog"/>.</remarks>
 public interface IAnnouncementLog
 {
     /// <summary>Announcements due between <paramref name="from"/> and <paramref name="to"/> (local days), soonest first.</summary>
@@ -19,11 +19,3 @@ public sealed record UpcomingAnnouncement(string Key, string Title, string Categ
 public sealed record DeliveryRecord(string AnnouncementKey, string Title, string ChannelId, string Outcome, DateTimeOffset At);
 
 public sealed record SubscriptionRecord(string ChannelId, bool Active);
-
-/// <summary>Stands in while no notifications are registered.</summary>
-public sealed class NoAnnouncements : IAnnouncementLog
-{
-    public IReadOnlyList<UpcomingAnnouncement> Upcoming(DateOnly from, DateOnly to) => [];
-    public IReadOnlyList<DeliveryRecord> RecentDeliveries(int count) => [];
-    public IReadOnlyList<SubscriptionRecord> Subscriptions() => [];
-}

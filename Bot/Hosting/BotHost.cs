@@ -2,6 +2,7 @@ using AnToan.Bot.Admin;
 using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.WebChat;
 using AnToan.Bot.Channels.Zalo;
+using AnToan.Bot.Notifications;
 using AnToan.Bot.Reports;
 using AnToan.Bot.Storage;
 
@@ -29,6 +30,7 @@ public static class BotHost
         builder.Services.AddBotChannels();
         builder.Services.AddWebChat();
         builder.Services.AddZalo(builder.Configuration);
+        builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddAdmin(builder.Configuration);
         configure?.Invoke(builder);
 
@@ -45,6 +47,7 @@ public static class BotHost
         app.MapAdminPages();
         var admin = app.MapAdminApi();
         admin.MapDashboardAdmin();
+        admin.MapAnnouncementsAdmin();
         return app;
     }
 }

@@ -1,0 +1,25 @@
+using AnToan.Dialogs;
+using Microsoft.Bot.Builder;
+
+namespace AnToan.Bot.Notifications;
+
+/// <summary>"đăng ký nhận thông báo" and "hủy đăng ký" (intents subscribe, unsubscribe) for the current conversation.</summary>
+public sealed class SubscriptionCommands(SubscriptionStore subscriptions, NotificationReplies replies) : ICommandHandler
+{
+    public IReadOnlyCollection<string> IntentIds { get; } = ["subscribe", "unsubscribe"];
+
+    public async Task HandleAsync(ITurnContext turnContext, string intentId, CancellationToken cancellationToken)
+    {
+        var reference = SubscriptionStore.ReferenceOf(turnContext.Activity);
+        if (intentId == "subscribe")
+        {
+            var subscription = subscriptions.Subscribe(reference);
+            await turnContext.SendActivityAsync(replies.Subscribed(subscription), cancellationToken);
+        }
+        else
+        {
+            var was = subscriptions.Unsubscribe(Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id), "user");
+            await turnContext.SendActivityAsync(replies.Unsubscribed(was), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using AnToan.Dialogs;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
+namespace AnToan.Bot.Notifications;
+
+/// <summary>Installing the bot (Teams) subscribes the conversation, saying how to opt out; removing it unsubscribes.</summary>
+public sealed class SubscriptionMembership(SubscriptionStore subscriptions, NotificationReplies replies, IOptions<NotificationOptions> options)
+    : IConversationMembershipHandler
+{
+    public async Task OnBotAddedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var reference = SubscriptionStore.ReferenceOf(turnContext.Activity);
+        if (!options.Value.AutoSubscribeChannels.Contains(reference.ChannelId, StringComparer.OrdinalIgnoreCase)) return;
+        if (subscriptions.Find(reference.ChannelId, reference.Conversation.Id) is { Active: true }) return;
+        subscriptions.Subscribe(reference);
+        await turnContext.SendActivityAsync(replies.Installed(), cancellationToken);
+    }
+
+    public Task OnBotRemovedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var reference = SubscriptionStore.ReferenceOf(turnContext.Activity);
+        subscriptions.Unsubscribe(Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id), "removed");
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,120 @@
+using AnToan.Knowledge.Calendar;
+using LiteDB;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace AnToan.Bot.Notifications;
+
+/// <summary>Subscribed conversations and their references, in LiteDB so that restarts lose none.</summary>
+public sealed class SubscriptionStore
+{
+    private readonly ILiteCollection<Subscription> _subscriptions;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+
+    public SubscriptionStore(ILiteDatabase database, TimeProvider time)
+    {
+        _subscriptions = database.GetCollection<Subscription>("notify_subscriptions");
+        _subscriptions.EnsureIndex(s => s.Active);
+        _time = time;
+    }
+
+    public Subscription? Find(string channelId, string conversationId) =>
+        _subscriptions.FindById(Subscription.KeyOf(channelId, conversationId));
+
+    public IReadOnlyList<Subscription> Active() => _subscriptions.Find(s => s.Active).ToList();
+
+    /// <summary>Subscribes (or re-subscribes) the conversation of <paramref name="reference"/>.</summary>
+    /// <param name="categories">null = every category.</param>
+    public Subscription Subscribe(ConversationReference reference, IEnumerable<string>? categories = null)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow().UtcDateTime;
+            var subscription = Find(reference.ChannelId, reference.Conversation.Id) ?? new Subscription
+            {
+                Id = Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id),
+                ChannelId = reference.ChannelId,
+                ConversationId = reference.Conversation.Id,
+            };
+            if (!subscription.Active) subscription.SubscribedAt = now;
+            subscription.Active = true;
+            subscription.EndedAt = null;
+            subscription.EndedBy = null;
+            subscription.Categories = (categories ?? CalendarCategories.All).Distinct().ToList();
+            subscription.Reference = Serialize(reference);
+            _subscriptions.Upsert(subscription);
+            return subscription;
+        }
+    }
+
+    /// <summary>Ends the subscription; <paramref name="by"/> says why ("user", "removed", "gone").</summary>
+    /// <returns>true when it was active.</returns>
+    public bool Unsubscribe(string id, string by)
+    {
+        lock (_gate)
+        {
+            var subscription = _subscriptions.FindById(id);
+            if (subscription is not { Active: true }) return false;
+            subscription.Active = false;
+            subscription.EndedAt = _time.GetUtcNow().UtcDateTime;
+            subscription.EndedBy = by;
+            _subscriptions.Update(subscription);
+            return true;
+        }
+    }
+
+    /// <summary>Turns one category on or off; turning the last one off ends the subscription, turning one on
+    /// in a conversation that is not subscribed subscribes it to that category alone.</summary>
+    public Subscription SetCategory(ConversationReference reference, string category, bool on)
+    {
+        lock (_gate)
+        {
+            var current = Find(reference.ChannelId, reference.Conversation.Id);
+            if (current is not { Active: true })
+                return on ? Subscribe(reference, [category]) : current ?? new Subscription { Categories = [] };
+            var categories = current.Categories.Where(c => c != category).Concat(on ? [category] : []).ToHashSet();
+            if (categories.Count == 0)
+            {
+                Unsubscribe(current.Id, "user");
+                return _subscriptions.FindById(current.Id);
+            }
+            current.Categories = CalendarCategories.All.Where(categories.Contains).ToList();
+            current.Reference = Serialize(reference);
+            _subscriptions.Update(current);
+            return current;
+        }
+    }
+
+    /// <summary>Keeps the stored reference current (a channel may move a conversation to another service URL).</summary>
+    public void Refresh(ConversationReference reference)
+    {
+        lock (_gate)
+        {
+            var subscription = Find(reference.ChannelId, reference.Conversation.Id);
+            if (subscription is null || Deserialize(subscription).ServiceUrl == reference.ServiceUrl) return;
+            subscription.Reference = Serialize(reference);
+            _subscriptions.Update(subscription);
+        }
+    }
+
+    /// <summary>The reference to store for proactive messages: the conversation's, not the activity's.</summary>
+    /// <remarks>Without an activity id a proactive message starts a new message instead of replying to an old
+    /// one; a Teams channel thread (";messageid=...") stands for its channel, so a channel has one subscription
+    /// and announcements start their own posts.</remarks>
+    public static ConversationReference ReferenceOf(IActivity activity)
+    {
+        var reference = activity.GetConversationReference();
+        reference.ActivityId = null;
+        var id = reference.Conversation?.Id;
+        var thread = id?.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase) ?? -1;
+        if (thread > 0 && reference.ChannelId == Microsoft.Bot.Connector.Channels.Msteams) reference.Conversation!.Id = id![..thread];
+        return reference;
+    }
+
+    public static ConversationReference Deserialize(Subscription subscription) =>
+        JsonConvert.DeserializeObject<ConversationReference>(subscription.Reference)
+        ?? throw new InvalidOperationException($"Subscription {subscription.Id} has no reference.");
+
+    private static string Serialize(ConversationReference reference) => JsonConvert.SerializeObject(reference);
+}

@@ -1,0 +1,12 @@
+namespace AnToan.Knowledge.Calendar;
+
+/// <summary>The categories of calendar.json, which subscriptions choose among.</summary>
+public static class CalendarCategories
+{
+    public const string Observance = "observance";
+    public const string Campaign = "campaign";
+    public const string Election = "election";
+    public const string Deadline = "deadline";
+
+    public static readonly IReadOnlyList<string> All = [Observance, Campaign, Election, Deadline];
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+
+namespace AnToan.Bot.Tests.Notifications;
+
+/// <summary>The Quartz job on its cron, on the host's (fake) clock, and the scheduler's health.</summary>
+public sealed class SchedulerTests
+{
+    [Fact]
+    public async Task Job_OnItsCron_DeliversWhatBecameDue()
+    {
+        await using var sut = await NotifyHarness.StartAsync("2021-05-09 07:50", settings: ["Notifications:Cron=0 0/15 * * * ?"]);
+        await sut.SubscribeAsync("conv-a");
+
+        sut.Clock.Advance(TimeSpan.FromMinutes(5)); // 07:55: the 07:45 tick has passed, nothing due
+        await Task.Delay(300);
+        Assert.Empty(sut.Connector.Requests);
+
+        for (var i = 0; i < 100 && sut.Connector.Requests.IsEmpty; i++) // 08:00 tick, give the scheduler thread time to see it
+        {
+            if (i == 0) sut.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("Còn 14 ngày nữa", Assert.Single(sut.Connector.For("conv-a")).Text);
+    }
+
+    [Fact]
+    public async Task Health_WithTheSchedulerRunning_IsHealthy()
+    {
+        await using var sut = await NotifyHarness.StartAsync("2021-05-09 07:50");
+
+        var response = await sut.Host.Client.GetAsync("/healthz");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Notifications:Cron=every quarter hour")]
+    [InlineData("Notifications:QuietHours=9pm-7am")]
+    [InlineData("Notifications:SendAt=8h")]
+    [InlineData("Notifications:GraceDays=-1")]
+    public async Task Start_WithABadSetting_FailsNamingIt(string setting)
+    {
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => NotifyHarness.StartAsync("2021-05-09 07:50", settings: [setting]));
+
+        Assert.Contains(setting.Split('=')[0].Split(':')[1], e.Message);
+    }
+}
