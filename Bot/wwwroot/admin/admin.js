@@ -248,12 +248,15 @@
     fillTable($("q-down"), q.downVoted.map((x) => [x.question, x.answerId || "", num(x.down), num(x.up)]));
   }
 
+  const categories = { observance: "Ngày kỷ niệm", campaign: "Đợt cao điểm", election: "Bầu cử", deadline: "Thời hạn" };
+  const channels = { msteams: "Microsoft Teams", zalo: "Zalo", web: "Trang web", emulator: "Emulator", directline: "Direct Line" };
+
   async function loadNotifications() {
     const n = await json("notifications");
-    fillTable($("n-upcoming"), n.upcoming.map((a) => [day(a.day), a.title, a.category]), "Không có thông báo nào trong 60 ngày tới.");
-    fillTable($("n-subscriptions"), n.subscriptions.map((s) => [s.channelId, num(s.active), num(s.ended)]));
+    fillTable($("n-upcoming"), n.upcoming.map((a) => [day(a.day), a.title, categories[a.category] || a.category]), "Không có thông báo nào trong 60 ngày tới.");
+    fillTable($("n-subscriptions"), n.subscriptions.map((s) => [channels[s.channelId] || s.channelId, num(s.active), num(s.ended)]));
     fillTable($("n-deliveries"), n.deliveries.flatMap((d) => d.channels.map((c, i) => [
-      i === 0 ? `${d.title} (${when(d.lastAt)})` : "", c.channelId, num(c.delivered), num(c.skipped), num(c.failed), num(c.pending)])),
+      i === 0 ? `${d.title} (${when(d.lastAt)})` : "", channels[c.channelId] || c.channelId, num(c.delivered), num(c.skipped), num(c.failed), num(c.pending)])),
       "Chưa gửi thông báo nào.");
   }
 

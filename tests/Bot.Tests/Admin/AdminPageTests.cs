@@ -29,6 +29,11 @@ public sealed class AdminPageTests(BrowserFixture browser) : IClassFixture<Brows
             for (var i = 0; i < criteria.Count * (3 - u) / 3; i++)
                 s.Answer(units[u], "assessment", criteria[i].Id, i % 4 == 3 ? "unmet" : i % 4 == 2 ? "partial" : "met", t0.AddDays(10 + u + i), note: i == 0 ? "Có biên bản" : null);
         }
+        s.UpcomingList.Add(new("bau-cu@2021-05-23-7", "Bầu cử đại biểu Quốc hội và HĐND các cấp", "election", new DateOnly(2021, 6, 16), AdminHost.Start.AddDays(8)));
+        s.UpcomingList.Add(new("ngay-hoi@2021-08-19-0", "Ngày hội toàn dân bảo vệ an ninh Tổ quốc", "observance", new DateOnly(2021, 7, 30), AdminHost.Start.AddDays(52)));
+        foreach (var (channel, outcome) in new[] { ("msteams", "delivered"), ("msteams", "delivered"), ("zalo", "delivered"), ("zalo", "skipped"), ("web", "failed") })
+            s.DeliveryList.Add(new("thang-cao-diem@2021-06-01-0", "Tháng cao điểm phòng chống ma túy", channel, outcome, AdminHost.Start.AddDays(-7)));
+        s.SubscriptionList.AddRange([new("msteams", true), new("msteams", true), new("zalo", true), new("zalo", false), new("web", true)]);
         for (var d = 0; d < 70; d += 3)
             s.QuestionList.Add(new(d % 2 == 0 ? "Hạn nộp hồ sơ công nhận là khi nào?" : "Giá vàng hôm nay?", d % 2 == 0, null, "web", AdminHost.Start.AddDays(-d)));
     }
@@ -94,6 +99,9 @@ public sealed class AdminPageTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Link, new() { Name = "Câu hỏi" }).ClickAsync();
         await Expect(page.Locator("#q-most tbody tr").First).ToContainTextAsync("Hạn nộp hồ sơ công nhận là khi nào?");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/admin-questions.png", FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Thông báo" }).ClickAsync();
+        await Expect(page.Locator("#n-deliveries tbody tr")).ToHaveCountAsync(3);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/admin-notify.png", FullPage = true });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/login$"));
