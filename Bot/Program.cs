@@ -1,4 +1,7 @@
 using AnToan.Bot.Hosting;
 
-var app = BotHost.Build(args);
-app.Run();
+if (args is [TeamsPackageCommand.Name, ..])
+    return TeamsPackageCommand.Run(args[1..], Console.Out, Console.Error);
+
+BotHost.Build(args).Run();
+return 0;

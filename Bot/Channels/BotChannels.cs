@@ -1,7 +1,9 @@
+using AnToan.Bot.Channels.Teams;
 using AnToan.Dialogs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AnToan.Bot.Channels;
 
@@ -16,6 +18,7 @@ public static class BotChannels
         services.AddSingleton<ConversationLock>();
         services.AddSingleton<TextLimitMiddleware>();
         services.AddSingleton<TurnErrorHandler>();
+        services.AddTeams();
         // CloudAdapter has two public constructors: build it explicitly.
         services.AddSingleton(sp => new BotAdapterWithErrorHandler(
             sp.GetRequiredService<BotFrameworkAuthentication>(),
@@ -27,13 +30,23 @@ public static class BotChannels
 
     public static void MapBotChannels(this WebApplication app)
     {
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
-            adapter.ProcessAsync(request, response, bot, ct));
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
+        {
+            // The adapter answers 401 only for UnauthorizedAccessException; a malformed token or one signed by an
+            // unknown key surfaces as the token library's own exception, which is just as unauthorised.
+            try { await adapter.ProcessAsync(request, response, bot, ct); }
+            catch (Exception e) when (e is SecurityTokenException or SecurityTokenArgumentException && !response.HasStarted)
+            {
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+            }
+        });
     }
 
-    /// <summary>Adds the middleware every adapter shares, in order: cap text, then one turn per conversation.</summary>
+    /// <summary>Adds the middleware every adapter shares, in order: Teams (mentions, card submits, cards), cap text,
+    /// then one turn per conversation.</summary>
     public static void UseSharedMiddleware(this BotAdapter adapter, IServiceProvider services)
     {
+        adapter.UseTeams(services);
         adapter.Use(services.GetRequiredService<TextLimitMiddleware>());
         adapter.Use(services.GetRequiredService<ConversationLock>());
         adapter.Use(services.GetRequiredService<Storage.ConversationActivityMiddleware>());

@@ -32,7 +32,7 @@ public sealed class ResumeEndToEndTests
             Assert.Contains(DialogHost.Item(second, 3), await an.AskAsync("tạm dừng") + await an.AskAsync("tiếp tục"));
             await an.AskAsync("hủy");
 
-            var binh = new ChatClient(second.Client, "binh", "conv-binh", channelId: "msteams");
+            var binh = new ChatClient(second.Client, "binh", "conv-binh", channelId: "webchat");
             Assert.Contains("Công ty Minh Phát", string.Join("\n", await binh.SayAsync($"tham gia {code}")));
             var resumed = await binh.AskAsync("tiếp tục");
             Assert.Contains(DialogHost.Item(second, 3), resumed);
@@ -41,13 +41,13 @@ public sealed class ResumeEndToEndTests
             Assert.Contains(DialogHost.Item(second, 2), await binh.AskAsync("quay lại") + await binh.AskAsync("quay lại"));
 
             var units = second.App.Services.GetRequiredService<IUnitStore>();
-            var unit = await units.FindByMemberAsync(new MemberKey("msteams", "binh"), default);
+            var unit = await units.FindByMemberAsync(new MemberKey("webchat", "binh"), default);
             var answers = await units.GetAnswersAsync(unit!.Id, UnitLists.Checklist, default);
             var items = DialogHost.Content(second).Checklist;
             Assert.Equal(("done", new DateOnly(2021, 6, 14), "Nghị quyết 05-NQ", "an"),
                 (answers[items[0].Id].Status, answers[items[0].Id].Date, answers[items[0].Id].Note, answers[items[0].Id].AnsweredByName));
             Assert.Equal(("doing", "Đang soạn kế hoạch"), (answers[items[1].Id].Status, answers[items[1].Id].Note));
-            Assert.Equal(("todo", "directline:an", "msteams:binh"), (answers[items[2].Id].Status, answers[items[0].Id].AnsweredBy, answers[items[2].Id].AnsweredBy));
+            Assert.Equal(("todo", "directline:an", "webchat:binh"), (answers[items[2].Id].Status, answers[items[0].Id].AnsweredBy, answers[items[2].Id].AnsweredBy));
         }
         finally
         {

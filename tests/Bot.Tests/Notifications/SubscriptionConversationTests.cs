@@ -8,11 +8,22 @@ namespace AnToan.Bot.Tests.Notifications;
 /// <summary>What a user says to subscribe, choose categories, see the calendar; what a Teams install does.</summary>
 public sealed class SubscriptionConversationTests
 {
-    private static string Text(JsonElement activity) => activity.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";
+    /// <summary>What the user reads: the text, or on Teams the TextBlocks of the Adaptive Card it became.</summary>
+    private static string Text(JsonElement activity) =>
+        activity.TryGetProperty("text", out var t) && t.GetString() is { Length: > 0 } text ? text
+        : string.Join("\n", Cards(activity).SelectMany(c => c.GetProperty("body").EnumerateArray())
+            .Where(e => e.GetProperty("type").GetString() == "TextBlock").Select(e => e.GetProperty("text").GetString()));
 
+    /// <summary>What each button sends: suggested actions, or on Teams the card's Action.Submit data.</summary>
     private static List<string> Buttons(JsonElement activity) =>
         activity.TryGetProperty("suggestedActions", out var s)
             ? s.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("value").GetString()!).ToList()
+            : Cards(activity).SelectMany(c => c.GetProperty("actions").EnumerateArray())
+                .Select(a => a.GetProperty("data").GetProperty("text").GetString()!).ToList();
+
+    private static IEnumerable<JsonElement> Cards(JsonElement activity) =>
+        activity.TryGetProperty("attachments", out var a)
+            ? a.EnumerateArray().Where(x => x.GetProperty("contentType").GetString() == "application/vnd.microsoft.card.adaptive").Select(x => x.GetProperty("content"))
             : [];
 
     [Fact]

@@ -1,0 +1,161 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AnToan.Bot.Tests.Teams;
+
+/// <summary>The Bot Framework's token issuer, faked on 127.0.0.1: an OpenID configuration and a key set whose one
+/// key is endorsed for msteams, and channel tokens signed with that key.</summary>
+/// <remarks>The SDK fetches the OpenID configuration through an HttpDocumentRetriever that requires https, with its
+/// own static HttpClient: so the fake serves https with a self-signed certificate that is trusted, for the test's
+/// duration, through the current user's root store (on Linux .NET reads it in addition to the system's).</remarks>
+internal sealed class FakeChannelIdentity : IAsyncDisposable
+{
+    public const string Issuer = "https://api.botframework.com";
+    private const string KeyId = "antoan-test-key";
+    private const string CertificateSubject = "CN=AnToan.Bot test OpenID issuer";
+
+    private readonly RSA _signingKey = RSA.Create(2048);
+    private readonly X509Certificate2 _tlsCertificate;
+    private readonly WebApplication _app;
+
+    private FakeChannelIdentity(X509Certificate2 tlsCertificate, WebApplication app)
+    {
+        _tlsCertificate = tlsCertificate;
+        _app = app;
+    }
+
+    public string MetadataUrl { get; private set; } = "";
+
+    /// <summary>The settings that point ConfigurationBotFrameworkAuthentication at this fake.</summary>
+    public IEnumerable<string> BotSettings(string appId) =>
+    [
+        $"MicrosoftAppId={appId}",
+        "MicrosoftAppPassword=not-used-with-expect-replies",
+        $"ToBotFromChannelOpenIdMetadataUrl={MetadataUrl}",
+        $"ToBotFromChannelTokenIssuer={Issuer}",
+        $"ToBotFromEmulatorOpenIdMetadataUrl={MetadataUrl}",
+        "ToChannelFromBotLoginUrl=https://login.microsoftonline.com/botframework.com",
+        "ToChannelFromBotOAuthScope=https://api.botframework.com",
+        "OAuthUrl=https://api.botframework.com",
+        "CallerId=urn:botframework:azure",
+    ];
+
+    public static async Task<FakeChannelIdentity> StartAsync()
+    {
+        RemoveTrust();
+        var certificate = CreateTlsCertificate();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
+        var app = builder.Build();
+        var fake = new FakeChannelIdentity(certificate, app);
+        app.MapGet("/v1/.well-known/openidconfiguration", (HttpContext c) => Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = Issuer,
+            ["authorization_endpoint"] = $"{Base(c)}/v1/authorize",
+            ["jwks_uri"] = $"{Base(c)}/v1/.well-known/keys",
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
+        }));
+        app.MapGet("/v1/.well-known/keys", () =>
+        {
+            var p = fake._signingKey.ExportParameters(false);
+            return Results.Json(new { keys = new[] { new
+            {
+                kty = "RSA", use = "sig", kid = KeyId,
+                n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent),
+                endorsements = new[] { "msteams" },
+            } } });
+        });
+        await app.StartAsync();
+        Trust(certificate);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        fake.MetadataUrl = $"https://127.0.0.1:{address.Port}/v1/.well-known/openidconfiguration";
+        return fake;
+    }
+
+    private static string Base(HttpContext c) => $"https://{c.Request.Host}";
+
+    /// <summary>A channel token as the Bot Connector sends it: issued by the channel, for the bot's app id, bound to the service URL.</summary>
+    public string Token(string appId, string serviceUrl, TimeSpan? lifetime = null)
+    {
+        var now = DateTime.UtcNow;
+        var handler = new JwtSecurityTokenHandler();
+        var token = handler.CreateJwtSecurityToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = appId,
+            Subject = new ClaimsIdentity([new Claim("serviceurl", serviceUrl)]),
+            NotBefore = now.AddMinutes(-10),
+            IssuedAt = now.AddMinutes(-10),
+            Expires = now + (lifetime ?? TimeSpan.FromMinutes(30)),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(_signingKey) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256),
+        });
+        return handler.WriteToken(token);
+    }
+
+    /// <summary>A token with the right claims signed by a key the issuer never published.</summary>
+    public static string ForgedToken(string appId, string serviceUrl)
+    {
+        using var other = RSA.Create(2048);
+        var handler = new JwtSecurityTokenHandler();
+        return handler.WriteToken(handler.CreateJwtSecurityToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = appId,
+            Subject = new ClaimsIdentity([new Claim("serviceurl", serviceUrl)]),
+            Expires = DateTime.UtcNow.AddMinutes(30),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(other) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256),
+        }));
+    }
+
+    private static X509Certificate2 CreateTlsCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest(CertificateSubject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // Re-import so the private key is usable by Kestrel on every platform.
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null);
+    }
+
+    private static void Trust(X509Certificate2 certificate)
+    {
+        using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
+        store.Open(OpenFlags.ReadWrite);
+        store.Add(X509CertificateLoader.LoadCertificate(certificate.Export(X509ContentType.Cert)));
+    }
+
+    /// <summary>Also clears what a crashed earlier run may have left.</summary>
+    private static void RemoveTrust()
+    {
+        using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
+        store.Open(OpenFlags.ReadWrite);
+        foreach (var stale in store.Certificates.Find(X509FindType.FindBySubjectDistinguishedName, CertificateSubject, false))
+            store.Remove(stale);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        RemoveTrust();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _tlsCertificate.Dispose();
+        _signingKey.Dispose();
+    }
+}
