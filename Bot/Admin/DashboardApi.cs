@@ -8,6 +8,7 @@ namespace AnToan.Bot.Admin;
 public static class DashboardApi
 {
     private const int MaxWeeks = 52;
+    private const int DefaultWeeks = 12;
 
     public static RouteGroupBuilder MapDashboardAdmin(this RouteGroupBuilder admin)
     {
@@ -16,7 +17,7 @@ public static class DashboardApi
             Results.Ok(Sort(report.Rows().Where(u => (type is null || u.Type == type) && (status is null || u.Status == status)), sort, desc ?? false)));
         admin.MapGet("/units/{id}", (string id, UnitsReport report) =>
             report.Detail(id) is { } detail ? Results.Ok(detail) : Results.NotFound());
-        admin.MapGet("/questions", (int? weeks, QuestionsReport report) => Results.Ok(report.View(Math.Clamp(weeks ?? 12, 1, MaxWeeks))));
+        admin.MapGet("/questions", (int? weeks, QuestionsReport report) => Results.Ok(report.View(Math.Clamp(weeks ?? DefaultWeeks, 1, MaxWeeks))));
         admin.MapGet("/notifications", (AnnouncementsReport report) => Results.Ok(report.View()));
         admin.MapGet("/audit", (int? count, AdminAudit audit) => Results.Ok(audit.Latest(Math.Clamp(count ?? 100, 1, 1000))));
         admin.MapGet("/export/units.xlsx", (HttpContext http, UnitsExport export, AdminAudit audit) =>
@@ -34,7 +35,7 @@ public static class DashboardApi
     {
         var rows = units.Rows();
         var words = AdminWording.Load(knowledge, dialogWords);
-        var week = questions.View(12);
+        var week = questions.View(DefaultWeeks);
         var notify = announcements.View();
         return Results.Ok(new
         {
@@ -61,7 +62,7 @@ public static class DashboardApi
     }
 
     /// <summary>Loads the content again; on an error the content in service stays and the error says where.</summary>
-    private static IResult Reload(HttpContext http, KnowledgeStore knowledge, AdminAudit audit, ContentReload reload)
+    private static IResult Reload(HttpContext http, AdminAudit audit, ContentReload reload)
     {
         try
         {
