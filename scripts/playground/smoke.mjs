@@ -41,24 +41,30 @@ async function nextCard(count, action, what, expected) {
   return { card, text };
 }
 
+async function typeMessage(text) {
+  await page.getByRole('textbox').click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
 try {
   await page.goto(playgroundUrl, { waitUntil: 'load' });
   const welcome = await nextCard(0, () => page.getByText('Personal Chat', { exact: true }).first().click(), 'opening the personal chat');
   if (!(await welcome.card.locator('button').count())) throw new Error('the welcome card has no buttons');
 
-  const box = page.getByRole('textbox');
-  const help = await nextCard(await cards.count(), async () => {
-    await box.click();
-    await page.keyboard.type('trợ giúp');
-    await page.keyboard.press('Enter');
-  }, 'typing "trợ giúp"', helpLine);
+  const help = await nextCard(await cards.count(), () => typeMessage('trợ giúp'), 'typing "trợ giúp"', helpLine);
 
-  const step = await nextCard(await cards.count(),
+  // The checklist: the bot first offers to create the unit (Có), asks its name (typed), its type (a card),
+  // its headcount (Bỏ qua), then shows item 1 of the checklist as a card, answered by its first button.
+  const offer = await nextCard(await cards.count(),
     () => help.card.locator(`button[aria-label="${checklist.title}"]`).click(), `clicking "${checklist.title}"`);
-  const choices = step.card.locator('button');
-  if (!(await choices.count())) throw new Error('the checklist card has no buttons to answer with');
-  const choice = await choices.first().getAttribute('aria-label');
-  await nextCard(await cards.count(), () => choices.first().click(), `clicking "${choice}"`);
+  await offer.card.locator('button').first().click();
+  await page.waitForTimeout(1000);
+  const kind = await nextCard(await cards.count(), () => typeMessage('Trường THPT Playground'), 'typing the unit name');
+  const headcount = await nextCard(await cards.count(), () => kind.card.locator('button').first().click(), 'choosing the unit type');
+  const item = await nextCard(await cards.count(), () => headcount.card.locator('button').first().click(), 'skipping the headcount', '1/');
+  const answer = await item.card.locator('button').first().getAttribute('aria-label');
+  await nextCard(await cards.count(), () => item.card.locator('button').first().click(), `answering item 1 with "${answer}"`);
 
   // In a team channel the bot hears only @mentions: pick the bot from the mention list, as a user would.
   const botName = (await (await fetch(new URL('/_internal/v1/config', playgroundUrl))).json()).config.bot.name;
