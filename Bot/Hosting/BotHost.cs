@@ -48,6 +48,7 @@ public static class BotHost
         var admin = app.MapAdminApi();
         admin.MapDashboardAdmin();
         admin.MapAnnouncementsAdmin();
+        admin.MapFeedbackAdmin();
         return app;
     }
 }

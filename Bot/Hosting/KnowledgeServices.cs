@@ -1,5 +1,10 @@
+using AnToan.Bot.Storage;
 using AnToan.Dialogs;
+using AnToan.Dialogs.Engine;
 using AnToan.Knowledge;
+using AnToan.Knowledge.Answers;
+using AnToan.Knowledge.Search;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AnToan.Bot.Hosting;
@@ -15,7 +20,18 @@ public static class KnowledgeServices
             : Path.GetFullPath(configured);
         // Singleton: one snapshot in service, swapped atomically on reload.
         services.AddSingleton(new KnowledgeStore(root));
-        services.AddHealthChecks().AddCheck("knowledge", () => HealthCheckResult.Healthy());
+        // Singletons: the index of each snapshot is built once and searched concurrently; matching is stateless.
+        services.AddSingleton<KnowledgeSearch>();
+        services.AddSingleton<KnowledgeMatcher>();
+        services.AddSingleton<AnswerComposer>();
+        // Singleton: a thin wrapper over the injected clock and the configured zone (the dialogs register the same).
+        services.TryAddSingleton(sp => new LocalClock(
+            sp.GetRequiredService<TimeProvider>(),
+            TimeZoneInfo.FindSystemTimeZoneById(configuration["Bot:TimeZone"] is { Length: > 0 } tz ? tz : "Asia/Ho_Chi_Minh")));
+        // Singleton: stateless over the shared LiteDB database.
+        services.AddSingleton<FeedbackStore>();
+        services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<FeedbackStore>());
+        services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
         return services;
     }
 
@@ -24,8 +40,18 @@ public static class KnowledgeServices
     {
         // Singletons: stateless between turns; per-conversation state lives in IStorage.
         services.AddSingleton<Replies>();
-        services.AddSingleton<IMessageRouter, MenuRouter>();
+        services.AddSingleton<QuestionAnswerer>();
+        services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<QuestionAnswerer>());
+        services.AddSingleton<IMessageInterceptor, FeedbackInterceptor>();
+        services.AddSingleton<IMessageRouter, KnowledgeRouter>();
         services.AddSingleton<Microsoft.Bot.Builder.IBot, AnToanBot>();
         return services;
     }
+}
+
+/// <summary>Healthy once the index of the content in service is built (the first check builds it).</summary>
+internal sealed class KnowledgeHealthCheck(KnowledgeSearch search) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(search.Index.Entries.Count > 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("knowledge index is empty"));
 }

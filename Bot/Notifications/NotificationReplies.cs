@@ -24,12 +24,6 @@ public sealed class NotificationReplies(Replies replies)
 
     public Activity Installed() => replies.Message("notify-installed", null, IntentButton("unsubscribe"));
 
-    public Activity Month(DateOnly today, IEnumerable<CalendarOccurrence> occurrences) =>
-        replies.Message("notify-month", new { MonthText = today.ToString("MM/yyyy", CultureInfo.InvariantCulture), Items = Items(occurrences, today) });
-
-    public Activity Upcoming(DateOnly today, IEnumerable<CalendarOccurrence> occurrences) =>
-        replies.Message("notify-upcoming", new { Items = Items(occurrences, today) });
-
     /// <summary>When <paramref name="text"/> is a category button's label: the category and whether it turns it on.</summary>
     /// <remarks>A label says what it does ("turn off ..."), so pressing an old button twice does not flip it back.</remarks>
     public (string Category, bool On)? CategoryChoice(string? text)
@@ -61,16 +55,4 @@ public sealed class NotificationReplies(Replies replies)
     private List<ButtonSpec> IntentButton(string intentId) =>
         replies.Content.Intents.FirstOrDefault(i => i.Id == intentId)?.Examples.FirstOrDefault() is { } example
             ? [new ButtonSpec(example, example)] : [];
-
-    private List<object> Items(IEnumerable<CalendarOccurrence> occurrences, DateOnly today) =>
-        occurrences.Select(o => (object)new
-        {
-            o.Entry.Title,
-            CategoryName = CategoryName(o.Entry.Category),
-            DateText = CalendarService.DateText(o.Start),
-            MonthText = o.Start.ToString("MM/yyyy", CultureInfo.InvariantCulture),
-            o.WholeMonth,
-            DaysLeft = o.Start.DayNumber - today.DayNumber,
-            Running = o.Start <= today && today <= o.End,
-        }).ToList();
 }

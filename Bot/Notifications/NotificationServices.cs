@@ -28,7 +28,6 @@ public static class NotificationServices
         services.AddHttpClient();
 
         services.AddSingleton<ICommandHandler, SubscriptionCommands>();
-        services.AddSingleton<ICommandHandler, CalendarCommands>();
         services.AddSingleton<IMessageInterceptor, CategoryChoiceInterceptor>();
         services.AddSingleton<IMessageInterceptor, OwedAnnouncementsInterceptor>();
         services.AddSingleton<IConversationMembershipHandler, SubscriptionMembership>();

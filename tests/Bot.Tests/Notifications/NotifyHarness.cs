@@ -55,14 +55,14 @@ public sealed class NotifyHarness : IAsyncDisposable
 
     public void SetNow(string local) => Clock.SetUtcNow(Local(local));
 
-    /// <summary>A user message in <paramref name="conversationId"/>; returns the bot's replies.</summary>
-    public Task<List<JsonElement>> SayAsync(string conversationId, string text, string channelId = "emulator") =>
-        PostAsync(new
+    /// <summary>A user message in <paramref name="conversationId"/>; returns the bot's replies (not its traces).</summary>
+    public async Task<List<JsonElement>> SayAsync(string conversationId, string text, string channelId = "emulator") =>
+        (await PostAsync(new
         {
             type = "message", text, channelId, serviceUrl = Connector.ServiceUrl, deliveryMode = "expectReplies",
             id = Guid.NewGuid().ToString("N"),
             conversation = new { id = conversationId }, from = new { id = "user-1", name = "Người dùng" }, recipient = new { id = "bot" },
-        });
+        })).Where(a => a.GetProperty("type").GetString() != "trace").ToList();
 
     /// <summary>The bot added to (or removed from) <paramref name="conversationId"/>, as Teams announces an install.</summary>
     public Task<List<JsonElement>> BotMembershipAsync(string conversationId, bool added, string channelId = "msteams") =>

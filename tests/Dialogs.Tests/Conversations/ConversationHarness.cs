@@ -38,7 +38,7 @@ public sealed class ConversationHarness
             answerer ?? new NoQuestionAnswerer(), Units, dialogs, NullLogger<DialogEngine>.Instance);
         var commands = new UnitCommands(Engine, Units, new UnitProgress(Replies, Units, Words, clock), Reports, Replies, Words);
         var join = new JoinCommand(Engine, Words);
-        Bot = new AnToanBot(Replies, conversationState, new UserState(Storage), new MenuRouter(Replies, [commands, join]), [Engine, join], []);
+        Bot = new AnToanBot(Replies, conversationState, new UserState(Storage), new ExactIntentRouter(Replies, [commands, join]), [Engine, join], []);
     }
 
     public MemoryStorage Storage { get; } = new();
@@ -82,6 +82,9 @@ public static class FlowExpectations
         flow.AssertReply(a => Assert.DoesNotContain(fragment, Text(a)), $"a reply without \"{fragment}\"");
 
     /// <summary>A reply rendered from <paramref name="template"/> (its first line, with the given model).</summary>
+    /// <summary>The dialog did not take the message: it went on to the router.</summary>
+    public static TestFlow RoutedOutsideTheDialog(this TestFlow flow) => flow.Says(ExactIntentRouter.Marker);
+
     public static TestFlow SaysTemplate(this TestFlow flow, ConversationHarness h, string template, object? model = null)
     {
         var firstLine = h.Render(template, model).Split('\n')[0].Trim();

@@ -22,7 +22,7 @@ public sealed class InterruptionConversationTests
             .Send("bỏ qua").AsksItem(h, 2)
             .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
             .Send("hủy").SaysTemplate(h, "dialog-cancelled")
-            .Send("đã làm").SaysTemplate(h, "fallback")
+            .Send("đã làm").RoutedOutsideTheDialog()
             .Send("checklist").AsksItem(h, 2)
             .StartTestAsync();
         Assert.Equal([h.Checklist[0].Id], Answers(unit).Keys);
@@ -72,7 +72,7 @@ public sealed class InterruptionConversationTests
             .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
             .Send("bỏ qua").AsksItem(h, 2)
             .Send("tạm dừng").SaysTemplate(h, "dialog-paused")
-            .Send("đã làm").SaysTemplate(h, "fallback")
+            .Send("đã làm").RoutedOutsideTheDialog()
             .Send("tiếp tục").AsksItem(h, 2)
             .StartTestAsync();
     }
@@ -120,7 +120,7 @@ public sealed class InterruptionConversationTests
             .Send("abc").SaysTemplate(h, "dialog-retry", retry).AsksItem(h, 1)
             .Send("xyz").SaysTemplate(h, "dialog-retry", retry).AsksItem(h, 1)
             .Send("???!!").SaysTemplate(h, "dialog-gave-up")
-            .Send("đã làm").SaysTemplate(h, "fallback")
+            .Send("đã làm").RoutedOutsideTheDialog()
             .Send("tiep tuc").SaysTemplate(h, "dialog-resumed").AsksItem(h, 1)
             .StartTestAsync();
     }

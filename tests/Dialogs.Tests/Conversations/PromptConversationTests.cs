@@ -33,7 +33,7 @@ public sealed class PromptConversationTests
         await h.Flow()
             .Send("tự đánh giá").SaysTemplate(h, "dialog-unit-offer")
             .Send("dạ không").SaysTemplate(h, "dialog-unit-none")
-            .Send("có").SaysTemplate(h, "fallback")
+            .Send("có").RoutedOutsideTheDialog()
             .StartTestAsync();
         Assert.Null(await h.Units.FindByMemberAsync(Member(), default));
     }

@@ -1,0 +1,79 @@
+using AnToan.Dialogs.Engine;
+using AnToan.Knowledge.Answers;
+using AnToan.Knowledge.Search;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace AnToan.Dialogs;
+
+/// <summary>Answers questions in a turn: the reply (answer, "có phải bạn muốn hỏi…" or an honest decline), the
+/// KnowledgeAnswer trace, the answer a vote will refer to, and the record of what went unanswered.</summary>
+public sealed class QuestionAnswerer(
+    KnowledgeMatcher matcher,
+    AnswerComposer composer,
+    Replies replies,
+    LocalClock clock,
+    ConversationState conversationState,
+    IFeedbackStore feedback) : IQuestionAnswerer
+{
+    public const string LastAnswerProperty = "knowledge.lastAnswer";
+    private const int TracedCandidates = 5;
+
+    private readonly IStatePropertyAccessor<LastAnswer> _lastAnswer = conversationState.CreateProperty<LastAnswer>(LastAnswerProperty);
+
+    /// <summary>Entries that are knowledge rather than commands: everything but intents, except the calendar ones.</summary>
+    public static bool IsKnowledge(IndexEntry entry) =>
+        entry.Kind != EntryKind.Intent || AnswerComposer.CalendarIntents.Contains(entry.Id);
+
+    public MatchResult Match(string text, Func<IndexEntry, bool>? include = null) => matcher.Match(text, clock.Today, include);
+
+    /// <summary>Answers a question asked in the middle of a dialog when the knowledge answers it with confidence,
+    /// and sends the KnowledgeAnswer trace either way; commands and small talk are not considered.</summary>
+    public async Task<bool> TryAnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    {
+        var match = Match(text, IsKnowledge);
+        await TraceAsync(turnContext, match, cancellationToken);
+        if (!match.Answered) return false;
+        await ReplyAsync(turnContext, match, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Replies to a message handled as a question, whatever the outcome.</summary>
+    public async Task AnswerAsync(ITurnContext turnContext, MatchResult match, CancellationToken cancellationToken)
+    {
+        await TraceAsync(turnContext, match, cancellationToken);
+        await ReplyAsync(turnContext, match, cancellationToken);
+    }
+
+    /// <summary>A question nothing answered, replied to some other way (the help menu): traced and recorded.</summary>
+    public async Task UnansweredAsync(ITurnContext turnContext, MatchResult match, CancellationToken cancellationToken)
+    {
+        await TraceAsync(turnContext, match, cancellationToken);
+        await RecordUnansweredAsync(turnContext, match, cancellationToken);
+    }
+
+    private async Task ReplyAsync(ITurnContext turnContext, MatchResult match, CancellationToken cancellationToken)
+    {
+        var reply = composer.Compose(match, clock.Today);
+        await turnContext.SendActivityAsync(replies.Message(reply.Template, reply.Model, reply.Buttons), cancellationToken);
+        if (match.Answered)
+            await _lastAnswer.SetAsync(turnContext, new LastAnswer { AnswerId = match.Best!.Key, Question = match.Query }, cancellationToken);
+        else
+            await _lastAnswer.DeleteAsync(turnContext, cancellationToken);
+        if (match.Outcome == AnswerOutcome.Decline) await RecordUnansweredAsync(turnContext, match, cancellationToken);
+    }
+
+    private Task RecordUnansweredAsync(ITurnContext turnContext, MatchResult match, CancellationToken cancellationToken) =>
+        feedback.RecordUnansweredAsync(new UnansweredQuestion(
+            match.Query, match.Best?.Key, match.Confidence,
+            turnContext.Activity.ChannelId ?? "", turnContext.Activity.Conversation?.Id ?? "", clock.Now), cancellationToken);
+
+    private static Task TraceAsync(ITurnContext turnContext, MatchResult match, CancellationToken cancellationToken)
+    {
+        var value = new KnowledgeTrace(
+            match.Query, match.Answered, match.Answered ? match.Best!.Key : null, Math.Round(match.Confidence, 4),
+            match.Candidates.Take(TracedCandidates).Select(c => new TraceCandidate(c.Entry.Key, Math.Round(c.Confidence, 4))).ToList());
+        var trace = Activity.CreateTraceActivity(KnowledgeTrace.Name, KnowledgeTrace.ValueType, value, KnowledgeTrace.Name);
+        return turnContext.SendActivityAsync(trace, cancellationToken);
+    }
+}

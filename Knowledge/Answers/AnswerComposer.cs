@@ -1,0 +1,246 @@
+using System.Globalization;
+using AnToan.Knowledge.Model;
+using AnToan.Knowledge.Search;
+using AnToan.Knowledge.Text;
+
+namespace AnToan.Knowledge.Answers;
+
+/// <summary>Turns a match into a reply: the direct answer first, then short supporting text, the source, related
+/// questions and feedback buttons. Wording lives in the templates; this class only chooses and fills them.</summary>
+public sealed class AnswerComposer
+{
+    /// <summary>The intents answered from the calendar rather than by a command.</summary>
+    public static readonly IReadOnlySet<string> CalendarIntents = new HashSet<string> { "calendar.month", "calendar.upcoming" };
+
+    public const string ThumbsUp = "👍";
+    public const string ThumbsDown = "👎";
+
+    private const int MaxRelated = 3;
+    private const int MaxUpcoming = 5;
+    private const int ExampleCount = 3;
+
+    public AnswerReply Compose(MatchResult match, DateOnly today) => match.Outcome switch
+    {
+        AnswerOutcome.Answer => match.Best!.Item switch
+        {
+            Passage p => Guidance(match, p, BestFact(match, p), today),
+            Fact f => Guidance(match, match.Index.Content.PassagesById[f.Passage], f, today),
+            DocumentInfo d => Document(match, d),
+            GlossaryEntry g => Glossary(g),
+            CalendarEntry c => Calendar(match, c, today),
+            Intent i when CalendarIntents.Contains(i.Id) => CalendarList(match, i.Id == "calendar.upcoming", today),
+            var other => throw new InvalidOperationException($"{other.GetType().Name} is not answered by the composer"),
+        },
+        AnswerOutcome.Clarify => Clarify(match),
+        _ => Decline(match.Index),
+    };
+
+    /// <summary>A few questions the knowledge answers, as buttons: for the introduction and for a decline.</summary>
+    public static IReadOnlyList<ButtonSpec> Examples(KnowledgeIndex index)
+    {
+        var passages = index.Content.Passages;
+        if (passages.Count == 0) return [];
+        return Enumerable.Range(0, ExampleCount)
+            .Select(k => passages[k * passages.Count / ExampleCount])
+            .Distinct()
+            .Select(p => Button(QuestionFor(index.EntryOf(EntryKind.Passage, p.Id)!, index)))
+            .ToList();
+    }
+
+    /// <summary>A passage answers; among its facts, the one of the kind asked for is the direct answer.</summary>
+    private static Fact? BestFact(MatchResult match, Passage passage)
+    {
+        var cues = match.Cues;
+        if (cues.Type is null) return null;
+        var words = QuestionWords(match);
+        return match.Index.FactsByPassage[passage.Id]
+            .Where(f => cues.Countdown ? f.Date is not null : f.Type == cues.Type)
+            .MaxBy(f => match.Index.Coverage(words, match.Index.EntryOf(EntryKind.Fact, f.Id)!));
+    }
+
+    private static AnswerReply Guidance(MatchResult match, Passage passage, Fact? fact, DateOnly today)
+    {
+        var index = match.Index;
+        var support = Snippet.From(passage.Text, QuestionWords(match), index);
+        if (fact is not null && Covered(support, fact.Answer, index)) support = "";
+        var source = fact?.Source ?? passage.Source;
+        var model = new
+        {
+            Direct = fact?.Answer ?? "",
+            Due = CalendarDates.Parse(fact?.Date) is { } date ? CalendarDates.When(date, today) : null,
+            Support = support,
+            Replaced = Replacements(match, source.Document),
+            SourceLine = SourceLine(index.Content, source),
+            Also = SecondAnswer(match, passage),
+        };
+        return new AnswerReply("answer", model, [.. Related(index, passage.Related ?? []), .. Feedback]);
+    }
+
+    /// <summary>A question that asks two things gets the best answer from another passage too, when it is as sure.</summary>
+    private static object? SecondAnswer(MatchResult match, Passage first)
+    {
+        if (!match.Cues.AsksTwoThings) return null;
+        var content = match.Index.Content;
+        var second = match.Candidates
+            .Where(c => c.Confidence >= KnowledgeMatcher.AnswerThreshold)
+            .Select(c => c.Entry.Item switch { Passage p => p, Fact f => content.PassagesById[f.Passage], _ => null })
+            .FirstOrDefault(p => p is not null && p.Id != first.Id);
+        return second is null ? null : new
+        {
+            Support = Snippet.From(second.Text, QuestionWords(match), match.Index),
+            SourceLine = SourceLine(content, second.Source),
+        };
+    }
+
+    private static IEnumerable<ButtonSpec> Related(KnowledgeIndex index, IEnumerable<string> passageIds) =>
+        passageIds
+            .Select(id => index.EntryOf(EntryKind.Passage, id))
+            .OfType<IndexEntry>()
+            .Take(MaxRelated)
+            .Select(e => Button(QuestionFor(e, index)));
+
+    private static AnswerReply Document(MatchResult match, DocumentInfo doc)
+    {
+        var content = match.Index.Content;
+        var model = new
+        {
+            Document = DocumentModel(doc),
+            Replaced = Replacements(match, doc.Id),
+            SourceLine = SourceLine(content, new SourceRef(doc.Id)),
+        };
+        // Related: what the guidance says that this document is the source of.
+        var citing = content.Passages.Where(p => p.Source.Document == doc.Id).Select(p => p.Id);
+        return new AnswerReply("answer-document", model, [.. Related(match.Index, citing), .. Feedback]);
+    }
+
+    private static AnswerReply Glossary(GlossaryEntry entry) =>
+        new("answer-glossary", new { entry.Abbr, entry.Full }, Feedback);
+
+    private static AnswerReply Calendar(MatchResult match, CalendarEntry entry, DateOnly today)
+    {
+        var content = match.Index.Content;
+        var next = CalendarDates.Next(entry, today);
+        var model = new
+        {
+            Entry = CalendarModel(entry, next, today),
+            SourceLine = SourceLine(content, entry.Source),
+        };
+        return new AnswerReply("answer-calendar", model, Feedback);
+    }
+
+    /// <summary>"Tháng này có hoạt động gì?": the month asked (this month when none is named); or what comes next.</summary>
+    private static AnswerReply CalendarList(MatchResult match, bool upcoming, DateOnly today)
+    {
+        var analyzer = match.Index.Analyzer;
+        var calendar = match.Index.Content.Calendar;
+        var month = match.Search.Question.Words.Select(analyzer.MonthOf).FirstOrDefault(m => m is not null) ?? today.Month;
+        var year = month >= today.Month ? today.Year : today.Year + 1;
+        var items = upcoming
+            ? calendar.Select(e => (Entry: e, Date: CalendarDates.Next(e, today))).Where(x => x.Date >= today)
+                .OrderBy(x => x.Date).Take(MaxUpcoming)
+            : calendar.Select(e => (Entry: e, Date: CalendarDates.In(e, year, month))).Where(x => x.Date is not null)
+                .OrderBy(x => x.Date);
+        var model = new
+        {
+            Upcoming = upcoming,
+            Month = month,
+            Year = year,
+            Items = items.Select(x => CalendarModel(x.Entry, x.Date, today)).ToList(),
+        };
+        return new AnswerReply("calendar-month", model, Feedback);
+    }
+
+    private static AnswerReply Clarify(MatchResult match) =>
+        new("clarify", new { Choices = match.Choices.Select(e => QuestionFor(e, match.Index)).ToList() },
+            match.Choices.Select(e => Button(QuestionFor(e, match.Index))).ToList());
+
+    private static AnswerReply Decline(KnowledgeIndex index) =>
+        new("decline", new { Examples = Examples(index).Select(b => b.Value).ToList() }, [.. index.Content.Ui.Menu]);
+
+    /// <summary>A question that matches the entry when sent back (a clarify choice, a related question).</summary>
+    public static string QuestionFor(IndexEntry entry, KnowledgeIndex index)
+    {
+        var text = entry.Item switch
+        {
+            Passage p => Written(p.Paraphrases) ?? p.Title,
+            Fact f => Written(f.Paraphrases) ?? QuestionFor(index.EntryOf(EntryKind.Passage, f.Passage)!, index),
+            DocumentInfo d => Written(d.Aliases) ?? $"{d.Kind} {d.Number}",
+            GlossaryEntry g => g.Abbr,
+            CalendarEntry c => c.Title,
+            Intent i => i.Examples[0],
+            _ => entry.Id,
+        };
+        return Sentence(text);
+    }
+
+    /// <summary>The first text typed with diacritics: it reads better on a button than an unaccented one.</summary>
+    private static string? Written(IEnumerable<string>? texts) =>
+        texts?.FirstOrDefault(t => t.Any(c => c > '\u007f') && VietnameseText.Fold(t) != t);
+
+    private static string Sentence(string text)
+    {
+        text = text.Trim();
+        if (text.Length == 0) return text;
+        return char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
+    }
+
+    private static ButtonSpec Button(string question) => new(question, question);
+
+    private static readonly IReadOnlyList<ButtonSpec> Feedback = [new(ThumbsUp, ThumbsUp), new(ThumbsDown, ThumbsDown)];
+
+    private static HashSet<string> QuestionWords(MatchResult match) =>
+        match.Search.Question.Words.Concat(match.Search.Question.Extras).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>True when the direct answer already says most of the supporting text.</summary>
+    private static bool Covered(string support, string answer, KnowledgeIndex index)
+    {
+        var s = index.Analyzer.Analyze(support).Words.ToHashSet(StringComparer.Ordinal);
+        var a = index.Analyzer.Analyze(answer).Words.ToHashSet(StringComparer.Ordinal);
+        return s.Count == 0 || s.Count(a.Contains) >= 0.8 * s.Count;
+    }
+
+    /// <summary>Documents the answer cites or the question names that were replaced: the answer says by what.</summary>
+    private static List<object> Replacements(MatchResult match, string sourceDocument)
+    {
+        var content = match.Index.Content;
+        return match.Index.DocumentsNamedIn(match.Search.Question)
+            .Prepend(content.DocumentsById[sourceDocument])
+            .DistinctBy(d => d.Id)
+            .Where(d => d.ReplacedBy is not null && content.DocumentsById.ContainsKey(d.ReplacedBy))
+            .Select(d => (object)new { Old = DocumentModel(d), New = DocumentModel(content.DocumentsById[d.ReplacedBy!]) })
+            .ToList();
+    }
+
+    private static object DocumentModel(DocumentInfo d) => new
+    {
+        d.Number,
+        d.Kind,
+        d.Issuer,
+        d.Subject,
+        d.Status,
+        d.Confirmed,
+        d.Origin,
+        Date = CalendarDates.Parse(d.Date) is { } date ? CalendarDates.Format(date) : "",
+        Effective = CalendarDates.Parse(d.Effective) is { } eff ? CalendarDates.Format(eff) : "",
+        ReplacedBy = d.ReplacedBy,
+    };
+
+    private static object CalendarModel(CalendarEntry e, DateOnly? date, DateOnly today) => new
+    {
+        e.Title,
+        e.Category,
+        e.Recurring,
+        e.Month,
+        e.Day,
+        e.Duties,
+        e.Note,
+        Due = date is { } d ? CalendarDates.When(d, today) : null,
+    };
+
+    private static string SourceLine(KnowledgeContent content, SourceRef source) =>
+        content.Templates.Render("answer-source", new
+        {
+            Document = DocumentModel(content.DocumentsById[source.Document]),
+            source.Part,
+        });
+}

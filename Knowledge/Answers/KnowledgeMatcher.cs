@@ -1,0 +1,126 @@
+using AnToan.Knowledge.Model;
+using AnToan.Knowledge.Search;
+using AnToan.Knowledge.Text;
+
+namespace AnToan.Knowledge.Answers;
+
+/// <summary>Matches a message against the knowledge (guidance, facts, documents, abbreviations, calendar and
+/// intents alike) and decides whether to answer, ask which was meant, or decline.</summary>
+/// <remarks>
+/// BM25 finds the candidates; the decision rests on coverage — how much of the question, weighted by rarity,
+/// an entry accounts for, syllables and syllable pairs alike — because BM25 scores are not comparable between
+/// questions while coverage is. Thresholds were calibrated on tests/Knowledge.Tests/eval/qa-own.tsv.
+/// </remarks>
+public sealed class KnowledgeMatcher(KnowledgeSearch search)
+{
+    /// <summary>At or above: answer.</summary>
+    public const double AnswerThreshold = 0.42;
+
+    /// <summary>At or above (and below <see cref="AnswerThreshold"/>): offer choices.</summary>
+    public const double ClarifyThreshold = 0.3;
+
+    /// <summary>Below this much <see cref="SearchResult.Information"/> a question is too vague to answer outright
+    /// ("an ninh", "phong trào" alone): choices are offered instead. Commands and abbreviations asked about by
+    /// name are exempt: they are short by nature.</summary>
+    public const double MinInformation = 4.5;
+
+    /// <summary>An entry of the kind the question asks for (a date for "khi nào") gains this much.</summary>
+    private const double FitBonus = 0.1;
+
+    /// <summary>Weight of coverage against relative BM25 in the ranking.</summary>
+    private const double CoverageWeight = 0.8;
+
+    private const int MaxChoices = 3;
+
+    /// <param name="today">Local date of the conversation (Bot:TimeZone): resolves "hôm nay", "tháng này".</param>
+    /// <param name="include">Entries allowed (e.g. no intents in the middle of a dialog); all when null.</param>
+    public MatchResult Match(string question, DateOnly today, Func<IndexEntry, bool>? include = null) =>
+        Match(search.Index, question, today, include);
+
+    /// <summary>Matches against a given index rather than the one in service (benchmarks, tools).</summary>
+    public static MatchResult Match(KnowledgeIndex index, string question, DateOnly today, Func<IndexEntry, bool>? include = null)
+    {
+        var analyzed = index.Analyze(question, today);
+        var cues = QuestionCues.Detect(analyzed.Words, index.Analyzer.Lexicon);
+        var found = index.Search(analyzed, cues.Positions, include);
+        if (found.Candidates.Count == 0)
+            return new MatchResult(question, AnswerOutcome.Decline, null, 0, [], [], cues, found, index);
+
+        var top = found.Candidates[0].Score;
+        // What comes from a document the question names is preferred.
+        var named = index.DocumentsNamedIn(analyzed).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var ranked = found.Candidates
+            .Select(c => Rank(c, top, Fits(c.Entry, cues, index), named.Count > 0 && named.Contains(DocumentOf(c.Entry) ?? "")))
+            .OrderByDescending(r => r.Rank)
+            .ToList();
+        var best = ranked[0];
+        var vague = found.Information < MinInformation && !Named(best.Entry, analyzed);
+        var outcome = best.Confidence >= AnswerThreshold && !vague ? AnswerOutcome.Answer
+            : best.Confidence >= ClarifyThreshold ? AnswerOutcome.Clarify
+            : AnswerOutcome.Decline;
+        var choices = outcome == AnswerOutcome.Clarify ? Choices(ranked) : [];
+        if (outcome == AnswerOutcome.Clarify && choices.Count == 0) outcome = AnswerOutcome.Decline;
+        return new MatchResult(question, outcome, best.Entry, best.Confidence, ranked, choices, cues, found, index);
+    }
+
+    /// <summary>A command, or an abbreviation asked about by name ("CQ?"), is never too vague to answer.</summary>
+    private static bool Named(IndexEntry entry, AnalyzedText question) => entry.Item switch
+    {
+        Intent => true,
+        GlossaryEntry g => question.Extras.Contains(TextAnalyzer.ShortFormTerm(g.Abbr)),
+        _ => false,
+    };
+
+    private static RankedCandidate Rank(Candidate c, double top, int fit, bool fromNamedDocument)
+    {
+        var bonus = fit * FitBonus + (fromNamedDocument ? FitBonus : 0);
+        var rank = CoverageWeight * c.Coverage + (1 - CoverageWeight) * (c.Score / top) + bonus;
+        return new RankedCandidate(c, rank, Math.Clamp(c.Coverage + bonus, 0, 1));
+    }
+
+    private static string? DocumentOf(IndexEntry entry) => entry.Item switch
+    {
+        Passage p => p.Source.Document,
+        Fact f => f.Source.Document,
+        DocumentInfo d => d.Id,
+        CalendarEntry c => c.Source.Document,
+        _ => null,
+    };
+
+    /// <summary>+1 when the entry gives the kind of answer the question asks for, -1 when it cannot (an
+    /// abbreviation does not say "bao nhiêu"), 0 otherwise.</summary>
+    private static int Fits(IndexEntry entry, QuestionCues cues, KnowledgeIndex index) =>
+        cues.Type is null ? 0
+        : Gives(entry, cues, index) ? 1
+        : entry.Kind == EntryKind.Glossary ? -1
+        : 0;
+
+    private static bool Gives(IndexEntry entry, QuestionCues cues, KnowledgeIndex index) => cues.Countdown
+        // Counting days needs a date to count to: a dated fact or a calendar entry.
+        ? entry.Item is CalendarEntry or Fact { Date: not null }
+            || entry.Item is Passage dated && index.FactsByPassage[dated.Id].Any(f => f.Date is not null)
+        : cues.Type is { } type && entry.Item switch
+    {
+        Fact f => f.Type == type,
+        Passage p => index.FactsByPassage[p.Id].Any(f => f.Type == type),
+        CalendarEntry => type == "date",
+        GlossaryEntry => type == "definition",
+        DocumentInfo => type is "actor" or "reference",
+        _ => false,
+    };
+
+    /// <summary>Distinct entries worth offering: a fact and its own passage are one choice, not two.</summary>
+    private static List<IndexEntry> Choices(List<RankedCandidate> ranked)
+    {
+        var choices = new List<IndexEntry>();
+        var passages = new HashSet<string>();
+        foreach (var r in ranked.Where(r => r.Confidence >= ClarifyThreshold && r.Entry.Kind != EntryKind.Intent))
+        {
+            var passage = r.Entry.Item switch { Fact f => f.Passage, Passage p => p.Id, _ => null };
+            if (passage is not null && !passages.Add(passage)) continue;
+            choices.Add(r.Entry);
+            if (choices.Count == MaxChoices) break;
+        }
+        return choices;
+    }
+}

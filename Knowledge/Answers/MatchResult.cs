@@ -1,0 +1,42 @@
+using AnToan.Knowledge.Model;
+using AnToan.Knowledge.Search;
+
+namespace AnToan.Knowledge.Answers;
+
+public enum AnswerOutcome
+{
+    /// <summary>Confident: answer.</summary>
+    Answer,
+    /// <summary>Close but not sure: "Có phải bạn muốn hỏi…" with up to three choices.</summary>
+    Clarify,
+    /// <summary>Nothing close: say so honestly and offer what is known.</summary>
+    Decline,
+}
+
+/// <summary>The outcome of matching one message against the knowledge.</summary>
+/// <param name="Best">The chosen entry (for Answer) or the closest one.</param>
+/// <param name="Confidence">0..1, calibrated on the content's own evaluation set.</param>
+/// <param name="Choices">For Clarify: the entries offered.</param>
+public sealed record MatchResult(
+    string Query, AnswerOutcome Outcome, IndexEntry? Best, double Confidence,
+    IReadOnlyList<RankedCandidate> Candidates, IReadOnlyList<IndexEntry> Choices,
+    QuestionCues Cues, SearchResult Search, KnowledgeIndex Index)
+{
+    public bool Answered => Outcome == AnswerOutcome.Answer;
+
+    public bool IsIntent(out Intent intent)
+    {
+        intent = (Best?.Item as Intent)!;
+        return Answered && Best?.Kind == EntryKind.Intent;
+    }
+}
+
+/// <param name="Rank">The score the candidates are ordered by.</param>
+/// <param name="Confidence">How sure an answer with this entry would be.</param>
+public sealed record RankedCandidate(Candidate Candidate, double Rank, double Confidence)
+{
+    public IndexEntry Entry => Candidate.Entry;
+}
+
+/// <summary>A reply to render: a template of Content/templates, its model, and buttons.</summary>
+public sealed record AnswerReply(string Template, object Model, IReadOnlyList<ButtonSpec> Buttons);

@@ -1,0 +1,54 @@
+using AnToan.Knowledge.Text;
+
+namespace AnToan.Knowledge.Answers;
+
+/// <summary>What kind of answer a question asks for, from its wording (lexicon.json).</summary>
+/// <param name="Type">date | number | actor | definition | reference (the fact types of facts.json), or null.</param>
+/// <param name="Countdown">"còn bao nhiêu ngày ...": the answer counts days from today.</param>
+/// <param name="Positions">Where the cues stand in the question's words: they say what kind of answer is
+/// wanted, not what about, so coverage leaves them out.</param>
+/// <param name="Types">Every type asked for: two of them ("là gì và xây dựng thế nào") make two questions.</param>
+public sealed record QuestionCues(string? Type, bool Countdown, IReadOnlySet<int> Positions, IReadOnlySet<string> Types)
+{
+    /// <summary>Marks how something is done; it prefers no kind of entry.</summary>
+    public const string Manner = "manner";
+
+    public bool AsksTwoThings => Types.Count >= 2;
+
+    /// <summary>Cues are taken longest first and may not overlap ("ngày bao nhiêu" is a date, not also a number);
+    /// the longest decides the type.</summary>
+    public static QuestionCues Detect(IReadOnlyList<string> words, Lexicon lexicon)
+    {
+        var found = new List<(int Start, int Length, string Type)>();
+        foreach (var (type, phrase) in lexicon.QuestionCues)
+            foreach (var start in Occurrences(words, phrase)) found.Add((start, phrase.Length, type));
+        var positions = new HashSet<int>();
+        var types = new List<string>();
+        foreach (var cue in found.OrderByDescending(c => c.Length).ThenBy(c => c.Type == Manner))
+        {
+            var span = Enumerable.Range(cue.Start, cue.Length).ToList();
+            if (span.Any(positions.Contains)) continue;
+            positions.UnionWith(span);
+            if (!types.Contains(cue.Type)) types.Add(cue.Type);
+        }
+        var countdown = false;
+        foreach (var phrase in lexicon.Countdown)
+            foreach (var start in Occurrences(words, phrase))
+            {
+                countdown = true;
+                positions.UnionWith(Enumerable.Range(start, phrase.Length));
+            }
+        var primary = countdown ? "date" : types.FirstOrDefault(t => t != Manner);
+        return new QuestionCues(primary, countdown, positions, types.ToHashSet());
+    }
+
+    private static IEnumerable<int> Occurrences(IReadOnlyList<string> words, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= words.Count; i++)
+        {
+            var k = 0;
+            while (k < phrase.Length && words[i + k] == phrase[k]) k++;
+            if (k == phrase.Length) yield return i;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace AnToan.Knowledge.Text;
+
+/// <summary>The Vietnamese words the matcher must understand (lexicon.json, embedded): how dates, numbers and
+/// percentages are said, relative time, and the cues of each question type. All phrases are folded.</summary>
+/// <remarks>Language data rather than guidance content: it changes with Vietnamese, not with the plan.</remarks>
+public sealed class Lexicon
+{
+    public required IReadOnlyList<string[]> DayWords { get; init; }
+    public required IReadOnlyList<string[]> MonthWords { get; init; }
+    public required IReadOnlyList<string[]> YearWords { get; init; }
+    public required IReadOnlyList<string[]> NumberMarkers { get; init; }
+    public required IReadOnlyList<string[]> PercentWords { get; init; }
+    public required IReadOnlyList<(string[] Phrase, int Offset)> RelativeDays { get; init; }
+    public required IReadOnlyList<(string[] Phrase, int Offset)> RelativeMonths { get; init; }
+    /// <summary>Question type (date, number, actor, definition) → its cues.</summary>
+    public required IReadOnlyList<(string Type, string[] Phrase)> QuestionCues { get; init; }
+    public required IReadOnlyList<string[]> Countdown { get; init; }
+    /// <summary>Words that carry no topic (particles, pronouns, prepositions): a match is not judged on them.</summary>
+    public required IReadOnlySet<string> Fillers { get; init; }
+    /// <summary>Phrase → the phrase that stands for its group ("công ty" → "doanh nghiệp").</summary>
+    public required IReadOnlyList<(string[] Phrase, string[] Canonical)> Synonyms { get; init; }
+    /// <summary>Consonants a syllable may start with, longest first: what is left is its rhyme.</summary>
+    public required IReadOnlyList<string> Onsets { get; init; }
+
+    public static Lexicon Default { get; } = Load();
+
+    private sealed record Data(
+        string[] DayWords, string[] MonthWords, string[] YearWords, string[] NumberMarkers, string[] PercentWords,
+        Dictionary<string, int> RelativeDays, Dictionary<string, int> RelativeMonths,
+        Dictionary<string, string[]> QuestionTypes, string[] Countdown, string[] Fillers, string[] Onsets, string[][] Synonyms);
+
+    private static Lexicon Load()
+    {
+        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream("AnToan.Knowledge.Text.lexicon.json")
+            ?? throw new InvalidOperationException("lexicon.json is not embedded");
+        var data = JsonSerializer.Deserialize<Data>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
+            ?? throw new InvalidOperationException("lexicon.json is empty");
+        static string[] P(string s) => VietnameseText.Words(s);
+        static IReadOnlyList<string[]> L(IEnumerable<string> xs) => xs.Select(P).Where(p => p.Length > 0).ToList();
+        return new Lexicon
+        {
+            DayWords = L(data.DayWords),
+            MonthWords = L(data.MonthWords),
+            YearWords = L(data.YearWords),
+            NumberMarkers = L(data.NumberMarkers),
+            PercentWords = L(data.PercentWords),
+            RelativeDays = data.RelativeDays.Select(kv => (P(kv.Key), kv.Value)).ToList(),
+            RelativeMonths = data.RelativeMonths.Select(kv => (P(kv.Key), kv.Value)).ToList(),
+            QuestionCues = data.QuestionTypes.SelectMany(kv => kv.Value.Select(v => (kv.Key, P(v)))).ToList(),
+            Countdown = L(data.Countdown),
+            Synonyms = data.Synonyms
+                .SelectMany(g => g.Skip(1).Select(p => (P(p), P(g[0]))))
+                .Where(x => x.Item1.Length > 0)
+                .ToList(),
+            Onsets = data.Onsets.OrderByDescending(o => o.Length).ToList(),
+            Fillers = data.Fillers.SelectMany(VietnameseText.Words).ToHashSet(StringComparer.Ordinal),
+        };
+    }
+}

@@ -1,0 +1,22 @@
+using AnToan.Knowledge.Text;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace AnToan.Dialogs.Tests.Conversations;
+
+/// <summary>Stands in for the knowledge matcher in dialog tests: runs a command handler when the text is one of its
+/// intent's examples, and otherwise says <see cref="Marker"/>, so a test sees that the dialog let the message go.</summary>
+public sealed class ExactIntentRouter(Replies replies, IEnumerable<ICommandHandler> handlers) : IMessageRouter
+{
+    public const string Marker = "(routed outside the dialog)";
+
+    public async Task RouteAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var folded = VietnameseText.Fold(turnContext.Activity.Text);
+        var intent = replies.Content.Intents.FirstOrDefault(i => i.Examples.Any(e => VietnameseText.Fold(e) == folded));
+        if (intent is not null && handlers.FirstOrDefault(h => h.IntentIds.Contains(intent.Id)) is { } handler)
+            await handler.HandleAsync(turnContext, intent.Id, cancellationToken);
+        else
+            await turnContext.SendActivityAsync(Marker, cancellationToken: cancellationToken);
+    }
+}
