@@ -66,7 +66,7 @@ public static class DashboardApi
     {
         try
         {
-            var content = reload.Run();
+            var (content, indexEntries) = reload.Run();
             audit.Record(http, "content-reload", detail: $"passages={content.Passages.Count} facts={content.Facts.Count}");
             return Results.Ok(new
             {
@@ -77,6 +77,7 @@ public static class DashboardApi
                 Criteria = content.Criteria.Count,
                 Calendar = content.Calendar.Count,
                 Templates = content.Templates.Names.Count(),
+                IndexEntries = indexEntries,
             });
         }
         catch (ContentException e)

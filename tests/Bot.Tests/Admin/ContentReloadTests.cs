@@ -87,6 +87,27 @@ public sealed class ContentReloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AfterAReload_TheSearchFollowsTheNewContent()
+    {
+        const string question = "chim cánh cụt có được tuần tra ban đêm ở khu công nghiệp không";
+        var path = Path.Combine(_content, "passages.json");
+        var passages = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsArray();
+        var chat = new ChatClient(_host.Client, "u", "c-search");
+        await chat.SayAsync(question);
+        passages[0]!["paraphrases"]!.AsArray().Add(question);
+        File.WriteAllText(path, passages.ToJsonString());
+
+        var reload = await (await ReloadAsync()).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(reload.GetProperty("indexEntries").GetInt32() > passages.Count);
+        await chat.SayAsync(question);
+
+        var asked = (await _admin.GetFromJsonAsync<JsonElement>("/api/admin/questions")).GetProperty("mostAsked")[0];
+        Assert.Equal(question, asked.GetProperty("text").GetString());
+        Assert.Equal(2, asked.GetProperty("count").GetInt32());
+        Assert.Equal(1, asked.GetProperty("unanswered").GetInt32()); // declined before the reload, answered after
+    }
+
+    [Fact]
     public async Task ABrokenAdminFile_KeepsEverythingAsItWas()
     {
         var store = _host.App.Services.GetRequiredService<KnowledgeStore>();
