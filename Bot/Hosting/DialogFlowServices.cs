@@ -15,10 +15,8 @@ public static class DialogFlowServices
     /// <summary>The step dialogs (checklist, self-assessment, units), their engine, recognisers, unit store and reports.</summary>
     public static IServiceCollection AddDialogFlows(this IServiceCollection services, IConfiguration configuration)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Bot:TimeZone"] is { Length: > 0 } z ? z : "Asia/Ho_Chi_Minh");
         // Singletons: vocabulary and words are read once at start-up; everything per conversation lives in IStorage
         // and everything per unit in LiteDB.
-        services.AddSingleton(sp => new LocalClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddSingleton(sp => VietnameseVocabulary.Load(Path.Combine(sp.GetRequiredService<KnowledgeStore>().Root, "vietnamese.json")));
         services.AddSingleton(sp => DialogWords.Load(Path.Combine(sp.GetRequiredService<KnowledgeStore>().Root, "dialogs.json")));
         services.AddSingleton<AnswerRecognizer>();

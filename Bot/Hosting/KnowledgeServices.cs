@@ -24,8 +24,8 @@ public static class KnowledgeServices
         services.AddSingleton<KnowledgeSearch>();
         services.AddSingleton<KnowledgeMatcher>();
         services.AddSingleton<AnswerComposer>();
-        // Singleton: a thin wrapper over the injected clock and the configured zone (the dialogs register the same).
-        services.TryAddSingleton(sp => new LocalClock(
+        // Singleton: the injected clock read in the configured zone, for answers, dialogs and the scheduler.
+        services.AddSingleton(sp => new LocalClock(
             sp.GetRequiredService<TimeProvider>(),
             TimeZoneInfo.FindSystemTimeZoneById(configuration["Bot:TimeZone"] is { Length: > 0 } tz ? tz : "Asia/Ho_Chi_Minh")));
         // Singleton: stateless over the shared LiteDB database.

@@ -1,3 +1,4 @@
+using AnToan.Dialogs.Engine;
 using AnToan.Bot.Channels;
 using AnToan.Knowledge.Calendar;
 using Microsoft.Bot.Builder;

@@ -1,3 +1,4 @@
+using AnToan.Dialogs.Engine;
 using AnToan.Bot.Channels;
 using AnToan.Dialogs;
 using AnToan.Knowledge.Calendar;
@@ -17,7 +18,6 @@ public static class NotificationServices
         // Singletons: stateless over the content snapshot, the clock and LiteDB; the stores hold the
         // in-flight claims and the rate limits, which must be shared by every run.
         services.AddSingleton<CalendarService>();
-        services.AddSingleton<LocalClock>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<ProactiveSender>();

@@ -1,3 +1,4 @@
+using AnToan.Dialogs.Engine;
 using System.Globalization;
 using AnToan.Dialogs;
 using AnToan.Knowledge.Calendar;
