@@ -13,9 +13,8 @@ public static class AdminServices
         services.AddSingleton<AdminSessions>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AdminAuth>();
-        // Singletons: stateless over LiteDB, the clock and the content in service.
+        // Singletons: stateless over LiteDB, the clock and the content in service (LocalClock comes with the dialogs).
         services.AddSingleton<AdminAudit>();
-        services.AddSingleton<AdminClock>();
         services.AddSingleton<UnitsReport>();
         services.AddSingleton<QuestionsReport>();
         services.AddSingleton<AnnouncementsReport>();

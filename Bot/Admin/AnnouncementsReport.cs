@@ -1,3 +1,4 @@
+using AnToan.Dialogs.Engine;
 namespace AnToan.Bot.Admin;
 
 /// <summary>One announcement's latest deliveries, counted per channel.</summary>
@@ -11,7 +12,7 @@ public sealed record AnnouncementsView(
     IReadOnlyList<UpcomingAnnouncement> Upcoming, IReadOnlyList<DeliverySummary> Deliveries, IReadOnlyList<SubscriptionCounts> Subscriptions);
 
 /// <summary>What is coming in the next days, how the last announcements went per channel, and who listens where.</summary>
-public sealed class AnnouncementsReport(IAnnouncementLog log, AdminClock clock)
+public sealed class AnnouncementsReport(IAnnouncementLog log, LocalClock clock)
 {
     private const int UpcomingDays = 60;
     private const int RecentDeliveries = 2000;

@@ -31,7 +31,7 @@ public static class DashboardApi
     }
 
     /// <summary>Counts and the two charts' data, with the labels the page shows for codes.</summary>
-    private static IResult Overview(UnitsReport units, QuestionsReport questions, AnnouncementsReport announcements, KnowledgeStore knowledge, DialogWords dialogWords, AdminClock clock)
+    private static IResult Overview(UnitsReport units, QuestionsReport questions, AnnouncementsReport announcements, KnowledgeStore knowledge, DialogWords dialogWords, LocalClock clock)
     {
         var rows = units.Rows();
         var words = AdminWording.Load(knowledge, dialogWords);

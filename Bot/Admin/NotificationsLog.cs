@@ -1,4 +1,5 @@
 using AnToan.Bot.Notifications;
+using AnToan.Dialogs.Engine;
 using AnToan.Knowledge;
 using LiteDB;
 
@@ -11,7 +12,7 @@ namespace AnToan.Bot.Admin;
 /// notify_subscriptions) through their public document types. Outcomes are counted as the dispatcher counts them:
 /// owed and expired deliveries are "skipped". Announcements missed while the bot was down have no delivery record and
 /// appear only in the run's result.</remarks>
-public sealed class NotificationsLog(AnnouncementDispatcher dispatcher, ILiteDatabase database, KnowledgeStore knowledge, AdminClock clock) : IAnnouncementLog
+public sealed class NotificationsLog(AnnouncementDispatcher dispatcher, ILiteDatabase database, KnowledgeStore knowledge, LocalClock clock) : IAnnouncementLog
 {
     public IReadOnlyList<UpcomingAnnouncement> Upcoming(DateOnly from, DateOnly to) =>
         dispatcher.Due(StartOf(from), StartOf(to.AddDays(1)).AddTicks(-1))

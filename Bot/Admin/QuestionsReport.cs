@@ -1,3 +1,4 @@
+using AnToan.Dialogs.Engine;
 using AnToan.Knowledge.Text;
 
 namespace AnToan.Bot.Admin;
@@ -17,13 +18,13 @@ public sealed record QuestionsView(
 /// <summary>Most asked, unanswered and down-voted questions, and questions per week, over the last weeks.</summary>
 /// <remarks>Questions are grouped by their folded words (case, diacritics and punctuation aside), so "Hạn nộp báo
 /// cáo?" and "han nop bao cao" are one question.</remarks>
-public sealed class QuestionsReport(IQuestionLog log, AdminClock clock)
+public sealed class QuestionsReport(IQuestionLog log, LocalClock clock)
 {
     private const int TopCount = 20;
 
     public QuestionsView View(int weeks)
     {
-        var firstWeek = clock.WeekOf(clock.Now).AddDays(-7 * (weeks - 1));
+        var firstWeek = WeekOf(clock.UtcNow).AddDays(-7 * (weeks - 1));
         var since = new DateTimeOffset(firstWeek.ToDateTime(TimeOnly.MinValue), clock.Zone.GetUtcOffset(firstWeek.ToDateTime(TimeOnly.MinValue)));
         var questions = log.Questions(since);
         var grouped = questions
@@ -37,12 +38,19 @@ public sealed class QuestionsReport(IQuestionLog log, AdminClock clock)
             .Where(d => d.Down > 0)
             .OrderByDescending(d => d.Down - d.Up).ThenByDescending(d => d.LastVoted).Take(TopCount).ToList();
         var perWeek = Enumerable.Range(0, weeks).Select(i => firstWeek.AddDays(7 * i))
-            .GroupJoin(questions, w => w, q => clock.WeekOf(q.At), (w, qs) => new WeekCount(w, qs.Count(), qs.Count(q => !q.Answered)))
+            .GroupJoin(questions, w => w, q => WeekOf(q.At), (w, qs) => new WeekCount(w, qs.Count(), qs.Count(q => !q.Answered)))
             .ToList();
         return new QuestionsView(
             grouped.OrderByDescending(q => q.Count).ThenByDescending(q => q.LastAsked).Take(TopCount).ToList(),
             grouped.Where(q => q.Unanswered > 0).OrderByDescending(q => q.Unanswered).ThenByDescending(q => q.LastAsked).Take(TopCount).ToList(),
             downVoted,
             perWeek);
+    }
+
+    /// <summary>The Monday that starts the local week of <paramref name="instant"/>.</summary>
+    private DateOnly WeekOf(DateTimeOffset instant)
+    {
+        var day = clock.DayOf(instant);
+        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 }

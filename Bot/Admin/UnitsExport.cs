@@ -4,7 +4,7 @@ using AnToan.Knowledge;
 namespace AnToan.Bot.Admin;
 
 /// <summary>The units table, the self-assessment results and the checklist answers as one Excel workbook.</summary>
-public sealed class UnitsExport(UnitsReport report, IUnitDirectory directory, KnowledgeStore knowledge, DialogWords dialogWords, AdminClock clock)
+public sealed class UnitsExport(UnitsReport report, IUnitDirectory directory, KnowledgeStore knowledge, DialogWords dialogWords, LocalClock clock)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

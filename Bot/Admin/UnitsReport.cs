@@ -1,3 +1,4 @@
+using AnToan.Dialogs.Engine;
 using AnToan.Knowledge;
 using AnToan.Knowledge.Model;
 
@@ -30,7 +31,7 @@ public sealed record UnitDetail(
 /// <summary>Where every unit stands, computed from the unit directory and the content in service.</summary>
 /// <remarks>Answers are counted against the items and criteria of the content in service, so an item removed from
 /// checklist.json stops counting, and a criterion counts only for the unit types it is tagged with.</remarks>
-public sealed class UnitsReport(IUnitDirectory directory, KnowledgeStore knowledge, AdminClock clock)
+public sealed class UnitsReport(IUnitDirectory directory, KnowledgeStore knowledge, LocalClock clock)
 {
     public const string Done = "done";
     public const string Met = "met";
