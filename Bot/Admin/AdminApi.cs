@@ -1,28 +1,34 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace AnToan.Bot.Admin;
 
 public static class AdminApi
 {
-    /// <summary>The group every admin endpoint hangs off: /api/admin, guarded by the X-Admin-Key header.</summary>
-    /// <remarks>No key configured → 404 (the admin API does not exist); wrong or missing key → 401.</remarks>
+    /// <summary>The group every admin endpoint hangs off: /api/admin, for the X-Admin-Key header or the login cookie.</summary>
+    /// <remarks>No key configured → 404 (the admin API does not exist); no or wrong credentials → 401; a cookie call
+    /// that changes something without the page's header or from another origin → 403. Every call that changes
+    /// something is audited; endpoints that record a more telling entry themselves are not recorded twice.</remarks>
     public static RouteGroupBuilder MapAdminApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/admin");
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var configured = http.RequestServices.GetRequiredService<IConfiguration>()["Admin:ApiKey"];
-            if (string.IsNullOrEmpty(configured)) return Results.NotFound();
-            if (!KeyMatches(http.Request.Headers["X-Admin-Key"].ToString(), configured)) return Results.Unauthorized();
-            return await next(context);
+            var auth = http.RequestServices.GetRequiredService<AdminAuth>();
+            if (!auth.Enabled) return Results.NotFound();
+            if (auth.KeyMatches(http.Request.Headers[AdminAuth.KeyHeader].ToString()))
+                AdminActor.Set(http, AdminActor.ApiKey);
+            else if (auth.SessionOf(http.Request) is { } session)
+            {
+                AdminActor.Set(http, AdminActor.ForSession(session));
+                if (!AdminAuth.IsSafeMethod(http.Request.Method) && !AdminAuth.IsSameOriginCall(http.Request)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+            else return Results.Unauthorized();
+
+            var result = await next(context);
+            if (!AdminAuth.IsSafeMethod(http.Request.Method) && !AdminAudit.WasRecorded(http))
+                http.RequestServices.GetRequiredService<AdminAudit>().Record(http,
+                    $"{http.Request.Method} {http.Request.Path}", detail: http.Request.QueryString.HasValue ? http.Request.QueryString.Value : null);
+            return result;
         });
         return group;
     }
-
-    /// <summary>Constant-time comparison of the presented key with the configured one.</summary>
-    public static bool KeyMatches(string? presented, string configured) =>
-        !string.IsNullOrEmpty(presented) &&
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(configured)));
 }

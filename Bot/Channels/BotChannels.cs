@@ -50,6 +50,7 @@ public static class BotChannels
         adapter.Use(services.GetRequiredService<TextLimitMiddleware>());
         adapter.Use(services.GetRequiredService<ConversationLock>());
         adapter.Use(services.GetRequiredService<Storage.ConversationActivityMiddleware>());
+        adapter.Use(services.GetRequiredService<Admin.QuestionLogMiddleware>());
         adapter.OnTurnError = services.GetRequiredService<TurnErrorHandler>().HandleAsync;
     }
 }

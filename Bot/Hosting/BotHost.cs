@@ -31,10 +31,12 @@ public static class BotHost
         builder.Services.AddWebChat();
         builder.Services.AddZalo(builder.Configuration);
         builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddAdmin(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseInputLimits();
+        app.UseAdminPages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealthChecks("/healthz");
@@ -42,8 +44,9 @@ public static class BotHost
         app.MapReports();
         app.MapWebChat();
         app.MapZalo();
+        app.MapAdminPages();
         var admin = app.MapAdminApi();
-        admin.MapUnitsAdmin();
+        admin.MapDashboardAdmin();
         admin.MapAnnouncementsAdmin();
         admin.MapFeedbackAdmin();
         return app;

@@ -1,0 +1,32 @@
+namespace AnToan.Bot.Admin;
+
+public static class AdminServices
+{
+    /// <summary>The admin page and API: login sessions, audit, and the reports the dashboard is drawn from.</summary>
+    public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section))
+            .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.MaxFailedLogins > 0 && o.LoginWindow > TimeSpan.Zero,
+                "Admin:SessionLifetime, Admin:MaxFailedLogins and Admin:LoginWindow must be positive")
+            .ValidateOnStart();
+        // Singletons: the sessions and the login throttle are in-memory maps every request shares.
+        services.AddSingleton<AdminSessions>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<AdminAuth>();
+        // Singletons: stateless over LiteDB, the clock and the content in service (LocalClock comes with the dialogs).
+        services.AddSingleton<AdminAudit>();
+        services.AddSingleton<UnitsReport>();
+        services.AddSingleton<QuestionsReport>();
+        services.AddSingleton<AnnouncementsReport>();
+        services.AddSingleton<UnitsExport>();
+        services.AddSingleton<ContentReload>();
+        // Singletons: read LiteDB and the content on every call, keep nothing.
+        services.AddSingleton<IUnitDirectory, LiteUnitDirectory>();
+        services.AddSingleton<IAnnouncementLog, NotificationsLog>();
+        // Singletons: the question log wraps LiteDB; the middleware (on every adapter) only holds it.
+        services.AddSingleton<QuestionLog>();
+        services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<QuestionLog>());
+        services.AddSingleton<QuestionLogMiddleware>();
+        return services;
+    }
+}
