@@ -26,12 +26,13 @@ public sealed class AnToanBot(
     /// Teams install adds the bot alone: the bot's own arrival and departure are dispatched here.</remarks>
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
+        // Welcomes first: a subscription notice reads oddly before the greeting (a Zalo follow gets both).
+        await base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
         var botId = turnContext.Activity.Recipient?.Id;
         if (turnContext.Activity.MembersAdded?.Any(m => m.Id == botId) == true)
             foreach (var handler in membership) await handler.OnBotAddedAsync(turnContext, cancellationToken);
         if (turnContext.Activity.MembersRemoved?.Any(m => m.Id == botId) == true)
             foreach (var handler in membership) await handler.OnBotRemovedAsync(turnContext, cancellationToken);
-        await base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
     }
 
     /// <summary>Teams also says "uninstalled" this way (personal scope).</summary>

@@ -38,8 +38,10 @@ public sealed class NotificationOptions : IValidatableObject
     /// <summary>Conversations sent to at once. Default 8.</summary>
     [Range(1, 256)] public int Parallelism { get; set; } = 8;
 
-    /// <summary>Channels on which adding the bot subscribes the conversation (with an easy opt-out). Default msteams.</summary>
-    public string[] AutoSubscribeChannels { get; set; } = ["msteams"];
+    /// <summary>Channels on which adding the bot (Teams) or following the OA (Zalo) subscribes the conversation, with an
+    /// easy opt-out. Set in appsettings.json (msteams, zalo): the configuration binder appends to an array's initial
+    /// items, so a default here could never be switched off.</summary>
+    public string[] AutoSubscribeChannels { get; set; } = [];
 
     /// <summary>How many occurrences "what is coming up" lists. Default 5.</summary>
     [Range(1, 50)] public int UpcomingCount { get; set; } = 5;

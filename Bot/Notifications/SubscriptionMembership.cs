@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace AnToan.Bot.Notifications;
 
-/// <summary>Installing the bot (Teams) subscribes the conversation, saying how to opt out; removing it unsubscribes.</summary>
+/// <summary>Installing the bot (Teams) or following the OA (Zalo) subscribes the conversation, saying how to opt out;
+/// removing the bot or unfollowing unsubscribes.</summary>
 public sealed class SubscriptionMembership(SubscriptionStore subscriptions, NotificationReplies replies, IOptions<NotificationOptions> options)
     : IConversationMembershipHandler
 {

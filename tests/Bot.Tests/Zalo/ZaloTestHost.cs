@@ -1,10 +1,14 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.Zalo;
 using AnToan.Bot.Tests.Infrastructure;
+using AnToan.Bot.Tests.Notifications;
 using AnToan.Dialogs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Bot.Schema;
@@ -18,6 +22,7 @@ public sealed class ZaloTestHost : IAsyncDisposable
 {
     public const string OaSecretKey = "oa-secret";
     public const string OaId = "oa-1";
+    public const string AdminKey = "zalo-admin-key";
 
     private readonly bool _ownsApi;
 
@@ -39,9 +44,11 @@ public sealed class ZaloTestHost : IAsyncDisposable
     /// <param name="api">A fake shared with an earlier host (a restart); the caller disposes it.</param>
     /// <param name="dataDir">The LiteDB folder of an earlier host (a restart); the caller deletes it.</param>
     /// <param name="refreshToken">The refresh token in the settings; the fake's valid one is "refresh-0" until it rotates.</param>
+    /// <param name="settings">Extra settings, as "Key:Sub=value". The announcement job never fires on its own: runs
+    /// happen when a test asks for them (<see cref="RunAnnouncementsAsync"/>).</param>
     public static async Task<ZaloTestHost> StartAsync(
         FakeZaloApi? api = null, string accessToken = "access-0", string? dataDir = null, FakeTimeProvider? clock = null,
-        Action<WebApplicationBuilder>? configure = null, string refreshToken = "refresh-0")
+        Action<WebApplicationBuilder>? configure = null, string refreshToken = "refresh-0", IEnumerable<string>? settings = null)
     {
         var ownsApi = api is null;
         api ??= await FakeZaloApi.StartAsync();
@@ -54,6 +61,9 @@ public sealed class ZaloTestHost : IAsyncDisposable
             $"Zalo:RefreshToken={refreshToken}",
             $"Zalo:ApiBaseUrl={api.BaseUrl}",
             $"Zalo:OAuthBaseUrl={api.BaseUrl}",
+            $"Admin:ApiKey={AdminKey}",
+            $"Notifications:Cron={NotifyHarness.NeverCron}",
+            .. settings ?? [],
         ], builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(clock);
@@ -98,6 +108,18 @@ public sealed class ZaloTestHost : IAsyncDisposable
         if (signature.Length > 0) request.Headers.Add("X-ZEvent-Signature", signature);
         using var response = await Host.Client.SendAsync(request);
         return response.StatusCode;
+    }
+
+    /// <summary><c>POST /api/admin/announcements/run?at=...</c>, as an operator runs delivery.</summary>
+    public async Task<(int Delivered, int Skipped, int Failed)> RunAnnouncementsAsync(DateTimeOffset at)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            $"/api/admin/announcements/run?at={Uri.EscapeDataString(at.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))}");
+        request.Headers.Add("X-Admin-Key", AdminKey);
+        using var response = await Host.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (json.GetProperty("delivered").GetInt32(), json.GetProperty("skipped").GetInt32(), json.GetProperty("failed").GetInt32());
     }
 
     public IProactiveChannel Proactive => Services.GetServices<IProactiveChannel>().Single(c => c.Handles(ZaloActivities.ChannelId));

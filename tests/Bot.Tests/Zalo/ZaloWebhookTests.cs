@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using AnToan.Bot.Channels.Zalo;
 using AnToan.Bot.Tests.Infrastructure;
-using AnToan.Dialogs;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnToan.Bot.Tests.Zalo;
@@ -98,24 +95,6 @@ public sealed class ZaloWebhookTests
         Assert.DoesNotContain(sut.Api.Calls, c => c.UserId == "user-1");
     }
 
-    [Fact]
-    public async Task Follow_PostsTheWelcome_AndSubscribes_Unfollow_Unsubscribes()
-    {
-        var membership = new MembershipRecorder();
-        await using var sut = await ZaloTestHost.StartAsync(configure: b => b.Services.AddSingleton<IConversationMembershipHandler>(membership));
-
-        Assert.Equal(HttpStatusCode.OK, await sut.PostAsync(sut.FollowEvent("follow", "user-1")));
-        var welcome = Assert.Single(await sut.WaitForMessagesAsync("user-1"));
-        Assert.Equal(ZaloText.StripMarkdown(sut.Replies.Content.Templates.Render("welcome", new { UserName = "" })), welcome.Text);
-        Assert.Equal(4, welcome.Buttons.Count);
-
-        Assert.Equal(HttpStatusCode.OK, await sut.PostAsync(sut.FollowEvent("unfollow", "user-1")));
-        await ZaloTestHost.Eventually(() => membership.Events.Count == 2);
-        Assert.Equal(["added:user-1", "removed:user-1"], membership.Events);
-        await sut.DrainAsync();
-        Assert.Single(sut.Api.Calls, c => c.UserId == "user-1");
-    }
-
     [Theory]
     [InlineData("user_received_message")]
     [InlineData("user_seen_message")]
@@ -198,23 +177,6 @@ public sealed class ZaloWebhookTests
         finally
         {
             Directory.Delete(dataDir, true);
-        }
-    }
-
-    private sealed class MembershipRecorder : IConversationMembershipHandler
-    {
-        public ConcurrentQueue<string> Events { get; } = new();
-
-        public Task OnBotAddedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-        {
-            Events.Enqueue("added:" + turnContext.Activity.Conversation.Id);
-            return Task.CompletedTask;
-        }
-
-        public Task OnBotRemovedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-        {
-            Events.Enqueue("removed:" + turnContext.Activity.Conversation.Id);
-            return Task.CompletedTask;
         }
     }
 }
