@@ -11,12 +11,13 @@ public sealed class ChecklistDialog : StepDialog
     public const string Name = UnitLists.Checklist;
     private readonly Replies _replies;
     private readonly IUnitStore _units;
-    private readonly DialogWords _words;
     private readonly LocalClock _clock;
 
-    public ChecklistDialog(Replies replies, IUnitStore units, DialogWords words, LocalClock clock) : base(Name, version: 1)
+    private DialogWords _words => _replies.Content.Part<DialogWords>();
+
+    public ChecklistDialog(Replies replies, IUnitStore units, LocalClock clock) : base(Name, version: 1)
     {
-        (_replies, _units, _words, _clock) = (replies, units, words, clock);
+        (_replies, _units, _clock) = (replies, units, clock);
         Steps(FindUnitStepAsync, StartStepAsync, ReviewStepAsync, AskStatusStepAsync, AskDateStepAsync, AskNoteStepAsync, SaveStepAsync);
     }
 

@@ -121,6 +121,29 @@ public sealed class ContentReloadTests : IAsyncLifetime
         Assert.Same(before, store.Current);
     }
 
+    [Fact]
+    public async Task ABrokenDialogsFile_IsRefused_AndAFixedOneChangesWhatTheBotUnderstands()
+    {
+        var store = _host.App.Services.GetRequiredService<KnowledgeStore>();
+        var before = store.Current;
+        var path = Path.Combine(_content, "dialogs.json");
+        var original = File.ReadAllText(path);
+        var joinUnknown = await new ChatClient(_host.Client, "u", "c-join").AskAsync("tham gia ZZ9ZZ9");
+        var beforeReload = await new ChatClient(_host.Client, "u", "c-before").AskAsync("ghi danh ZZ9ZZ9");
+        Assert.NotEqual(joinUnknown, beforeReload);
+        File.WriteAllText(path, "{ \"buttons\": ");
+
+        var broken = await ReloadAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
+        Assert.Equal("dialogs.json", (await broken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("file").GetString());
+        Assert.Same(before, store.Current);
+
+        File.WriteAllText(path, original.Replace("\"join\": [", "\"join\": [\"ghi danh\", ", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await ReloadAsync()).StatusCode);
+        Assert.Equal(joinUnknown, await new ChatClient(_host.Client, "u", "c-after").AskAsync("ghi danh ZZ9ZZ9"));
+    }
+
     private static void CopyFolder(string from, string to)
     {
         foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
