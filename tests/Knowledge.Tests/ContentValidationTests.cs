@@ -1,4 +1,5 @@
 using AnToan.Knowledge.Model;
+using AnToan.Tests;
 
 namespace AnToan.Knowledge.Tests;
 
@@ -6,16 +7,7 @@ namespace AnToan.Knowledge.Tests;
 /// reader knows it, and the reason.</summary>
 public sealed class ContentValidationTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("antoan-content-").FullName;
-
-    public ContentValidationTests()
-    {
-        var shipped = Path.Combine(AppContext.BaseDirectory, "Content");
-        foreach (var dir in Directory.EnumerateDirectories(shipped, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(_root, Path.GetRelativePath(shipped, dir)));
-        foreach (var file in Directory.EnumerateFiles(shipped, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(_root, Path.GetRelativePath(shipped, file)));
-    }
+    private readonly string _root = ContentCopy.Create();
 
     public void Dispose() => Directory.Delete(_root, true);
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AnToan.Bot.Tests.Dialogs;
 using AnToan.Bot.Tests.Infrastructure;
 using AnToan.Knowledge;
+using AnToan.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnToan.Bot.Tests.Admin;
@@ -17,8 +18,7 @@ public sealed class ContentReloadTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _content = Directory.CreateTempSubdirectory("antoan-content-").FullName;
-        CopyFolder(Path.Combine(AppContext.BaseDirectory, "Content"), _content);
+        _content = ContentCopy.Create();
         _host = await TestBotHost.StartAsync(settings: [$"Admin:ApiKey={AdminHost.Key}", $"Knowledge:ContentPath={_content}"]);
         _admin = new HttpClient { BaseAddress = _host.Client.BaseAddress };
         _admin.DefaultRequestHeaders.Add("X-Admin-Key", AdminHost.Key);
@@ -142,13 +142,5 @@ public sealed class ContentReloadTests : IAsyncLifetime
         File.WriteAllText(path, original.Replace("\"join\": [", "\"join\": [\"ghi danh\", ", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await ReloadAsync()).StatusCode);
         Assert.Equal(joinUnknown, await new ChatClient(_host.Client, "u", "c-after").AskAsync("ghi danh ZZ9ZZ9"));
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 }

@@ -1,4 +1,5 @@
 using AnToan.Bot.Hosting;
+using AnToan.Tests;
 using AnToan.Knowledge.Model;
 
 namespace AnToan.Bot.Tests.Hosting;
@@ -7,17 +8,8 @@ namespace AnToan.Bot.Tests.Hosting;
 /// read by the dialogs, the report and the dashboard as much as the knowledge itself.</summary>
 public sealed class ContentStartupTests : IDisposable
 {
-    private readonly string _content = Directory.CreateTempSubdirectory("antoan-content-").FullName;
+    private readonly string _content = ContentCopy.Create();
     private readonly string _data = Directory.CreateTempSubdirectory("antoan-test-").FullName;
-
-    public ContentStartupTests()
-    {
-        var shipped = Path.Combine(AppContext.BaseDirectory, "Content");
-        foreach (var dir in Directory.EnumerateDirectories(shipped, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(_content, Path.GetRelativePath(shipped, dir)));
-        foreach (var file in Directory.EnumerateFiles(shipped, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(_content, Path.GetRelativePath(shipped, file)));
-    }
 
     public void Dispose()
     {
