@@ -1,59 +1,45 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using AnToan.Dialogs.Engine;
-using AnToan.Knowledge;
 using AnToan.Knowledge.Model;
 
 namespace AnToan.Bot.Admin;
 
 /// <summary>The words of the export and the dashboard's labels: Content/admin.json, and the labels of unit types and
 /// answers that the dialogs show (dialogs.json), so that the dashboard calls them what the chat calls them.</summary>
-/// <remarks>admin.json is read from the content folder in service on each use (a small file, used rarely), so a
-/// content reload changes it too.</remarks>
+/// <remarks>admin.json is a part of the knowledge snapshot, so a content reload changes it too.</remarks>
 public sealed class AdminWording
 {
     public const string File = "admin.json";
 
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>admin.json with its file-name template parsed, loaded with the knowledge content.</summary>
+    public static ContentPart Part { get; } = ContentPart.Of(content =>
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+        var wording = ContentJson.Read<AdminWording>(content.Root, File);
+        content.Templates.ParseInline(File, "export.fileName", wording.Export.FileName);
+        return wording;
+    });
 
     public required IReadOnlyDictionary<string, string> UnitStatus { get; init; }
-    [JsonIgnore] public IReadOnlyDictionary<string, string> UnitTypes { get; private set; } = new Dictionary<string, string>();
-    [JsonIgnore] public IReadOnlyDictionary<string, string> ChecklistStatus { get; private set; } = new Dictionary<string, string>();
-    [JsonIgnore] public IReadOnlyDictionary<string, string> AssessmentStatus { get; private set; } = new Dictionary<string, string>();
+    [JsonIgnore] public IReadOnlyDictionary<string, string> UnitTypes { get; private init; } = new Dictionary<string, string>();
+    [JsonIgnore] public IReadOnlyDictionary<string, string> ChecklistStatus { get; private init; } = new Dictionary<string, string>();
+    [JsonIgnore] public IReadOnlyDictionary<string, string> AssessmentStatus { get; private init; } = new Dictionary<string, string>();
     public required string Unanswered { get; init; }
     public required ExportWording Export { get; init; }
 
-    public static AdminWording Load(KnowledgeStore knowledge, DialogWords words)
+    /// <summary>The wording of <paramref name="content"/> with the labels its dialogs.json gives.</summary>
+    public static AdminWording For(KnowledgeContent content)
     {
-        var wording = Read(Path.Combine(knowledge.Root, File));
-        wording.UnitTypes = Labels(words.UnitTypes);
-        wording.ChecklistStatus = Labels(words.ChecklistStatus);
-        wording.AssessmentStatus = Labels(words.AssessmentRating);
-        return wording;
-    }
-
-    /// <summary>Reads admin.json alone: a reload checks it before the new content goes into service.</summary>
-    public static AdminWording Read(string path)
-    {
-        try
+        var wording = content.Part<AdminWording>();
+        var words = content.Part<DialogWords>();
+        return new AdminWording
         {
-            return JsonSerializer.Deserialize<AdminWording>(System.IO.File.ReadAllText(path), Json)
-                ?? throw new ContentException(File, null, "file is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new ContentException(File, e.LineNumber + 1, e.Message, e);
-        }
-        catch (IOException e)
-        {
-            throw new ContentException(File, null, e.Message, e);
-        }
+            UnitStatus = wording.UnitStatus,
+            Unanswered = wording.Unanswered,
+            Export = wording.Export,
+            UnitTypes = Labels(words.UnitTypes),
+            ChecklistStatus = Labels(words.ChecklistStatus),
+            AssessmentStatus = Labels(words.AssessmentRating),
+        };
     }
 
     private static Dictionary<string, string> Labels(IEnumerable<Dialogs.Recognizers.ChoiceOption> options) =>

@@ -5,7 +5,7 @@ using AnToan.Knowledge.Search;
 namespace AnToan.Bot.Admin;
 
 /// <summary>Puts the content files on disk into service, or leaves the content in service when they are broken.</summary>
-/// <remarks>admin.json is read first: it is not part of the knowledge snapshot, so it must be checked before the swap.
+/// <remarks>The files of Dialogs and Bot (dialogs.json, admin.json...) are parts of the snapshot and checked with it.
 /// The search index of the new snapshot is built here rather than by the first question after the reload, so that
 /// nobody waits for it and the reply can say how many entries are searchable.</remarks>
 public sealed class ContentReload(KnowledgeStore knowledge, KnowledgeSearch search)
@@ -13,7 +13,6 @@ public sealed class ContentReload(KnowledgeStore knowledge, KnowledgeSearch sear
     /// <exception cref="ContentException">A file is broken; nothing changed.</exception>
     public (KnowledgeContent Content, int IndexEntries) Run()
     {
-        AdminWording.Read(Path.Combine(knowledge.Root, AdminWording.File));
         var content = knowledge.Reload();
         return (content, search.For(content).Entries.Count);
     }

@@ -31,10 +31,10 @@ public static class DashboardApi
     }
 
     /// <summary>Counts and the two charts' data, with the labels the page shows for codes.</summary>
-    private static IResult Overview(UnitsReport units, QuestionsReport questions, AnnouncementsReport announcements, KnowledgeStore knowledge, DialogWords dialogWords, LocalClock clock)
+    private static IResult Overview(UnitsReport units, QuestionsReport questions, AnnouncementsReport announcements, KnowledgeStore knowledge, LocalClock clock)
     {
         var rows = units.Rows();
-        var words = AdminWording.Load(knowledge, dialogWords);
+        var words = AdminWording.For(knowledge.Current);
         var week = questions.View(DefaultWeeks);
         var notify = announcements.View();
         return Results.Ok(new

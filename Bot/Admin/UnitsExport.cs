@@ -4,14 +4,14 @@ using AnToan.Knowledge;
 namespace AnToan.Bot.Admin;
 
 /// <summary>The units table, the self-assessment results and the checklist answers as one Excel workbook.</summary>
-public sealed class UnitsExport(UnitsReport report, IUnitDirectory directory, KnowledgeStore knowledge, DialogWords dialogWords, LocalClock clock)
+public sealed class UnitsExport(UnitsReport report, IUnitDirectory directory, KnowledgeStore knowledge, LocalClock clock)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public (string FileName, byte[] Content) Write()
     {
-        var words = AdminWording.Load(knowledge, dialogWords);
         var content = knowledge.Current;
+        var words = AdminWording.For(content);
         var rows = report.Rows().OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         var answers = directory.Answers().ToLookup(a => a.UnitId);
         string Type(UnitRow u) => AdminWording.Label(words.UnitTypes, u.Type);

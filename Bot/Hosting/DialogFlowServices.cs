@@ -15,10 +15,8 @@ public static class DialogFlowServices
     /// <summary>The step dialogs (checklist, self-assessment, units), their engine, recognisers, unit store and reports.</summary>
     public static IServiceCollection AddDialogFlows(this IServiceCollection services, IConfiguration configuration)
     {
-        // Singletons: vocabulary and words are read once at start-up; everything per conversation lives in IStorage
-        // and everything per unit in LiteDB.
-        services.AddSingleton(sp => VietnameseVocabulary.Load(Path.Combine(sp.GetRequiredService<KnowledgeStore>().Root, "vietnamese.json")));
-        services.AddSingleton(sp => DialogWords.Load(Path.Combine(sp.GetRequiredService<KnowledgeStore>().Root, "dialogs.json")));
+        // Singletons: vocabulary and words come with the knowledge content (see AddKnowledge); everything per
+        // conversation lives in IStorage and everything per unit in LiteDB.
         services.AddSingleton<AnswerRecognizer>();
         services.AddSingleton<PromptReader>();
         // The knowledge matcher replaces this with an answerer of its own.

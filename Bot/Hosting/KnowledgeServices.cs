@@ -1,6 +1,9 @@
+using AnToan.Bot.Admin;
+using AnToan.Bot.Reports;
 using AnToan.Bot.Storage;
 using AnToan.Dialogs;
 using AnToan.Dialogs.Engine;
+using AnToan.Dialogs.Recognizers;
 using AnToan.Knowledge;
 using AnToan.Knowledge.Answers;
 using AnToan.Knowledge.Search;
@@ -18,8 +21,9 @@ public static class KnowledgeServices
         var root = string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(AppContext.BaseDirectory, "Content")
             : Path.GetFullPath(configured);
-        // Singleton: one snapshot in service, swapped atomically on reload.
-        services.AddSingleton(new KnowledgeStore(root));
+        // Singleton: one snapshot in service, swapped atomically on reload. Loaded here, so a broken file stops the
+        // build of the host; the files of Dialogs and Bot are parts of the same snapshot.
+        services.AddSingleton(new KnowledgeStore(root, [DialogWords.Part, VietnameseVocabulary.Part, ReportWording.Part, AdminWording.Part]));
         // Singletons: the index of each snapshot is built once and searched concurrently; matching is stateless.
         services.AddSingleton<KnowledgeSearch>();
         services.AddSingleton<KnowledgeMatcher>();

@@ -13,8 +13,7 @@ public static class ReportServices
             .Validate(o => o.PublicBaseUrl.Length == 0 || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Bot:PublicBaseUrl must be an absolute URL")
             .ValidateOnStart();
         services.AddHttpContextAccessor();
-        // Singletons: the wording is read once; the writer and publisher keep no per-request state.
-        services.AddSingleton(sp => ReportWording.Load(sp.GetRequiredService<Knowledge.KnowledgeStore>()));
+        // Singletons: the writer reads the wording of the content in service; neither keeps per-request state.
         services.AddSingleton<WordReportWriter>();
         services.AddSingleton<ReportPublisher>();
         services.AddSingleton<IReportPublisher>(sp => sp.GetRequiredService<ReportPublisher>());

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using AnToan.Knowledge;
+using AnToan.Knowledge.Model;
 
 namespace AnToan.Bot.Reports;
 
@@ -12,11 +11,16 @@ public sealed record ReportWording(
 {
     public const string File = "report.json";
 
-    public static ReportWording Load(KnowledgeStore knowledge) =>
-        JsonSerializer.Deserialize<ReportWording>(System.IO.File.ReadAllText(Path.Combine(knowledge.Root, File)), new JsonSerializerOptions
-        {
-            PropertyNameCaseInsensitive = true,
-            ReadCommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-        }) ?? throw new InvalidDataException($"{File} is empty");
+    /// <summary>report.json with its inline templates parsed, loaded with the knowledge content (<c>content.Part&lt;ReportWording&gt;()</c>).</summary>
+    public static ContentPart Part { get; } = ContentPart.Of(content =>
+    {
+        var wording = ContentJson.Read<ReportWording>(content.Root, File);
+        foreach (var (key, source) in wording.InlineTemplates())
+            content.Templates.ParseInline(File, key, source);
+        return wording;
+    });
+
+    /// <summary>The fields that are Scriban templates, by the key an error names.</summary>
+    private IEnumerable<(string Key, string Source)> InlineTemplates() =>
+        [("unitLine", UnitLine), ("placeDate", PlaceDate), ("subtitle", Subtitle), ("intro", Intro), ("fileName", FileName)];
 }

@@ -9,19 +9,21 @@ namespace AnToan.Bot.Reports;
 /// <summary>Lays a unit's report out as a Word document in the usual administrative form: the unit and the national
 /// header side by side, place and date, title, tables of items and criteria, the gaps, and the signature block.</summary>
 /// <remarks>Wording comes from report.json; user answers are inserted as text runs, never parsed as templates.</remarks>
-public sealed class WordReportWriter(KnowledgeStore knowledge, ReportWording wording)
+public sealed class WordReportWriter(KnowledgeStore knowledge)
 {
     private const string Font = "Times New Roman";
 
     public (string FileName, byte[] Content) Write(UnitReport report)
     {
+        var content = knowledge.Current;
+        var wording = content.Part<ReportWording>();
         var model = new
         {
             Unit = new { report.Unit.Name, Type = report.UnitType, report.Unit.Headcount },
             Date = new { report.Date.Day, report.Date.Month, report.Date.Year },
             report.Date.Year,
         };
-        string Render(string key, string source) => knowledge.Current.Templates.RenderInline(ReportWording.File, key, source, model);
+        string Render(string key, string source) => content.Templates.RenderInline(ReportWording.File, key, source, model);
 
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))

@@ -13,7 +13,6 @@ public sealed class DialogEngine(
     ConversationState conversationState,
     Replies replies,
     PromptReader reader,
-    DialogWords words,
     IQuestionAnswerer answerer,
     IUnitStore units,
     IEnumerable<StepDialog> dialogs,
@@ -23,6 +22,8 @@ public sealed class DialogEngine(
     private const int MaxStepsPerTurn = 200;
     private readonly IStatePropertyAccessor<DialogState> _state = conversationState.CreateProperty<DialogState>("dialogs");
     private readonly Dictionary<string, StepDialog> _dialogs = dialogs.ToDictionary(d => d.Id);
+
+    private DialogWords words => replies.Content.Part<DialogWords>();
 
     public int Order => 0;
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using AnToan.Dialogs.Recognizers;
+using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Text;
 
 namespace AnToan.Dialogs.Engine;
@@ -32,11 +32,6 @@ public sealed class DialogWords
         return QuestionWords.Any(w => padded.Contains($" {VietnameseText.Fold(w)} ", StringComparison.Ordinal));
     }
 
-    public static DialogWords Load(string path) =>
-        JsonSerializer.Deserialize<DialogWords>(File.ReadAllText(path), new JsonSerializerOptions
-        {
-            PropertyNameCaseInsensitive = true,
-            ReadCommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-        }) ?? throw new InvalidDataException($"{path} is empty");
+    /// <summary>dialogs.json, loaded and checked with the knowledge content (<c>content.Part&lt;DialogWords&gt;()</c>).</summary>
+    public static ContentPart Part { get; } = ContentPart.Json<DialogWords>("dialogs.json");
 }

@@ -1,10 +1,13 @@
 using AnToan.Dialogs.Recognizers;
+using AnToan.Knowledge;
 
 namespace AnToan.Dialogs.Engine;
 
 /// <summary>Reads a reply as the answer to the waiting question, or says it is not one.</summary>
-public sealed class PromptReader(AnswerRecognizer recognizer, DialogWords words)
+public sealed class PromptReader(AnswerRecognizer recognizer, KnowledgeStore knowledge)
 {
+    private DialogWords words => knowledge.Current.Part<DialogWords>();
+
     /// <returns>true with the answer (null when an optional question was skipped), false when the reply is no valid answer.</returns>
     public bool TryRead(PromptState prompt, string text, out object? answer)
     {

@@ -6,17 +6,14 @@ namespace AnToan.Dialogs.Flows;
 
 /// <summary>The self-assessment against the criteria for the unit's type, one criterion at a time: đạt / một phần /
 /// chưa đạt and the evidence; ends with what is met, the gaps and, for each gap, what the guidance says to do.</summary>
-public sealed class AssessmentDialog : StepDialog
+public sealed class AssessmentDialog : UnitListDialog
 {
     public const string Name = UnitLists.Assessment;
-    private readonly Replies _replies;
-    private readonly IUnitStore _units;
-    private readonly DialogWords _words;
     private readonly LocalClock _clock;
 
-    public AssessmentDialog(Replies replies, IUnitStore units, DialogWords words, LocalClock clock) : base(Name, version: 1)
+    public AssessmentDialog(Replies replies, IUnitStore units, LocalClock clock) : base(Name, replies, units)
     {
-        (_replies, _units, _words, _clock) = (replies, units, words, clock);
+        _clock = clock;
         Steps(FindUnitStepAsync, StartStepAsync, ReviewStepAsync, AskRatingStepAsync, AskEvidenceStepAsync, SaveStepAsync);
     }
 
@@ -26,19 +23,14 @@ public sealed class AssessmentDialog : StepDialog
 
     protected internal override Dictionary<string, string>? Before(IReadOnlyDictionary<string, string> values)
     {
-        var criteria = CriteriaFor(_replies.Content, values["type"]).ToList();
+        var criteria = CriteriaFor(Replies.Content, values["type"]).ToList();
         var index = criteria.FindIndex(c => c.Id == values.GetValueOrDefault("item"));
         return index > 0 ? new(values) { ["item"] = criteria[index - 1].Id } : null;
     }
 
-    private async Task<StepResult> FindUnitStepAsync(StepContext step, CancellationToken cancellationToken) =>
-        await _units.FindByMemberAsync(step.Member, cancellationToken) is { } unit
-            ? step.Next(unit.Id)
-            : step.Begin(UnitProfileDialog.Name, new() { [UnitProfileDialog.Offer] = "true" });
-
     private async Task<StepResult> StartStepAsync(StepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is not string || await _units.FindByMemberAsync(step.Member, cancellationToken) is not { } unit) return step.End();
+        if (step.Result is not string || await UnitStore.FindByMemberAsync(step.Member, cancellationToken) is not { } unit) return step.End();
         step.Values["unit"] = unit.Id;
         step.Values["type"] = unit.Type;
         var criteria = Criteria(step);
@@ -47,7 +39,7 @@ public sealed class AssessmentDialog : StepDialog
             await step.SendAsync("dialog-list-empty", null, cancellationToken);
             return step.End();
         }
-        var answers = await _units.GetAnswersAsync(unit.Id, Name, cancellationToken);
+        var answers = await UnitStore.GetAnswersAsync(unit.Id, Name, cancellationToken);
         var start = step.Values.GetValueOrDefault("item") is { } resumed && criteria.Any(c => c.Id == resumed)
             ? resumed
             : ItemOrder.NextUnanswered(criteria.Select(c => c.Id).ToList(), answers, null);
@@ -60,7 +52,7 @@ public sealed class AssessmentDialog : StepDialog
     {
         if (step.Result is not true)
         {
-            var answers = await _units.GetAnswersAsync(step.Values["unit"], Name, cancellationToken);
+            var answers = await UnitStore.GetAnswersAsync(step.Values["unit"], Name, cancellationToken);
             await step.SendAsync("dialog-assessment-result", Result(Criteria(step), answers), cancellationToken);
             return step.End();
         }
@@ -72,32 +64,23 @@ public sealed class AssessmentDialog : StepDialog
     {
         var criteria = Criteria(step);
         var criterion = Criterion(step);
-        await _units.SaveCursorAsync(new UnitCursor(step.Values["unit"], Name, criterion.Id, _clock.Now), cancellationToken);
-        var current = (await _units.GetAnswersAsync(step.Values["unit"], Name, cancellationToken)).GetValueOrDefault(criterion.Id);
+        await UnitStore.SaveCursorAsync(new UnitCursor(step.Values["unit"], Name, criterion.Id, _clock.Now), cancellationToken);
+        var current = (await UnitStore.GetAnswersAsync(step.Values["unit"], Name, cancellationToken)).GetValueOrDefault(criterion.Id);
         var model = new
         {
             Criterion = criterion,
             Number = criteria.ToList().IndexOf(criterion) + 1,
             Total = criteria.Count,
-            Current = current is null ? null : new { Rating = DialogWords.Label(_words.AssessmentRating, current.Status), Evidence = current.Note, By = current.AnsweredByName },
+            Current = current is null ? null : new { Rating = DialogWords.Label(Words.AssessmentRating, current.Status), Evidence = current.Note, By = current.AnsweredByName },
         };
-        return step.Prompt(new PromptSpec(PromptKind.Choice, "dialog-assessment-criterion", model)
-        {
-            Choices = [.. _words.AssessmentRating, _words.Guide],
-            HelpTemplate = "dialog-assessment-criterion-help",
-            Checkpoint = true,
-        });
+        return AskChoice(step, "dialog-assessment-criterion", model, Words.AssessmentRating);
     }
 
     private async Task<StepResult> AskEvidenceStepAsync(StepContext step, CancellationToken cancellationToken)
     {
         var criterion = Criterion(step);
-        if (step.Result as string == _words.Guide.Value)
-        {
-            var document = _replies.Content.DocumentsById.GetValueOrDefault(criterion.Source.Document);
-            await step.SendAsync("dialog-assessment-guide", new { Criterion = criterion, Document = document }, cancellationToken);
-            return step.GoTo(AskRatingStepAsync);
-        }
+        if (await GuideAsync(step, criterion.Source, "dialog-assessment-guide", d => new { Criterion = criterion, Document = d }, AskRatingStepAsync, cancellationToken) is { } guide)
+            return guide;
         step.Values["rating"] = (string)step.Result!;
         return step.Prompt(new PromptSpec(PromptKind.Text, "dialog-assessment-evidence", new { Criterion = criterion }) { Optional = true, MaxLength = 500 });
     }
@@ -106,10 +89,10 @@ public sealed class AssessmentDialog : StepDialog
     {
         var unitId = step.Values["unit"];
         var criterion = Criterion(step);
-        await _units.SaveAnswerAsync(new UnitAnswer(unitId, Name, criterion.Id, step.Values["rating"], null, step.Result as string,
+        await UnitStore.SaveAnswerAsync(new UnitAnswer(unitId, Name, criterion.Id, step.Values["rating"], null, step.Result as string,
             step.Member.Id, MemberKey.NameOf(step.Turn), _clock.Now), cancellationToken);
         var criteria = Criteria(step);
-        var answers = await _units.GetAnswersAsync(unitId, Name, cancellationToken);
+        var answers = await UnitStore.GetAnswersAsync(unitId, Name, cancellationToken);
         if (ItemOrder.NextUnanswered(criteria.Select(c => c.Id).ToList(), answers, criterion.Id) is { } next)
         {
             step.Values["item"] = next;
@@ -119,7 +102,7 @@ public sealed class AssessmentDialog : StepDialog
         return step.End();
     }
 
-    private IReadOnlyList<Criterion> Criteria(StepContext step) => CriteriaFor(_replies.Content, step.Values["type"]);
+    private IReadOnlyList<Criterion> Criteria(StepContext step) => CriteriaFor(Replies.Content, step.Values["type"]);
 
     private Criterion Criterion(StepContext step) => Criteria(step).First(c => c.Id == step.Values["item"]);
 
@@ -129,6 +112,6 @@ public sealed class AssessmentDialog : StepDialog
         Total = criteria.Count,
         Met = criteria.Where(c => answers.GetValueOrDefault(c.Id)?.Status == "met").Select(c => c.Title).ToList(),
         Gaps = criteria.Where(c => answers.GetValueOrDefault(c.Id)?.Status != "met")
-            .Select(c => new { c.Title, c.Remedy, Rating = DialogWords.Label(_words.AssessmentRating, answers.GetValueOrDefault(c.Id)?.Status) }).ToList(),
+            .Select(c => new { c.Title, c.Remedy, Rating = DialogWords.Label(Words.AssessmentRating, answers.GetValueOrDefault(c.Id)?.Status) }).ToList(),
     };
 }

@@ -6,32 +6,24 @@ namespace AnToan.Dialogs.Flows;
 
 /// <summary>The year's checklist, one item at a time from the first unanswered one: what the guidance says and when it
 /// is due; đã làm / đang làm / chưa làm, an optional date and note; "xem hướng dẫn" shows the guidance in full.</summary>
-public sealed class ChecklistDialog : StepDialog
+public sealed class ChecklistDialog : UnitListDialog
 {
     public const string Name = UnitLists.Checklist;
-    private readonly Replies _replies;
-    private readonly IUnitStore _units;
-    private readonly DialogWords _words;
     private readonly LocalClock _clock;
 
-    public ChecklistDialog(Replies replies, IUnitStore units, DialogWords words, LocalClock clock) : base(Name, version: 1)
+    public ChecklistDialog(Replies replies, IUnitStore units, LocalClock clock) : base(Name, replies, units)
     {
-        (_replies, _units, _words, _clock) = (replies, units, words, clock);
+        _clock = clock;
         Steps(FindUnitStepAsync, StartStepAsync, ReviewStepAsync, AskStatusStepAsync, AskDateStepAsync, AskNoteStepAsync, SaveStepAsync);
     }
 
-    private IReadOnlyList<ChecklistItem> Items => _replies.Content.Checklist;
+    private IReadOnlyList<ChecklistItem> Items => Replies.Content.Checklist;
 
     protected internal override Dictionary<string, string>? Before(IReadOnlyDictionary<string, string> values)
     {
         var index = Items.ToList().FindIndex(i => i.Id == values.GetValueOrDefault("item"));
         return index > 0 ? new(values) { ["item"] = Items[index - 1].Id } : null;
     }
-
-    private async Task<StepResult> FindUnitStepAsync(StepContext step, CancellationToken cancellationToken) =>
-        await _units.FindByMemberAsync(step.Member, cancellationToken) is { } unit
-            ? step.Next(unit.Id)
-            : step.Begin(UnitProfileDialog.Name, new() { [UnitProfileDialog.Offer] = "true" });
 
     private async Task<StepResult> StartStepAsync(StepContext step, CancellationToken cancellationToken)
     {
@@ -42,7 +34,7 @@ public sealed class ChecklistDialog : StepDialog
             return step.End();
         }
         step.Values["unit"] = unitId;
-        var answers = await _units.GetAnswersAsync(unitId, Name, cancellationToken);
+        var answers = await UnitStore.GetAnswersAsync(unitId, Name, cancellationToken);
         var start = step.Values.GetValueOrDefault("item") is { } resumed && Items.Any(i => i.Id == resumed)
             ? resumed
             : ItemOrder.NextUnanswered(Items.Select(i => i.Id).ToList(), answers, null);
@@ -55,7 +47,7 @@ public sealed class ChecklistDialog : StepDialog
     {
         if (step.Result is not true)
         {
-            var answers = await _units.GetAnswersAsync(step.Values["unit"], Name, cancellationToken);
+            var answers = await UnitStore.GetAnswersAsync(step.Values["unit"], Name, cancellationToken);
             await step.SendAsync("dialog-checklist-summary", Summary(answers), cancellationToken);
             return step.End();
         }
@@ -67,8 +59,8 @@ public sealed class ChecklistDialog : StepDialog
     {
         var item = Item(step);
         var unitId = step.Values["unit"];
-        await _units.SaveCursorAsync(new UnitCursor(unitId, Name, item.Id, _clock.Now), cancellationToken);
-        var current = (await _units.GetAnswersAsync(unitId, Name, cancellationToken)).GetValueOrDefault(item.Id);
+        await UnitStore.SaveCursorAsync(new UnitCursor(unitId, Name, item.Id, _clock.Now), cancellationToken);
+        var current = (await UnitStore.GetAnswersAsync(unitId, Name, cancellationToken)).GetValueOrDefault(item.Id);
         var model = new
         {
             Item = item,
@@ -76,33 +68,24 @@ public sealed class ChecklistDialog : StepDialog
             Total = Items.Count,
             Current = current is null ? null : new
             {
-                Status = DialogWords.Label(_words.ChecklistStatus, current.Status),
+                Status = DialogWords.Label(Words.ChecklistStatus, current.Status),
                 Date = ItemOrder.Format(current.Date),
                 current.Note,
                 By = current.AnsweredByName,
             },
         };
-        return step.Prompt(new PromptSpec(PromptKind.Choice, "dialog-checklist-item", model)
-        {
-            Choices = [.. _words.ChecklistStatus, _words.Guide],
-            HelpTemplate = "dialog-checklist-item-help",
-            Checkpoint = true,
-        });
+        return AskChoice(step, "dialog-checklist-item", model, Words.ChecklistStatus);
     }
 
     private async Task<StepResult> AskDateStepAsync(StepContext step, CancellationToken cancellationToken)
     {
         var item = Item(step);
-        if (step.Result as string == _words.Guide.Value)
-        {
-            var document = _replies.Content.DocumentsById.GetValueOrDefault(item.Source.Document);
-            await step.SendAsync("dialog-checklist-guide", new { Item = item, Document = document }, cancellationToken);
-            return step.GoTo(AskStatusStepAsync);
-        }
+        if (await GuideAsync(step, item.Source, "dialog-checklist-guide", d => new { Item = item, Document = d }, AskStatusStepAsync, cancellationToken) is { } guide)
+            return guide;
         var status = (string)step.Result!;
         step.Values["status"] = status;
         if (status == "todo") return step.Next();
-        return step.Prompt(new PromptSpec(PromptKind.Date, "dialog-checklist-date", new { Item = item, Status = DialogWords.Label(_words.ChecklistStatus, status) })
+        return step.Prompt(new PromptSpec(PromptKind.Date, "dialog-checklist-date", new { Item = item, Status = DialogWords.Label(Words.ChecklistStatus, status) })
         {
             Optional = true,
         });
@@ -124,9 +107,9 @@ public sealed class ChecklistDialog : StepDialog
         var unitId = step.Values["unit"];
         var item = Item(step);
         DateOnly? date = step.Values.Remove("date", out var iso) ? DateOnly.Parse(iso) : null;
-        await _units.SaveAnswerAsync(new UnitAnswer(unitId, Name, item.Id, step.Values["status"], date, step.Result as string,
+        await UnitStore.SaveAnswerAsync(new UnitAnswer(unitId, Name, item.Id, step.Values["status"], date, step.Result as string,
             step.Member.Id, MemberKey.NameOf(step.Turn), _clock.Now), cancellationToken);
-        var answers = await _units.GetAnswersAsync(unitId, Name, cancellationToken);
+        var answers = await UnitStore.GetAnswersAsync(unitId, Name, cancellationToken);
         if (ItemOrder.NextUnanswered(Items.Select(i => i.Id).ToList(), answers, item.Id) is { } next)
         {
             step.Values["item"] = next;
@@ -145,6 +128,6 @@ public sealed class ChecklistDialog : StepDialog
         Doing = answers.Values.Count(a => a.Status == "doing"),
         Todo = answers.Values.Count(a => a.Status == "todo"),
         Open = Items.Where(i => answers.GetValueOrDefault(i.Id)?.Status != "done")
-            .Select(i => new { i.Title, i.DueText, Status = DialogWords.Label(_words.ChecklistStatus, answers.GetValueOrDefault(i.Id)?.Status) }).ToList(),
+            .Select(i => new { i.Title, i.DueText, Status = DialogWords.Label(Words.ChecklistStatus, answers.GetValueOrDefault(i.Id)?.Status) }).ToList(),
     };
 }

@@ -1,4 +1,5 @@
 using AnToan.Dialogs.Engine;
+using AnToan.Knowledge;
 using AnToan.Knowledge.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -7,7 +8,7 @@ namespace AnToan.Dialogs.Flows;
 
 /// <summary>"tham gia K7M2QX": the command carries its argument, so it is read before the matcher (which knows only
 /// "tham gia" as intent unit.join); "tham gia" alone, through the matcher, asks for the code.</summary>
-public sealed class JoinCommand(DialogEngine engine, DialogWords words) : IMessageInterceptor, ICommandHandler
+public sealed class JoinCommand(DialogEngine engine, KnowledgeStore knowledge) : IMessageInterceptor, ICommandHandler
 {
     public int Order => 10;
 
@@ -27,7 +28,7 @@ public sealed class JoinCommand(DialogEngine engine, DialogWords words) : IMessa
     private string? CodeIn(string? text)
     {
         var folded = VietnameseText.Fold(text);
-        foreach (var word in words.Join.Select(VietnameseText.Fold))
+        foreach (var word in knowledge.Current.Part<DialogWords>().Join.Select(VietnameseText.Fold))
         {
             if (!folded.StartsWith(word + " ", StringComparison.Ordinal)) continue;
             var rest = folded[(word.Length + 1)..].Trim();

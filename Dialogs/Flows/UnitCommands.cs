@@ -5,7 +5,7 @@ using Microsoft.Bot.Builder;
 namespace AnToan.Dialogs.Flows;
 
 /// <summary>The commands of intents.json that start a flow or act on the user's unit.</summary>
-public sealed class UnitCommands(DialogEngine engine, IUnitStore units, UnitProgress progress, IReportPublisher reports, Replies replies, DialogWords words)
+public sealed class UnitCommands(DialogEngine engine, IUnitStore units, UnitProgress progress, IReportPublisher reports, Replies replies)
     : ICommandHandler
 {
     public IReadOnlyCollection<string> IntentIds { get; } = ["checklist.start", "assessment.start", "unit.create", "resume", "progress", "report"];
@@ -45,5 +45,9 @@ public sealed class UnitCommands(DialogEngine engine, IUnitStore units, UnitProg
         return unit;
     }
 
-    private Knowledge.Model.ButtonSpec Button(string key) => new(words.Button(key), words.Button(key));
+    private Knowledge.Model.ButtonSpec Button(string key)
+    {
+        var label = replies.Content.Part<DialogWords>().Button(key);
+        return new(label, label);
+    }
 }

@@ -1,5 +1,6 @@
 using AnToan.Dialogs.Engine;
 using AnToan.Dialogs.Units;
+using AnToan.Knowledge;
 
 namespace AnToan.Dialogs.Flows;
 
@@ -13,12 +14,14 @@ public sealed class UnitProfileDialog : StepDialog
     public const string Offer = "offer";
 
     private readonly IUnitStore _units;
-    private readonly DialogWords _words;
+    private readonly KnowledgeStore _knowledge;
 
-    public UnitProfileDialog(IUnitStore units, DialogWords words) : base(Name, version: 1)
+    private DialogWords _words => _knowledge.Current.Part<DialogWords>();
+
+    public UnitProfileDialog(IUnitStore units, KnowledgeStore knowledge) : base(Name, version: 1)
     {
         _units = units;
-        _words = words;
+        _knowledge = knowledge;
         Steps(OfferStepAsync, AskNameStepAsync, AskTypeStepAsync, AskHeadcountStepAsync, CreateStepAsync);
     }
 

@@ -4,12 +4,13 @@ using AnToan.Dialogs.Units;
 namespace AnToan.Dialogs.Flows;
 
 /// <summary>Where a unit stands: done/total per list, the next deadline and days left, and the report's rows.</summary>
-public sealed class UnitProgress(Replies replies, IUnitStore units, DialogWords words, LocalClock clock)
+public sealed class UnitProgress(Replies replies, IUnitStore units, LocalClock clock)
 {
     /// <summary>The model of "tiến độ" and of the chat summary that goes with a report.</summary>
     public async Task<object> SummaryAsync(Unit unit, CancellationToken cancellationToken)
     {
         var content = replies.Content;
+        var words = content.Part<DialogWords>();
         var checklist = await units.GetAnswersAsync(unit.Id, UnitLists.Checklist, cancellationToken);
         var assessment = await units.GetAnswersAsync(unit.Id, UnitLists.Assessment, cancellationToken);
         var criteria = AssessmentDialog.CriteriaFor(content, unit.Type);
@@ -34,6 +35,7 @@ public sealed class UnitProgress(Replies replies, IUnitStore units, DialogWords 
     public async Task<UnitReport> ReportAsync(Unit unit, CancellationToken cancellationToken)
     {
         var content = replies.Content;
+        var words = content.Part<DialogWords>();
         var checklist = await units.GetAnswersAsync(unit.Id, UnitLists.Checklist, cancellationToken);
         var assessment = await units.GetAnswersAsync(unit.Id, UnitLists.Assessment, cancellationToken);
         var criteria = AssessmentDialog.CriteriaFor(content, unit.Type);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AnToan.Dialogs.Engine;
+using AnToan.Knowledge;
 using AnToan.Knowledge.Text;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.DateTime;
@@ -11,36 +12,35 @@ namespace AnToan.Dialogs.Recognizers;
 /// before month) together with our Vietnamese models for words; where both match, the longer match wins.</summary>
 public sealed class AnswerRecognizer
 {
+    private readonly KnowledgeStore _knowledge;
     private readonly LocalClock _clock;
     private readonly IModel _numbers;
     private readonly IModel _percentages;
     private readonly DateTimeModel _dates;
-    private readonly VietnameseNumberModel _vietnameseNumbers;
-    private readonly VietnameseDateModel _vietnameseDates;
-    private readonly VietnameseBooleanModel _yesNo;
 
-    public AnswerRecognizer(VietnameseVocabulary vocabulary, LocalClock clock)
+    public AnswerRecognizer(KnowledgeStore knowledge, LocalClock clock)
     {
-        _clock = clock;
+        (_knowledge, _clock) = (knowledge, clock);
         var numbers = new NumberRecognizer(Culture.EnglishOthers);
         _numbers = numbers.GetNumberModel();
         _percentages = numbers.GetPercentageModel();
         _dates = new DateTimeRecognizer(Culture.EnglishOthers).GetDateTimeModel();
-        _vietnameseNumbers = new VietnameseNumberModel(vocabulary);
-        _vietnameseDates = new VietnameseDateModel(vocabulary, () => clock.Today);
-        _yesNo = new VietnameseBooleanModel(vocabulary);
     }
+
+    /// <summary>The vocabulary of the content in service: a content reload changes it too. Our models only hold it,
+    /// so they are made per use.</summary>
+    private VietnameseVocabulary Vocabulary => _knowledge.Current.Part<VietnameseVocabulary>();
 
     /// <summary>Every number in the text (digits, words, percentages), longest match first where they overlap, in text order.</summary>
     public IReadOnlyList<ModelResult> Numbers(string text) =>
-        Merge(_percentages.Parse(text).Concat(_numbers.Parse(text)).Concat(_vietnameseNumbers.Parse(text)));
+        Merge(_percentages.Parse(text).Concat(_numbers.Parse(text)).Concat(new VietnameseNumberModel(Vocabulary).Parse(text)));
 
     /// <summary>Every date in the text, resolved against today in the bot's time zone.</summary>
     public IReadOnlyList<ModelResult> Dates(string text)
     {
         var today = _clock.Today;
         var library = _dates.Parse(text, today.ToDateTime(TimeOnly.MinValue)).Where(r => r.TypeName == "datetimeV2.date");
-        return Merge(_vietnameseDates.Parse(text, today).Concat(library));
+        return Merge(new VietnameseDateModel(Vocabulary, () => today).Parse(text, today).Concat(library));
     }
 
     /// <summary>The first whole number of the text; a percentage counts as its number ("90%" is 90).</summary>
@@ -64,7 +64,7 @@ public sealed class AnswerRecognizer
         return dates.Cast<DateOnly?>().FirstOrDefault(d => d!.Value.Year == _clock.Today.Year) ?? dates.Cast<DateOnly?>().FirstOrDefault();
     }
 
-    public bool? YesNo(string text) => _yesNo.Parse(text).FirstOrDefault()?.Resolution["value"] as bool?;
+    public bool? YesNo(string text) => new VietnameseBooleanModel(Vocabulary).Parse(text).FirstOrDefault()?.Resolution["value"] as bool?;
 
     /// <summary>The option typed as its label, value or a synonym (with or without diacritics), as its number in the list,
     /// or named inside a longer sentence; null when nothing or more than one option fits.</summary>

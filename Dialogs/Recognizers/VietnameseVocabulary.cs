@@ -1,4 +1,4 @@
-using System.Text.Json;
+using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Text;
 
 namespace AnToan.Dialogs.Recognizers;
@@ -22,16 +22,12 @@ public sealed class VietnameseVocabulary
 
     public sealed record YesNoWords(PhraseTable<bool> Strong, PhraseTable<bool> Weak);
 
-    public static VietnameseVocabulary Load(string path)
+    /// <summary>vietnamese.json, loaded and checked with the knowledge content (<c>content.Part&lt;VietnameseVocabulary&gt;()</c>).</summary>
+    public static ContentPart Part { get; } = ContentPart.Of(content => Load(content.Root));
+
+    public static VietnameseVocabulary Load(string root)
     {
-        var options = new JsonSerializerOptions
-        {
-            PropertyNameCaseInsensitive = true,
-            ReadCommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-        };
-        var raw = JsonSerializer.Deserialize<Raw>(File.ReadAllText(path), options)
-            ?? throw new InvalidDataException($"{path} is empty");
+        var raw = ContentJson.Read<Raw>(root, "vietnamese.json");
         var n = raw.Numbers;
         var d = raw.Dates;
         return new VietnameseVocabulary

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AnToan.Knowledge.Calendar;
 using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Search;
 using AnToan.Knowledge.Text;
@@ -67,7 +68,7 @@ public sealed class AnswerComposer
         var model = new
         {
             Direct = fact?.Answer ?? "",
-            Due = CalendarDates.Parse(fact?.Date) is { } date ? CalendarDates.When(date, today) : null,
+            Due = IsoDate.Parse(fact?.Date) is { } date ? Due(date, today) : null,
             Support = support,
             Replaced = Replacements(match, source.Document),
             SourceLine = SourceLine(index.Content, source),
@@ -119,7 +120,7 @@ public sealed class AnswerComposer
     private static AnswerReply Calendar(MatchResult match, CalendarEntry entry, DateOnly today)
     {
         var content = match.Index.Content;
-        var next = CalendarDates.Next(entry, today);
+        var next = CalendarService.Next(entry, today)?.DayFrom(today);
         var model = new
         {
             Entry = CalendarModel(entry, next, today),
@@ -135,11 +136,12 @@ public sealed class AnswerComposer
         var calendar = match.Index.Content.Calendar;
         var month = match.Search.Question.Words.Select(analyzer.MonthOf).FirstOrDefault(m => m is not null) ?? today.Month;
         var year = month >= today.Month ? today.Year : today.Year + 1;
+        var first = new DateOnly(year, month, 1);
         var items = upcoming
-            ? calendar.Select(e => (Entry: e, Date: CalendarDates.Next(e, today))).Where(x => x.Date >= today)
+            ? calendar.Select(e => (Entry: e, Date: CalendarService.Next(e, today)?.DayFrom(today))).Where(x => x.Date >= today)
                 .OrderBy(x => x.Date).Take(MaxUpcoming)
-            : calendar.Select(e => (Entry: e, Date: CalendarDates.In(e, year, month))).Where(x => x.Date is not null)
-                .OrderBy(x => x.Date);
+            : calendar.Select(e => (Entry: e, Date: CalendarService.OccurrencesOf(e, first, first.AddMonths(1).AddDays(-1)).FirstOrDefault()?.Start))
+                .Where(x => x.Date is not null).OrderBy(x => x.Date);
         var model = new
         {
             Upcoming = upcoming,
@@ -220,8 +222,8 @@ public sealed class AnswerComposer
         d.Status,
         d.Confirmed,
         d.Origin,
-        Date = CalendarDates.Parse(d.Date) is { } date ? CalendarDates.Format(date) : "",
-        Effective = CalendarDates.Parse(d.Effective) is { } eff ? CalendarDates.Format(eff) : "",
+        Date = IsoDate.Parse(d.Date) is { } date ? CalendarService.DateText(date) : "",
+        Effective = IsoDate.Parse(d.Effective) is { } eff ? CalendarService.DateText(eff) : "",
         ReplacedBy = d.ReplacedBy,
     };
 
@@ -234,8 +236,19 @@ public sealed class AnswerComposer
         e.Day,
         e.Duties,
         e.Note,
-        Due = date is { } d ? CalendarDates.When(d, today) : null,
+        Due = date is { } d ? Due(d, today) : null,
     };
+
+    /// <summary>The model templates get for a date: its text, and how far it is from today.</summary>
+    private static object Due(DateOnly date, DateOnly today)
+    {
+        var days = date.DayNumber - today.DayNumber;
+        return new
+        {
+            Date = CalendarService.DateText(date), Today = CalendarService.DateText(today),
+            DaysLeft = Math.Max(days, 0), DaysAgo = Math.Max(-days, 0), IsPast = days < 0, IsToday = days == 0,
+        };
+    }
 
     private static string SourceLine(KnowledgeContent content, SourceRef source) =>
         content.Templates.Render("answer-source", new

@@ -8,6 +8,9 @@ namespace AnToan.Knowledge.Calendar;
 public sealed record CalendarOccurrence(CalendarEntry Entry, DateOnly Start, DateOnly End)
 {
     public bool WholeMonth => Start != End;
+
+    /// <summary>The day counted to from <paramref name="today"/>: today while a campaign month is under way, else the start.</summary>
+    public DateOnly DayFrom(DateOnly today) => Start < today && today <= End ? today : Start;
 }
 
 /// <summary>One announcement of an occurrence: <paramref name="LeadDays"/> days before its start.</summary>

@@ -69,28 +69,35 @@ public sealed class CalendarService(KnowledgeStore knowledge)
     private static IEnumerable<int> LeadDays(CalendarEntry entry) =>
         entry.LeadDays is { Count: > 0 } leads ? leads.Distinct() : [0];
 
-    /// <summary>Occurrences starting in [<paramref name="from"/>, <paramref name="to"/>], by start date.</summary>
-    private IEnumerable<CalendarOccurrence> Starting(DateOnly from, DateOnly to)
+    /// <summary>The occurrence an answer about <paramref name="entry"/> speaks of: the one under way or next; for a
+    /// one-off entry its only one, even when past.</summary>
+    public static CalendarOccurrence? Next(CalendarEntry entry, DateOnly today) =>
+        entry.Recurring
+            ? OccurrencesOf(entry, today.AddMonths(-1), today.AddYears(1)).FirstOrDefault(o => o.End >= today)
+            : OccurrencesOf(entry, DateOnly.MinValue, DateOnly.MaxValue).FirstOrDefault();
+
+    /// <summary>The occurrences of one entry starting in [<paramref name="from"/>, <paramref name="to"/>], by start date:
+    /// the one place that knows when an entry falls, for the scheduler and the answers alike.</summary>
+    public static IEnumerable<CalendarOccurrence> OccurrencesOf(CalendarEntry entry, DateOnly from, DateOnly to)
     {
-        var found = new List<CalendarOccurrence>();
-        foreach (var entry in knowledge.Current.Calendar)
+        if (!entry.Recurring)
         {
-            if (!entry.Recurring)
-            {
-                if (DateOnly.TryParse(entry.Date, CultureInfo.InvariantCulture, out var date) && date >= from && date <= to)
-                    found.Add(new CalendarOccurrence(entry, date, date));
-                continue;
-            }
-            if (entry.Month is not { } month) continue;
-            for (var year = from.Year; year <= to.Year; year++)
-            {
-                var days = DateTime.DaysInMonth(year, month);
-                var occurrence = entry.Day is { } day
-                    ? new CalendarOccurrence(entry, new DateOnly(year, month, Math.Min(day, days)), new DateOnly(year, month, Math.Min(day, days)))
-                    : new CalendarOccurrence(entry, new DateOnly(year, month, 1), new DateOnly(year, month, days));
-                if (occurrence.Start >= from && occurrence.Start <= to) found.Add(occurrence);
-            }
+            if (IsoDate.Parse(entry.Date) is { } date && date >= from && date <= to) yield return new(entry, date, date);
+            yield break;
         }
-        return found.OrderBy(o => o.Start).ThenBy(o => o.Entry.Id, StringComparer.Ordinal);
+        if (entry.Month is not { } month) yield break;
+        for (var year = from.Year; year <= to.Year; year++)
+        {
+            var days = DateTime.DaysInMonth(year, month);
+            var occurrence = entry.Day is { } day
+                ? new CalendarOccurrence(entry, new DateOnly(year, month, Math.Min(day, days)), new DateOnly(year, month, Math.Min(day, days)))
+                : new CalendarOccurrence(entry, new DateOnly(year, month, 1), new DateOnly(year, month, days));
+            if (occurrence.Start >= from && occurrence.Start <= to) yield return occurrence;
+        }
     }
+
+    /// <summary>Occurrences of the content in service starting in [<paramref name="from"/>, <paramref name="to"/>], by start date.</summary>
+    private IEnumerable<CalendarOccurrence> Starting(DateOnly from, DateOnly to) =>
+        knowledge.Current.Calendar.SelectMany(e => OccurrencesOf(e, from, to))
+            .OrderBy(o => o.Start).ThenBy(o => o.Entry.Id, StringComparer.Ordinal);
 }

@@ -42,13 +42,13 @@ internal static class ContentValidator
             Source("facts.json", f.Id, f.Source);
             if (!passages.Contains(f.Passage))
                 throw new ContentException("facts.json", null, $"'{f.Id}' is tied to unknown passage '{f.Passage}'");
-            if (f.Date is { } date && !DateOnly.TryParse(date, out _))
+            if (f.Date is { } date && IsoDate.Parse(date) is null)
                 throw new ContentException("facts.json", null, $"'{f.Id}' has an invalid date '{date}'");
         }
         foreach (var e in c.Calendar)
         {
             Source("calendar.json", e.Id, e.Source);
-            var dated = e.Recurring ? e.Month is >= 1 and <= 12 : DateOnly.TryParse(e.Date, out _);
+            var dated = e.Recurring ? e.Month is >= 1 and <= 12 && e.Day is null or (>= 1 and <= 31) : IsoDate.Parse(e.Date) is not null;
             if (!dated) throw new ContentException("calendar.json", null, $"'{e.Id}' has no valid date");
             c.Templates.ParseInline("calendar.json", e.Id, e.Template);
         }

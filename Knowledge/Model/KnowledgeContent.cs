@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace AnToan.Knowledge.Model;
 
 /// <summary>Everything under Knowledge/Content, loaded and validated as one immutable snapshot.</summary>
@@ -7,15 +5,6 @@ namespace AnToan.Knowledge.Model;
 /// never replaces content that is in service.</remarks>
 public sealed class KnowledgeContent
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
-
     public required string Root { get; init; }
     public required IReadOnlyList<DocumentInfo> Documents { get; init; }
     public required IReadOnlyList<Passage> Passages { get; init; }
@@ -32,42 +21,34 @@ public sealed class KnowledgeContent
     public IReadOnlyDictionary<string, Passage> PassagesById => _passagesById ??= Passages.ToDictionary(p => p.Id);
     private IReadOnlyDictionary<string, DocumentInfo>? _documentsById;
     private IReadOnlyDictionary<string, Passage>? _passagesById;
+    private IReadOnlyDictionary<Type, object> _parts = new Dictionary<Type, object>();
 
-    /// <summary>Loads every file of <paramref name="root"/>; throws <see cref="ContentException"/> on the first problem.</summary>
-    public static KnowledgeContent Load(string root)
+    /// <summary>The file of another layer loaded with this snapshot (see <see cref="ContentPart"/>).</summary>
+    public T Part<T>() where T : class =>
+        _parts.TryGetValue(typeof(T), out var part) ? (T)part : throw new InvalidOperationException($"{typeof(T).Name} is not loaded with the content");
+
+    /// <summary>Loads every file of <paramref name="root"/> and the <paramref name="parts"/> of the other layers;
+    /// throws <see cref="ContentException"/> on the first problem.</summary>
+    public static KnowledgeContent Load(string root, IEnumerable<ContentPart>? parts = null)
     {
         if (!Directory.Exists(root))
             throw new ContentException(root, null, "content folder not found");
         var content = new KnowledgeContent
         {
             Root = root,
-            Documents = Read<List<DocumentInfo>>(root, "documents.json"),
-            Passages = Read<List<Passage>>(root, "passages.json"),
-            Facts = Read<List<Fact>>(root, "facts.json"),
-            Glossary = Read<List<GlossaryEntry>>(root, "glossary.json"),
-            Calendar = Read<List<CalendarEntry>>(root, "calendar.json"),
-            Intents = Read<List<Intent>>(root, "intents.json"),
-            Checklist = Read<List<ChecklistItem>>(root, "checklist.json"),
-            Criteria = Read<List<Criterion>>(root, "criteria.json"),
-            Ui = Read<UiContent>(root, "ui.json"),
+            Documents = ContentJson.Read<List<DocumentInfo>>(root, "documents.json"),
+            Passages = ContentJson.Read<List<Passage>>(root, "passages.json"),
+            Facts = ContentJson.Read<List<Fact>>(root, "facts.json"),
+            Glossary = ContentJson.Read<List<GlossaryEntry>>(root, "glossary.json"),
+            Calendar = ContentJson.Read<List<CalendarEntry>>(root, "calendar.json"),
+            Intents = ContentJson.Read<List<Intent>>(root, "intents.json"),
+            Checklist = ContentJson.Read<List<ChecklistItem>>(root, "checklist.json"),
+            Criteria = ContentJson.Read<List<Criterion>>(root, "criteria.json"),
+            Ui = ContentJson.Read<UiContent>(root, "ui.json"),
             Templates = TemplateSet.Load(Path.Combine(root, "templates")),
         };
         ContentValidator.Validate(content);
+        content._parts = (parts ?? []).ToDictionary(p => p.Type, p => p.Load(content));
         return content;
-    }
-
-    private static T Read<T>(string root, string name) where T : class
-    {
-        var path = Path.Combine(root, name);
-        if (!File.Exists(path)) throw new ContentException(name, null, "file is missing");
-        try
-        {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json)
-                ?? throw new ContentException(name, null, "file is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new ContentException(name, e.LineNumber + 1, e.Message, e);
-        }
     }
 }

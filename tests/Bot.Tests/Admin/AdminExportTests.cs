@@ -14,7 +14,7 @@ public sealed class AdminExportTests
         await using var admin = await AdminHost.StartAsync();
         var knowledge = admin.Host.App.Services.GetRequiredService<KnowledgeStore>();
         var content = knowledge.Current;
-        var words = AdminWording.Load(knowledge, admin.Host.App.Services.GetRequiredService<AnToan.Dialogs.Engine.DialogWords>());
+        var words = AdminWording.For(content);
         var t0 = AdminHost.Start.AddDays(-3);
         var school = admin.Sources.AddUnit("Trường Tiểu học Hoa Sen", "nha-truong", 25, t0, "Lan");
         var company = admin.Sources.AddUnit("Công ty Cổ phần \"Ánh Dương\" <HN>", "doanh-nghiep", 120, t0, "Hùng", "Mai");

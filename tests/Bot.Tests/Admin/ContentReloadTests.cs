@@ -4,6 +4,7 @@ using System.Text.Json;
 using AnToan.Bot.Tests.Dialogs;
 using AnToan.Bot.Tests.Infrastructure;
 using AnToan.Knowledge;
+using AnToan.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnToan.Bot.Tests.Admin;
@@ -17,8 +18,7 @@ public sealed class ContentReloadTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _content = Directory.CreateTempSubdirectory("antoan-content-").FullName;
-        CopyFolder(Path.Combine(AppContext.BaseDirectory, "Content"), _content);
+        _content = ContentCopy.Create();
         _host = await TestBotHost.StartAsync(settings: [$"Admin:ApiKey={AdminHost.Key}", $"Knowledge:ContentPath={_content}"]);
         _admin = new HttpClient { BaseAddress = _host.Client.BaseAddress };
         _admin.DefaultRequestHeaders.Add("X-Admin-Key", AdminHost.Key);
@@ -121,11 +121,26 @@ public sealed class ContentReloadTests : IAsyncLifetime
         Assert.Same(before, store.Current);
     }
 
-    private static void CopyFolder(string from, string to)
+    [Fact]
+    public async Task ABrokenDialogsFile_IsRefused_AndAFixedOneChangesWhatTheBotUnderstands()
     {
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        var store = _host.App.Services.GetRequiredService<KnowledgeStore>();
+        var before = store.Current;
+        var path = Path.Combine(_content, "dialogs.json");
+        var original = File.ReadAllText(path);
+        var joinUnknown = await new ChatClient(_host.Client, "u", "c-join").AskAsync("tham gia ZZ9ZZ9");
+        var beforeReload = await new ChatClient(_host.Client, "u", "c-before").AskAsync("ghi danh ZZ9ZZ9");
+        Assert.NotEqual(joinUnknown, beforeReload);
+        File.WriteAllText(path, "{ \"buttons\": ");
+
+        var broken = await ReloadAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
+        Assert.Equal("dialogs.json", (await broken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("file").GetString());
+        Assert.Same(before, store.Current);
+
+        File.WriteAllText(path, original.Replace("\"join\": [", "\"join\": [\"ghi danh\", ", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await ReloadAsync()).StatusCode);
+        Assert.Equal(joinUnknown, await new ChatClient(_host.Client, "u", "c-after").AskAsync("ghi danh ZZ9ZZ9"));
     }
 }

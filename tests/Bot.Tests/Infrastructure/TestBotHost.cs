@@ -1,8 +1,5 @@
 using AnToan.Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AnToan.Bot.Tests.Infrastructure;
 
@@ -14,8 +11,7 @@ public sealed class TestBotHost : IAsyncDisposable
         App = app;
         DataDir = dataDir;
         _ownsDataDir = ownsDataDir;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        Client = new HttpClient { BaseAddress = new Uri(LoopbackServer.AddressOf(app)) };
     }
 
     private readonly bool _ownsDataDir;

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using AnToan.Bot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AnToan.Bot.Tests.Notifications;
 
@@ -14,14 +10,10 @@ namespace AnToan.Bot.Tests.Notifications;
 /// as told (200 by default; 429 with Retry-After, 403, 500, or a hang, per request).</summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly TimeProvider _clock;
+    private LoopbackServer _server = null!;
 
-    private FakeConnector(WebApplication app, TimeProvider clock)
-    {
-        _app = app;
-        _clock = clock;
-    }
+    private FakeConnector(TimeProvider clock) => _clock = clock;
 
     public string ServiceUrl { get; private set; } = "";
 
@@ -35,14 +27,9 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public static async Task<FakeConnector> StartAsync(TimeProvider? clock = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var connector = new FakeConnector(app, clock ?? TimeProvider.System);
-        app.MapPost("/v3/conversations/{conversationId}/activities", connector.HandleAsync);
-        await app.StartAsync();
-        connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        var connector = new FakeConnector(clock ?? TimeProvider.System);
+        connector._server = await LoopbackServer.StartAsync(app => app.MapPost("/v3/conversations/{conversationId}/activities", connector.HandleAsync));
+        connector.ServiceUrl = connector._server.Address + "/";
         return connector;
     }
 
@@ -73,11 +60,7 @@ public sealed class FakeConnector : IAsyncDisposable
         return Results.Json(new { error = new { code = "Fake" + answer.Status, message = "fake connector" } }, statusCode: answer.Status);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     public sealed record Received(string ConversationId, string? ActivityId, string Text, DateTimeOffset At, string Authorization);
 

@@ -3,13 +3,9 @@ using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using AnToan.Bot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AnToan.Bot.Tests.Teams;
@@ -27,13 +23,9 @@ internal sealed class FakeChannelIdentity : IAsyncDisposable
 
     private readonly RSA _signingKey = RSA.Create(2048);
     private readonly X509Certificate2 _tlsCertificate;
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
 
-    private FakeChannelIdentity(X509Certificate2 tlsCertificate, WebApplication app)
-    {
-        _tlsCertificate = tlsCertificate;
-        _app = app;
-    }
+    private FakeChannelIdentity(X509Certificate2 tlsCertificate) => _tlsCertificate = tlsCertificate;
 
     public string MetadataUrl { get; private set; } = "";
 
@@ -55,11 +47,15 @@ internal sealed class FakeChannelIdentity : IAsyncDisposable
     {
         RemoveTrust();
         var certificate = CreateTlsCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
-        var app = builder.Build();
-        var fake = new FakeChannelIdentity(certificate, app);
+        var fake = new FakeChannelIdentity(certificate);
+        fake._server = await LoopbackServer.StartAsync(app => fake.Map(app), certificate);
+        Trust(certificate);
+        fake.MetadataUrl = $"{fake._server.Address}/v1/.well-known/openidconfiguration";
+        return fake;
+    }
+
+    private void Map(WebApplication app)
+    {
         app.MapGet("/v1/.well-known/openidconfiguration", (HttpContext c) => Results.Json(new Dictionary<string, object>
         {
             ["issuer"] = Issuer,
@@ -70,7 +66,7 @@ internal sealed class FakeChannelIdentity : IAsyncDisposable
         }));
         app.MapGet("/v1/.well-known/keys", () =>
         {
-            var p = fake._signingKey.ExportParameters(false);
+            var p = _signingKey.ExportParameters(false);
             return Results.Json(new { keys = new[] { new
             {
                 kty = "RSA", use = "sig", kid = KeyId,
@@ -78,11 +74,6 @@ internal sealed class FakeChannelIdentity : IAsyncDisposable
                 endorsements = new[] { "msteams" },
             } } });
         });
-        await app.StartAsync();
-        Trust(certificate);
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        fake.MetadataUrl = $"https://127.0.0.1:{address.Port}/v1/.well-known/openidconfiguration";
-        return fake;
     }
 
     private static string Base(HttpContext c) => $"https://{c.Request.Host}";
@@ -153,8 +144,7 @@ internal sealed class FakeChannelIdentity : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         RemoveTrust();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         _tlsCertificate.Dispose();
         _signingKey.Dispose();
     }

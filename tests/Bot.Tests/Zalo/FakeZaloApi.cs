@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using AnToan.Bot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AnToan.Bot.Tests.Zalo;
 
@@ -16,14 +12,14 @@ public sealed class FakeZaloApi : IAsyncDisposable
     public const string AppId = "app-1";
     public const string AppSecret = "app-secret";
 
-    private readonly WebApplication _app;
     private readonly Lock _tokenGate = new();
     private string _accessToken = "access-0";
     private string _refreshToken = "refresh-0";
     private int _generation;
     private int _messageIds;
+    private LoopbackServer _server = null!;
 
-    private FakeZaloApi(WebApplication app) => _app = app;
+    private FakeZaloApi() { }
 
     public string BaseUrl { get; private set; } = "";
 
@@ -55,15 +51,13 @@ public sealed class FakeZaloApi : IAsyncDisposable
 
     public static async Task<FakeZaloApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeZaloApi(app);
-        app.MapPost("/v3.0/oa/message/cs", fake.SendAsync);
-        app.MapPost("/v4/oa/access_token", fake.RefreshAsync);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var fake = new FakeZaloApi();
+        fake._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/v3.0/oa/message/cs", fake.SendAsync);
+            app.MapPost("/v4/oa/access_token", fake.RefreshAsync);
+        });
+        fake.BaseUrl = fake._server.Address;
         return fake;
     }
 
@@ -102,8 +96,7 @@ public sealed class FakeZaloApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Hold?.TrySetResult();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
     }
 }
 

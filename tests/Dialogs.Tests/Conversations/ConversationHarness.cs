@@ -16,7 +16,7 @@ namespace AnToan.Dialogs.Tests.Conversations;
 public sealed class ConversationHarness
 {
     public static readonly string ContentRoot = Path.Combine(AppContext.BaseDirectory, "Content");
-    private static readonly KnowledgeStore SharedKnowledge = new(ContentRoot);
+    private static readonly KnowledgeStore SharedKnowledge = new(ContentRoot, [DialogWords.Part, VietnameseVocabulary.Part]);
 
     public ConversationHarness(IQuestionAnswerer? answerer = null, IEnumerable<StepDialog>? extraDialogs = null)
     {
@@ -24,20 +24,20 @@ public sealed class ConversationHarness
         var conversationState = new ConversationState(Storage);
         var clock = new LocalClock(Time, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"));
         Units = new FakeUnitStore(Time);
-        Words = DialogWords.Load(Path.Combine(ContentRoot, "dialogs.json"));
-        var recognizer = new AnswerRecognizer(VietnameseVocabulary.Load(Path.Combine(ContentRoot, "vietnamese.json")), clock);
+        Words = SharedKnowledge.Current.Part<DialogWords>();
+        var recognizer = new AnswerRecognizer(SharedKnowledge, clock);
         StepDialog[] dialogs =
         [
-            new ChecklistDialog(Replies, Units, Words, clock),
-            new AssessmentDialog(Replies, Units, Words, clock),
-            new UnitProfileDialog(Units, Words),
+            new ChecklistDialog(Replies, Units, clock),
+            new AssessmentDialog(Replies, Units, clock),
+            new UnitProfileDialog(Units, SharedKnowledge),
             new JoinUnitDialog(Units),
             .. extraDialogs ?? [],
         ];
-        Engine = new DialogEngine(conversationState, Replies, new PromptReader(recognizer, Words), Words,
+        Engine = new DialogEngine(conversationState, Replies, new PromptReader(recognizer, SharedKnowledge),
             answerer ?? new NoQuestionAnswerer(), Units, dialogs, NullLogger<DialogEngine>.Instance);
-        var commands = new UnitCommands(Engine, Units, new UnitProgress(Replies, Units, Words, clock), Reports, Replies, Words);
-        var join = new JoinCommand(Engine, Words);
+        var commands = new UnitCommands(Engine, Units, new UnitProgress(Replies, Units, clock), Reports, Replies);
+        var join = new JoinCommand(Engine, SharedKnowledge);
         Bot = new AnToanBot(Replies, conversationState, new UserState(Storage), new ExactIntentRouter(Replies, [commands, join]), [Engine, join], []);
     }
 

@@ -24,6 +24,34 @@ public sealed class CalendarServiceTests : IDisposable
 
     public void Dispose() => _content.Dispose();
 
+    private CalendarOccurrence? Next(string id, DateOnly today) =>
+        CalendarService.Next(_content.Store.Current.Calendar.Single(e => e.Id == id), today);
+
+    [Fact]
+    public void Next_RecurringDay_IsThisYearsUntilItPasses_ThenNextYears()
+    {
+        Assert.Equal(new DateOnly(2021, 1, 5), Next("yearly-day", new DateOnly(2020, 12, 31))!.Start);
+        Assert.Equal(new DateOnly(2021, 1, 5), Next("yearly-day", new DateOnly(2021, 1, 5))!.Start);
+        Assert.Equal(new DateOnly(2022, 1, 5), Next("yearly-day", new DateOnly(2021, 1, 6))!.Start);
+    }
+
+    [Fact]
+    public void Next_CampaignMonthUnderWay_CountsFromToday()
+    {
+        var today = new DateOnly(2021, 6, 20);
+        var campaign = Next("campaign-month", today)!;
+
+        Assert.Equal(new DateOnly(2021, 6, 1), campaign.Start);
+        Assert.Equal(today, campaign.DayFrom(today));
+        Assert.Equal(new DateOnly(2022, 6, 1), Next("campaign-month", new DateOnly(2021, 7, 1))!.DayFrom(new DateOnly(2021, 7, 1)));
+    }
+
+    [Fact]
+    public void Next_OneOff_KeepsItsDateWhenPast()
+    {
+        Assert.Equal(new DateOnly(2021, 5, 23), Next("one-off", new DateOnly(2024, 1, 1))!.Start);
+    }
+
     [Fact]
     public void Occurrences_RecurringEntry_RepeatEveryYear()
     {

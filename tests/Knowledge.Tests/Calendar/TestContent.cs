@@ -1,4 +1,5 @@
 using AnToan.Knowledge;
+using AnToan.Tests;
 
 namespace AnToan.Knowledge.Tests.Calendar;
 
@@ -18,14 +19,7 @@ public sealed class TestContent : IDisposable
 
     public static TestContent WithCalendar(string calendarJson)
     {
-        var root = Directory.CreateTempSubdirectory("antoan-content-").FullName;
-        var shipped = Path.Combine(AppContext.BaseDirectory, "Content");
-        foreach (var file in Directory.EnumerateFiles(shipped, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(root, Path.GetRelativePath(shipped, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        var root = ContentCopy.Create();
         File.WriteAllText(Path.Combine(root, "calendar.json"), calendarJson);
         return new TestContent(root);
     }

@@ -1,0 +1,44 @@
+using AnToan.Dialogs.Engine;
+using AnToan.Dialogs.Recognizers;
+using AnToan.Dialogs.Units;
+using AnToan.Knowledge.Model;
+
+namespace AnToan.Dialogs.Flows;
+
+/// <summary>What the checklist and the self-assessment share: the user's unit first (offering to create one), then a
+/// choice per item that also offers the guidance the item comes from.</summary>
+public abstract class UnitListDialog(string id, Replies replies, IUnitStore unitStore) : StepDialog(id, version: 1)
+{
+    protected Replies Replies { get; } = replies;
+    protected IUnitStore UnitStore { get; } = unitStore;
+
+    /// <summary>Read per use: a content reload changes the words too.</summary>
+    protected DialogWords Words => Replies.Content.Part<DialogWords>();
+
+    /// <summary>The first step: the user's unit id, or the unit profile dialog offering to create one.</summary>
+    protected async Task<StepResult> FindUnitStepAsync(StepContext step, CancellationToken cancellationToken) =>
+        await UnitStore.FindByMemberAsync(step.Member, cancellationToken) is { } unit
+            ? step.Next(unit.Id)
+            : step.Begin(UnitProfileDialog.Name, new() { [UnitProfileDialog.Offer] = "true" });
+
+    /// <summary>Asks for the item's answer among <paramref name="options"/> or its guidance; the help is the
+    /// template's "-help" twin.</summary>
+    protected StepResult AskChoice(StepContext step, string template, object model, IEnumerable<ChoiceOption> options) =>
+        step.Prompt(new PromptSpec(PromptKind.Choice, template, model)
+        {
+            Choices = [.. options, Words.Guide],
+            HelpTemplate = $"{template}-help",
+            Checkpoint = true,
+        });
+
+    /// <summary>When the answer to <see cref="AskChoice"/> was the guidance: shows it with the document it comes from
+    /// and asks again.</summary>
+    /// <returns>null when the answer was one of the options.</returns>
+    protected async Task<StepResult?> GuideAsync(
+        StepContext step, SourceRef source, string template, Func<DocumentInfo?, object> model, Step askAgain, CancellationToken cancellationToken)
+    {
+        if (step.Result as string != Words.Guide.Value) return null;
+        await step.SendAsync(template, model(Replies.Content.DocumentsById.GetValueOrDefault(source.Document)), cancellationToken);
+        return step.GoTo(askAgain);
+    }
+}

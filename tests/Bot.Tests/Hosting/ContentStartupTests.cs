@@ -1,0 +1,82 @@
+using AnToan.Bot.Hosting;
+using AnToan.Tests;
+using AnToan.Knowledge.Model;
+
+namespace AnToan.Bot.Tests.Hosting;
+
+/// <summary>The host refuses to start on a broken content folder and says which file, where and why — the files
+/// read by the dialogs, the report and the dashboard as much as the knowledge itself.</summary>
+public sealed class ContentStartupTests : IDisposable
+{
+    private readonly string _content = ContentCopy.Create();
+    private readonly string _data = Directory.CreateTempSubdirectory("antoan-test-").FullName;
+
+    public void Dispose()
+    {
+        Directory.Delete(_content, true);
+        Directory.Delete(_data, true);
+    }
+
+    [Theory]
+    [InlineData("dialogs.json")]
+    [InlineData("vietnamese.json")]
+    [InlineData("report.json")]
+    [InlineData("admin.json")]
+    [InlineData("passages.json")]
+    public async Task AFileWithBrokenJson_StopsTheHost_NamingFileAndLine(string file)
+    {
+        var path = Path.Combine(_content, file);
+        var lines = File.ReadAllLines(path).ToList();
+        lines.Insert(2, "  \"broken\": ,");
+        File.WriteAllLines(path, lines);
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal(file, error.File);
+        Assert.Equal(3, error.Line);
+        Assert.False(string.IsNullOrWhiteSpace(error.Reason));
+    }
+
+    [Fact]
+    public async Task AnUnknownWordListInDialogs_StopsTheHost()
+    {
+        var path = Path.Combine(_content, "dialogs.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"join\":", "\"joins\":", StringComparison.Ordinal));
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("dialogs.json", error.File);
+        Assert.Contains("joins", error.Reason);
+    }
+
+    [Fact]
+    public async Task ABrokenTemplateInTheReportWording_StopsTheHost()
+    {
+        var path = Path.Combine(_content, "report.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("{{ unit.name | string.upcase }}", "{{ unit.name | }", StringComparison.Ordinal));
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("report.json 'unitLine'", error.File);
+    }
+
+    [Fact]
+    public async Task TheUntouchedCopy_Starts()
+    {
+        var app = BotHost.Build(Args());
+        await app.StartAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private string[] Args() =>
+        ["--urls=http://127.0.0.1:0", $"--Storage:Path={Path.Combine(_data, "antoan.db")}", $"--Knowledge:ContentPath={_content}", "--Logging:LogLevel:Default=Warning"];
+
+    /// <summary>The content is loaded while the host is built; starting is attempted too, should that ever change.</summary>
+    private async Task<ContentException> StartFailsAsync() =>
+        await Assert.ThrowsAsync<ContentException>(async () =>
+        {
+            var app = BotHost.Build(Args());
+            await using (app) await app.StartAsync();
+        });
+}
