@@ -17,7 +17,7 @@ public sealed partial class ZaloDialogTests
     public async Task SelfAssessment_RunsToTheResult_ThroughTheButtonsTheBotSent()
     {
         await using var sut = await ZaloTestHost.StartAsync();
-        var words = sut.Services.GetRequiredService<DialogWords>();
+        var words = sut.Replies.Content.Part<DialogWords>();
         const string user = "leader";
         const string unitName = "THCS Nguyen Du";
         var say = sut.Replies.Content.Intents.Single(i => i.Id == "assessment.start").Examples[0];
