@@ -9,7 +9,7 @@ namespace AnToan.Dialogs;
 /// else is answered as a question.</summary>
 /// <remarks>Commands share one index with the guidance (intents.json), so "tự đánh giá" and "hạn nộp hồ sơ" are
 /// told apart by the same matcher. An intent nobody handles yet is not a dead end: the message is answered as a
-/// question, or gets the help menu.</remarks>
+/// question, or gets the help menu, as does a message without a word.</remarks>
 public sealed class KnowledgeRouter(Replies replies, QuestionAnswerer answerer, IEnumerable<ICommandHandler> handlers) : IMessageRouter
 {
     private const string HelpIntent = "help";
@@ -22,7 +22,10 @@ public sealed class KnowledgeRouter(Replies replies, QuestionAnswerer answerer, 
     public async Task RouteAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var match = answerer.Match(turnContext.Activity.Text ?? "");
-        if (!match.IsIntent(out var intent))
+        // "?", "...", an emoji: nothing to look up, so no "chưa có thông tin" either.
+        if (match.Wordless)
+            await turnContext.SendActivityAsync(replies.WithMenu("help"), cancellationToken);
+        else if (!match.IsIntent(out var intent))
             await answerer.AnswerAsync(turnContext, match, cancellationToken);
         else if (_handlers.FirstOrDefault(h => h.IntentIds.Contains(intent.Id)) is { } handler)
             await handler.HandleAsync(turnContext, intent.Id, cancellationToken);

@@ -24,6 +24,10 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
     /// name are exempt: they are short by nature.</summary>
     public const double MinInformation = 4.5;
 
+    /// <summary>When an entry that cannot give what was asked ranks this much above the best one that can, the
+    /// question is about the former and the latter answers something else: it is offered, not given.</summary>
+    public const double GapLead = 0.2;
+
     /// <summary>An entry of the kind the question asks for (a date for "khi nào") gains this much.</summary>
     private const double FitBonus = 0.1;
 
@@ -48,14 +52,20 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
 
         var top = found.Candidates[0].Score;
         // What comes from a document the question names is preferred.
-        var named = index.DocumentsNamedIn(analyzed).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var documents = index.DocumentsNamedIn(analyzed).ToList();
+        var named = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var asked = AskedDetails.Detect(index.AnalyzeAsWritten(question, today).Words, index.Analyzer.Lexicon);
+        // An entry that does not say what was asked comes after those that do, whatever its coverage.
         var ranked = found.Candidates
-            .Select(c => Rank(c, top, Fits(c.Entry, cues, index), named.Count > 0 && named.Contains(DocumentOf(c.Entry) ?? "")))
-            .OrderByDescending(r => r.Rank)
+            .Select(c => Rank(c, top, Fits(c.Entry, cues, index), named.Count > 0 && named.Contains(DocumentOf(c.Entry) ?? ""),
+                DetailCheck.Find(c.Entry, asked, cues, documents, index)))
+            .OrderBy(r => r.Gap is null ? 0 : r.Gap.Hard ? 2 : 1)
+            .ThenByDescending(r => r.Rank)
             .ToList();
         var best = ranked[0];
         var vague = found.Information < MinInformation && !Named(best.Entry, analyzed);
-        var outcome = best.Confidence >= AnswerThreshold && !vague ? AnswerOutcome.Answer
+        var outranked = ranked.Any(r => r.Gap is not null && r.Rank >= best.Rank + GapLead);
+        var outcome = best.Confidence >= AnswerThreshold && !vague && !outranked ? AnswerOutcome.Answer
             : best.Confidence >= ClarifyThreshold ? AnswerOutcome.Clarify
             : AnswerOutcome.Decline;
         var choices = outcome == AnswerOutcome.Clarify ? Choices(ranked) : [];
@@ -71,11 +81,19 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         _ => false,
     };
 
-    private static RankedCandidate Rank(Candidate c, double top, int fit, bool fromNamedDocument)
+    /// <param name="gap">What the entry does not say that was asked: it cannot answer (a hard gap: confidence 0, so
+    /// it is neither the answer nor a choice), or at most be offered as a choice.</param>
+    private static RankedCandidate Rank(Candidate c, double top, int fit, bool fromNamedDocument, DetailGap? gap)
     {
         var bonus = fit * FitBonus + (fromNamedDocument ? FitBonus : 0);
         var rank = CoverageWeight * c.Coverage + (1 - CoverageWeight) * (c.Score / top) + bonus;
-        return new RankedCandidate(c, rank, Math.Clamp(c.Coverage + bonus, 0, 1));
+        var confidence = Math.Clamp(c.Coverage + bonus, 0, 1);
+        return new RankedCandidate(c, rank, gap switch
+        {
+            null => confidence,
+            { Hard: true } => 0,
+            _ => Math.Min(confidence, ClarifyThreshold),
+        }, gap);
     }
 
     private static string? DocumentOf(IndexEntry entry) => entry.Item switch

@@ -24,6 +24,9 @@ public sealed record MatchResult(
 {
     public bool Answered => Outcome == AnswerOutcome.Answer;
 
+    /// <summary>Nothing to match: no word, number or abbreviation ("?", "...", an emoji alone).</summary>
+    public bool Wordless => Search.Question.Words.Count == 0 && Search.Question.Extras.Count == 0;
+
     public bool IsIntent(out Intent intent)
     {
         intent = (Best?.Item as Intent)!;
@@ -33,7 +36,8 @@ public sealed record MatchResult(
 
 /// <param name="Rank">The score the candidates are ordered by.</param>
 /// <param name="Confidence">How sure an answer with this entry would be.</param>
-public sealed record RankedCandidate(Candidate Candidate, double Rank, double Confidence)
+/// <param name="Gap">What was asked that the entry does not say; null when it says it.</param>
+public sealed record RankedCandidate(Candidate Candidate, double Rank, double Confidence, DetailGap? Gap = null)
 {
     public IndexEntry Entry => Candidate.Entry;
 }

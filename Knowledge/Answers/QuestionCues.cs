@@ -8,7 +8,9 @@ namespace AnToan.Knowledge.Answers;
 /// <param name="Positions">Where the cues stand in the question's words: they say what kind of answer is
 /// wanted, not what about, so coverage leaves them out.</param>
 /// <param name="Types">Every type asked for: two of them ("là gì và xây dựng thế nào") make two questions.</param>
-public sealed record QuestionCues(string? Type, bool Countdown, IReadOnlySet<int> Positions, IReadOnlySet<string> Types)
+/// <param name="CountedAt">Where the noun stands that a count word asks about ("bước" of "gồm mấy bước"): the
+/// answer must say how many of it, not just some number.</param>
+public sealed record QuestionCues(string? Type, bool Countdown, IReadOnlySet<int> Positions, IReadOnlySet<string> Types, int? CountedAt = null)
 {
     /// <summary>Marks how something is done; it prefers no kind of entry.</summary>
     public const string Manner = "manner";
@@ -24,12 +26,15 @@ public sealed record QuestionCues(string? Type, bool Countdown, IReadOnlySet<int
             foreach (var start in Occurrences(words, phrase)) found.Add((start, phrase.Length, type));
         var positions = new HashSet<int>();
         var types = new List<string>();
+        var counts = new List<int>();
         foreach (var cue in found.OrderByDescending(c => c.Length).ThenBy(c => c.Type == Manner))
         {
             var span = Enumerable.Range(cue.Start, cue.Length).ToList();
             if (span.Any(positions.Contains)) continue;
             positions.UnionWith(span);
             if (!types.Contains(cue.Type)) types.Add(cue.Type);
+            if (lexicon.CountWords.Any(w => w.Length == cue.Length && Occurrences(words, w).Contains(cue.Start)))
+                counts.Add(cue.Start + cue.Length);
         }
         var countdown = false;
         foreach (var phrase in lexicon.Countdown)
@@ -39,10 +44,14 @@ public sealed record QuestionCues(string? Type, bool Countdown, IReadOnlySet<int
                 positions.UnionWith(Enumerable.Range(start, phrase.Length));
             }
         var primary = countdown ? "date" : types.FirstOrDefault(t => t != Manner);
-        return new QuestionCues(primary, countdown, positions, types.ToHashSet());
+        int? counted = countdown ? null : counts
+            .Where(p => p < words.Count && !positions.Contains(p) && !lexicon.Fillers.Contains(words[p]))
+            .Select(p => (int?)p)
+            .FirstOrDefault();
+        return new QuestionCues(primary, countdown, positions, types.ToHashSet(), counted);
     }
 
-    private static IEnumerable<int> Occurrences(IReadOnlyList<string> words, string[] phrase)
+    internal static IEnumerable<int> Occurrences(IReadOnlyList<string> words, string[] phrase)
     {
         for (var i = 0; i + phrase.Length <= words.Count; i++)
         {

@@ -9,9 +9,12 @@ public enum EntryKind { Passage, Fact, Intent, Document, Glossary, Calendar }
 /// <param name="QuestionTerms">The terms of its question-like texts (titles, paraphrases, examples, keywords).</param>
 /// <param name="BodyUnits">The terms of each sentence of its body text: coverage draws on the question-like texts
 /// and one sentence, so syllables scattered over a long passage do not add up to a match.</param>
+/// <param name="Said">The words of each text and body sentence in order, fillers kept: what the entry says, to
+/// tell whether it gives the detail a question asks for ("# bước", a year).</param>
 public sealed record IndexEntry(
     string Key, EntryKind Kind, string Id, object Item,
-    IReadOnlySet<string> Terms, IReadOnlySet<string> QuestionTerms, IReadOnlyList<IReadOnlySet<string>> BodyUnits);
+    IReadOnlySet<string> Terms, IReadOnlySet<string> QuestionTerms, IReadOnlyList<IReadOnlySet<string>> BodyUnits,
+    IReadOnlyList<IReadOnlyList<string>> Said);
 
 /// <summary>An entry found for a question.</summary>
 /// <param name="Score">BM25: best question-like text plus best body text of the entry.</param>

@@ -70,10 +70,12 @@ public sealed class KnowledgeIndex : IDisposable
                 var terms = new HashSet<string>(StringComparer.Ordinal);
                 var questionTerms = new HashSet<string>(StringComparer.Ordinal);
                 var units = new List<IReadOnlySet<string>>();
+                var said = new List<IReadOnlyList<string>>();
                 foreach (var (body, text) in texts)
                 {
                     var parts = (body ? Sentences.Split(text) : [text]).Select(t => analyzer.Analyze(t)).ToList();
                     analysed[text] = parts.SelectMany(p => p.Terms).ToList();
+                    said.AddRange(parts.Select(p => p.Words));
                     if (body) units.AddRange(parts.Select(p => TermsOf(p, analyzer.Lexicon.Fillers)));
                     else questionTerms.UnionWith(TermsOf(parts[0], analyzer.Lexicon.Fillers));
                     writer.AddDocument(new Document
@@ -85,7 +87,7 @@ public sealed class KnowledgeIndex : IDisposable
                 terms.UnionWith(questionTerms);
                 foreach (var u in units) terms.UnionWith(u);
                 foreach (var t in terms) _entryFrequency[t] = _entryFrequency.GetValueOrDefault(t) + 1;
-                built.Add(entry with { Terms = terms, QuestionTerms = questionTerms, BodyUnits = units });
+                built.Add(entry with { Terms = terms, QuestionTerms = questionTerms, BodyUnits = units, Said = said });
             }
             // One segment: a search then opens one terms dictionary per term instead of one per segment.
             writer.ForceMerge(1);
@@ -124,7 +126,7 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>The texts of each entry: question-like ones first (Body = false), then body text.</summary>
     private static IEnumerable<(IndexEntry, List<(bool Body, string Text)>)> Describe(KnowledgeContent c, TextAnalyzer analyzer)
     {
-        static IndexEntry E(EntryKind kind, string id, object item) => new(Key(kind, id), kind, id, item, new HashSet<string>(), new HashSet<string>(), []);
+        static IndexEntry E(EntryKind kind, string id, object item) => new(Key(kind, id), kind, id, item, new HashSet<string>(), new HashSet<string>(), [], []);
         static List<(bool, string)> Texts(IEnumerable<string?> questions, IEnumerable<string?> bodies) =>
             questions.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => (false, t!))
                 .Concat(bodies.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => (true, t!))).ToList();
@@ -204,6 +206,10 @@ public sealed class KnowledgeIndex : IDisposable
     public IndexEntry? EntryOf(EntryKind kind, string id) => ByKey.GetValueOrDefault(Key(kind, id));
 
     private static string Key(EntryKind kind, string id) => $"{kind.ToString().ToLowerInvariant()}:{id}";
+
+    /// <summary>The question as written: the index's analysis without typo correction, which may turn a word the
+    /// content never uses ("bước") into one it does.</summary>
+    public AnalyzedText AnalyzeAsWritten(string question, DateOnly? today = null) => Analyzer.Analyze(question, today);
 
     /// <summary>The question as the index sees it (typos corrected, "tháng này" resolved).</summary>
     public AnalyzedText Analyze(string question, DateOnly? today = null) =>
