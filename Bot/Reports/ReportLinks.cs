@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using AnToan.Dialogs.Units;
 using LiteDB;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace AnToan.Bot.Reports;
@@ -8,8 +10,8 @@ namespace AnToan.Bot.Reports;
 /// <summary>Where reports are published.</summary>
 public sealed class ReportOptions
 {
-    /// <summary>Bot:PublicBaseUrl — the bot's public address for download links (behind a proxy). Default "": the
-    /// address of the request that asked for the report.</summary>
+    /// <summary>Bot:PublicBaseUrl — the bot's public address for download links (set it behind a proxy and for Zalo).
+    /// Default "": the address of the request that asked for the report, else the address the host listens on.</summary>
     public string PublicBaseUrl { get; set; } = "";
 
     /// <summary>Bot:ReportLinkHours — how long a download link works. Default 24.</summary>
@@ -19,7 +21,8 @@ public sealed class ReportOptions
 /// <summary>Stores a generated report under a random 128-bit token until it expires, and builds its absolute link.</summary>
 /// <remarks>Stored in LiteDB rather than memory so that a link survives a restart within its lifetime.</remarks>
 public sealed class ReportPublisher(
-    ILiteDatabase db, WordReportWriter writer, TimeProvider time, IOptions<ReportOptions> options, IHttpContextAccessor http) : IReportPublisher
+    ILiteDatabase db, WordReportWriter writer, TimeProvider time, IOptions<ReportOptions> options, IHttpContextAccessor http,
+    IServer server, ILogger<ReportPublisher> logger) : IReportPublisher
 {
     private readonly ILiteCollection<StoredReport> _reports = db.GetCollection<StoredReport>("reports");
 
@@ -51,9 +54,12 @@ public sealed class ReportPublisher(
     {
         var configured = options.Value.PublicBaseUrl;
         if (!string.IsNullOrWhiteSpace(configured)) return configured.TrimEnd('/') + "/";
-        var request = http.HttpContext?.Request
-            ?? throw new InvalidOperationException("Bot:PublicBaseUrl is not set and there is no request to take the host from");
-        return $"{request.Scheme}://{request.Host}{request.PathBase}/";
+        if (http.HttpContext?.Request is { } request) return $"{request.Scheme}://{request.Host}{request.PathBase}/";
+        // Zalo turns run off the request path: without a configured address, the address the host listens on is
+        // all there is — right on one machine, wrong behind a proxy, hence the warning.
+        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:3978";
+        logger.LogWarning("Bot:PublicBaseUrl is not set: the report link uses the listening address {Address}", listening);
+        return listening.TrimEnd('/') + "/";
     }
 
     public sealed class StoredReport

@@ -69,6 +69,13 @@ public sealed partial class ZaloDialogTests
                 .Select(x => new { x.Criterion.Title, x.Criterion.Remedy, Rating = DialogWords.Label(words.AssessmentRating, x.Rating) }).ToList(),
         });
         Assert.Equal(Normalize(ZaloText.StripMarkdown(expected)), Normalize(string.Join("\n", turn.Select(m => m.Text))));
+
+        // The report, asked for on Zalo (no HTTP request behind the turn), comes as a link that downloads.
+        var report = sut.Replies.Content.Intents.Single(i => i.Id == "report").Examples[0];
+        var sent = string.Join("\n", (await TurnAsync(sut, user, report)).Select(m => m.Text));
+        var link = Assert.Single(Url().Matches(sent), m => m.Value.Contains("/reports/")).Value;
+        using var download = await sut.Host.Client.GetAsync(new Uri(link).PathAndQuery);
+        Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
     }
 
     /// <summary>Sends <paramref name="text"/> as the user and returns every message the bot posted in that turn.</summary>
@@ -83,4 +90,6 @@ public sealed partial class ZaloDialogTests
     private static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
 
     [GeneratedRegex(@"\s+")] private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"https?://[^\s)]+")] private static partial Regex Url();
 }
