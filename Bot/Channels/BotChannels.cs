@@ -17,6 +17,7 @@ public static class BotChannels
         // Singletons: stateless middleware shared by every adapter (web chat and Zalo add the same ones).
         services.AddSingleton<ConversationLock>();
         services.AddSingleton<TextLimitMiddleware>();
+        services.AddSingleton<AnonymousServiceUrlGuard>();
         services.AddSingleton<TurnErrorHandler>();
         services.AddTeams();
         // CloudAdapter has two public constructors: build it explicitly.
@@ -59,7 +60,11 @@ public static class BotChannels
 public sealed class BotAdapterWithErrorHandler : CloudAdapter
 {
     public BotAdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<BotAdapterWithErrorHandler> logger, IServiceProvider services)
-        : base(auth, logger) => this.UseSharedMiddleware(services);
+        : base(auth, logger)
+    {
+        Use(services.GetRequiredService<AnonymousServiceUrlGuard>());
+        this.UseSharedMiddleware(services);
+    }
 }
 
 /// <summary>A turn that fails: log it, apologise in Vietnamese, and leave the conversation usable.</summary>

@@ -141,4 +141,23 @@ public sealed class InputHardeningTests
         public override bool CanSeek => false;
         public override long Length => throw new NotSupportedException();
     }
+
+    [Theory]
+    [InlineData("http://10.0.0.5/", false, 0)]
+    [InlineData("https://smba.trafficmanager.net/apac/", false, 0)]
+    [InlineData("https://smba.trafficmanager.net/apac/", true, 1)]
+    [InlineData("http://127.0.0.1:9/", false, 1)]
+    [InlineData("http://localhost:9/", false, 1)]
+    public async Task AnonymousTurn_ForARemoteServiceUrl_IsRefusedUnlessAllowed(string serviceUrl, bool allowed, int replies)
+    {
+        await using var host = await TestBotHost.StartAsync(settings: [$"Bot:AllowAnonymousRemoteServiceUrls={allowed}"]);
+        var activity = Message("message", "trợ giúp");
+        activity["serviceUrl"] = serviceUrl;
+
+        var (status, body) = await PostAsync(host, Json(activity.ToString()));
+
+        Assert.True((int)status is >= 200 and < 300, $"status {status}");
+        var activities = string.IsNullOrEmpty(body) ? [] : (JArray?)JObject.Parse(body)["activities"] ?? [];
+        Assert.Equal(replies, activities.Count(a => (string?)a["type"] == "message"));
+    }
 }

@@ -14,7 +14,8 @@ internal static partial class TeamsChat
     public const string BotId = "28:00000000-0000-0000-0000-0000000000b0";
     public const string BotName = "AnToan.Bot";
     public const string TeamId = "19:team-of-the-unit@thread.tacv2";
-    public const string ServiceUrl = "https://smba.trafficmanager.net/apac/";
+    /// <summary>Loopback: without an app id the bot takes turns only for conversations on this machine.</summary>
+    public const string ServiceUrl = "http://127.0.0.1:1/apac/";
 
     public static Activity Message(string? text, string conversationType = "personal", string channelId = "msteams", object? value = null)
     {
