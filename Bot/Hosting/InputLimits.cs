@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -22,6 +23,14 @@ public static class InputLimitServices
             .ValidateOnStart();
         var maxBody = configuration.GetValue("Bot:MaxRequestBodyBytes", 256L * 1024);
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
+        // Behind a reverse proxy the client's address and scheme come in X-Forwarded-For/-Proto; they are believed
+        // only from loopback (the default) and from the proxies listed in Bot:TrustedProxies.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("Bot:TrustedProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;
@@ -30,6 +39,7 @@ public static class InputLimitServices
     /// <summary>Oversize bodies get 413 before they are read; exceptions become ProblemDetails without a stack trace.</summary>
     public static void UseInputLimits(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var maxBody = app.Configuration.GetValue("Bot:MaxRequestBodyBytes", 256L * 1024);
