@@ -28,7 +28,7 @@ public static class BotHost
         builder.Services.AddDialogs();
         builder.Services.AddDialogFlows(builder.Configuration);
         builder.Services.AddBotChannels();
-        builder.Services.AddWebChat();
+        builder.Services.AddWebChat(builder.Configuration);
         builder.Services.AddZalo(builder.Configuration);
         builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddAdmin(builder.Configuration);
@@ -36,6 +36,7 @@ public static class BotHost
 
         var app = builder.Build();
         app.UseInputLimits();
+        app.UseRateLimiter();
         app.UseAdminPages();
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -25,6 +25,7 @@ public static class DialogFlowServices
         services.AddSingleton<StepDialog, ChecklistDialog>();
         services.AddSingleton<StepDialog, AssessmentDialog>();
         services.AddSingleton<StepDialog, UnitProfileDialog>();
+        services.AddSingleton<JoinThrottle>();
         services.AddSingleton<StepDialog, JoinUnitDialog>();
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<IMessageInterceptor>(sp => sp.GetRequiredService<DialogEngine>());

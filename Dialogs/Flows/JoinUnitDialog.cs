@@ -12,20 +12,26 @@ public sealed class JoinUnitDialog : StepDialog
     public const string Code = "code";
 
     private readonly IUnitStore _units;
+    private readonly JoinThrottle _throttle;
 
-    public JoinUnitDialog(IUnitStore units) : base(Name, version: 1)
+    public JoinUnitDialog(IUnitStore units, JoinThrottle throttle) : base(Name, version: 1)
     {
         _units = units;
+        _throttle = throttle;
         Steps(AskCodeStepAsync, JoinStepAsync);
     }
 
-    private Task<StepResult> AskCodeStepAsync(StepContext step, CancellationToken cancellationToken) =>
-        Task.FromResult(step.Values.Remove(Code, out var code)
-            ? step.Next(code)
-            : step.Prompt(new PromptSpec(PromptKind.Text, "dialog-unit-join-code") { MaxLength = 40 }));
+    private async Task<StepResult> AskCodeStepAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Values.Remove(Code, out var code)) return step.Next(code);
+        return await IsLockedAsync(step, cancellationToken)
+            ? step.End()
+            : step.Prompt(new PromptSpec(PromptKind.Text, "dialog-unit-join-code") { MaxLength = 40 });
+    }
 
     private async Task<StepResult> JoinStepAsync(StepContext step, CancellationToken cancellationToken)
     {
+        if (await IsLockedAsync(step, cancellationToken)) return step.End();
         var code = (string)step.Result!;
         var unit = await _units.JoinAsync(code, step.Member, MemberKey.NameOf(step.Turn), cancellationToken);
         if (unit is not null)
@@ -33,6 +39,7 @@ public sealed class JoinUnitDialog : StepDialog
             await step.SendAsync("dialog-unit-joined", new { unit.Name }, cancellationToken);
             return step.End(unit.Id);
         }
+        await _throttle.FailedAsync(step.Turn, cancellationToken);
         if (!step.Values.ContainsKey("asked"))
         {
             // The code came with the command: say so and ask for it properly.
@@ -41,5 +48,13 @@ public sealed class JoinUnitDialog : StepDialog
             return step.GoTo(AskCodeStepAsync);
         }
         return step.Reject("dialog-unit-join-unknown", new { Code = code });
+    }
+
+    /// <summary>Too many wrong codes lately: says when to try again, and no code is looked up.</summary>
+    private async Task<bool> IsLockedAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        if (await _throttle.LockedForAsync(step.Turn, cancellationToken) is not { } wait) return false;
+        await step.SendAsync("dialog-join-locked", new { Minutes = (int)Math.Ceiling(wait.TotalMinutes) }, cancellationToken);
+        return true;
     }
 }

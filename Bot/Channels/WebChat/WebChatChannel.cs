@@ -15,8 +15,12 @@ public static class WebChatChannel
     /// <summary>Longest display name kept; it only greets the user.</summary>
     private const int MaxUserNameLength = 100;
 
-    public static IServiceCollection AddWebChat(this IServiceCollection services)
+    public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.Section))
+            .Validate(o => o.ConversationsPerMinute > 0 && o.MessagesPerMinute > 0, "WebChat:ConversationsPerMinute and WebChat:MessagesPerMinute must be positive")
+            .ValidateOnStart();
+        services.AddWebChatRateLimits();
         // Singletons: the store wraps the one LiteDB, the event hub holds the open streams, the adapter keeps no turn state.
         services.AddSingleton<WebChatStore>();
         services.AddSingleton<WebChatEvents>();
@@ -28,8 +32,8 @@ public static class WebChatChannel
     public static void MapWebChat(this WebApplication app)
     {
         var conversations = app.MapGroup("/api/web/conversations");
-        conversations.MapPost("", StartAsync);
-        conversations.MapPost("/{id}/messages", SendAsync);
+        conversations.MapPost("", StartAsync).RequireRateLimiting(WebChatRateLimits.Conversations);
+        conversations.MapPost("/{id}/messages", SendAsync).RequireRateLimiting(WebChatRateLimits.Messages);
         conversations.MapGet("/{id}/history", History);
         conversations.MapGet("/{id}/events", StreamAsync);
     }

@@ -22,6 +22,7 @@ public sealed class ConversationHarness
     {
         Replies = new Replies(SharedKnowledge);
         var conversationState = new ConversationState(Storage);
+        var userState = new UserState(Storage);
         var clock = new LocalClock(Time, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"));
         Units = new FakeUnitStore(Time);
         Words = SharedKnowledge.Current.Part<DialogWords>();
@@ -31,14 +32,14 @@ public sealed class ConversationHarness
             new ChecklistDialog(Replies, Units, clock),
             new AssessmentDialog(Replies, Units, clock),
             new UnitProfileDialog(Units, SharedKnowledge),
-            new JoinUnitDialog(Units),
+            new JoinUnitDialog(Units, new JoinThrottle(conversationState, userState, Time)),
             .. extraDialogs ?? [],
         ];
         Engine = new DialogEngine(conversationState, Replies, new PromptReader(recognizer, SharedKnowledge),
             answerer ?? new NoQuestionAnswerer(), Units, dialogs, NullLogger<DialogEngine>.Instance);
         var commands = new UnitCommands(Engine, Units, new UnitProgress(Replies, Units, clock), Reports, Replies);
         var join = new JoinCommand(Engine, SharedKnowledge);
-        Bot = new AnToanBot(Replies, conversationState, new UserState(Storage), new ExactIntentRouter(Replies, [commands, join]), [Engine, join], []);
+        Bot = new AnToanBot(Replies, conversationState, userState, new ExactIntentRouter(Replies, [commands, join]), [Engine, join], []);
     }
 
     public MemoryStorage Storage { get; } = new();

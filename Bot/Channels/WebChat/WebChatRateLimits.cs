@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace AnToan.Bot.Channels.WebChat;
+
+/// <summary>Per-address limits on the anonymous web chat endpoints, which anyone can call without signing in.</summary>
+/// <remarks>The address is the connection's: behind a reverse proxy every client shares the proxy's address, so the
+/// proxy must forward the client's address (UseForwardedHeaders) or apply limits of its own.</remarks>
+public static class WebChatRateLimits
+{
+    public const string Conversations = "web-conversations";
+    public const string Messages = "web-messages";
+
+    public static IServiceCollection AddWebChatRateLimits(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+            limiter.AddPolicy(Conversations, http => PerAddress(http, Options(http).ConversationsPerMinute));
+            limiter.AddPolicy(Messages, http => PerAddress(http, Options(http).MessagesPerMinute));
+        });
+
+    private static WebChatOptions Options(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value;
+
+    private static RateLimitPartition<string> PerAddress(HttpContext http, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = perMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+}
