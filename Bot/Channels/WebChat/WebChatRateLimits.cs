@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace AnToan.Bot.Channels.WebChat;
 
 /// <summary>Per-address limits on the anonymous web chat endpoints, which anyone can call without signing in.</summary>
-/// <remarks>The address is the connection's: behind a reverse proxy every client shares the proxy's address, so the
-/// proxy must forward the client's address (UseForwardedHeaders) or apply limits of its own.</remarks>
+/// <remarks>The address is the client's as forwarded by a trusted proxy (Bot:TrustedProxies, see InputLimits), else
+/// the connection's.</remarks>
 public static class WebChatRateLimits
 {
     public const string Conversations = "web-conversations";
