@@ -27,7 +27,7 @@ public sealed class JoinUnitDialog : StepDialog
     private async Task<StepResult> JoinStepAsync(StepContext step, CancellationToken cancellationToken)
     {
         var code = (string)step.Result!;
-        var unit = await _units.JoinAsync(code, step.Member, MemberKey.NameOf(step.Turn), cancellationToken);
+        var unit = await _units.JoinForAsync(code, step.Turn, cancellationToken);
         if (unit is not null)
         {
             await step.SendAsync("dialog-unit-joined", new { unit.Name }, cancellationToken);
