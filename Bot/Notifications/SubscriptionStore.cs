@@ -108,7 +108,12 @@ public sealed class SubscriptionStore
         reference.ActivityId = null;
         var id = reference.Conversation?.Id;
         var thread = id?.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase) ?? -1;
-        if (thread > 0 && reference.ChannelId == Microsoft.Bot.Connector.Channels.Msteams) reference.Conversation!.Id = id![..thread];
+        // A copy: the reference shares the activity's ConversationAccount, whose id keys the turn's conversation state.
+        if (thread > 0 && reference.ChannelId == Microsoft.Bot.Connector.Channels.Msteams)
+        {
+            reference.Conversation = JsonConvert.DeserializeObject<ConversationAccount>(JsonConvert.SerializeObject(reference.Conversation))!;
+            reference.Conversation.Id = id![..thread];
+        }
         return reference;
     }
 

@@ -8,7 +8,8 @@ namespace AnToan.Dialogs.Engine;
 
 /// <summary>Runs the step dialogs: an active dialog gets every message first (interceptor order 0). Handles once, for
 /// every dialog, the interruptions (intents cancel, help, back, pause, resume of intents.json), questions asked in the
-/// middle, re-prompts and the way out after <see cref="MaxAttempts"/> wrong answers.</summary>
+/// middle, re-prompts and the way out after <see cref="MaxAttempts"/> wrong answers. In a group conversation (a Teams
+/// channel or group chat) the active dialog belongs to whoever started it: the others' messages go on to the router.</summary>
 public sealed class DialogEngine(
     ConversationState conversationState,
     Replies replies,
@@ -37,6 +38,7 @@ public sealed class DialogEngine(
             await ResumeAsync(turnContext, cancellationToken);
             return true;
         }
+        if (!IsOwner(turnContext, state)) return false;
         if (!IsCurrent(state.Stack) || state.Stack[^1].Prompt is null)
         {
             await EndOutdatedAsync(turnContext, state, cancellationToken);
@@ -79,6 +81,7 @@ public sealed class DialogEngine(
         var state = await _state.GetAsync(turnContext, () => new DialogState(), cancellationToken);
         state.Paused = null;
         state.Stack = [NewFrame(dialogId, values)];
+        state.Owner = turnContext.Activity.From?.Id;
         await RunAsync(turnContext, state, null, cancellationToken);
     }
 
@@ -91,11 +94,12 @@ public sealed class DialogEngine(
         {
             state.Stack = paused;
             state.Paused = null;
+            state.Owner = turnContext.Activity.From?.Id;
             await RepeatAsync(turnContext, prompt, cancellationToken, "dialog-resumed");
             return;
         }
         state.Paused = null;
-        var unit = await units.FindByMemberAsync(MemberKey.Of(turnContext), cancellationToken);
+        var unit = await units.FindForAsync(turnContext, cancellationToken);
         var cursor = unit is null ? null : await units.GetCursorAsync(unit.Id, cancellationToken);
         if (cursor is null || !_dialogs.ContainsKey(cursor.Flow))
         {
@@ -221,6 +225,9 @@ public sealed class DialogEngine(
         if (actions.Count > 0) activity.SuggestedActions = new SuggestedActions(actions: actions);
         return turn.SendActivityAsync(activity, cancellationToken);
     }
+
+    private static bool IsOwner(ITurnContext turn, DialogState state) =>
+        turn.Activity.Conversation?.IsGroup != true || state.Owner is null || state.Owner == turn.Activity.From?.Id;
 
     private DialogFrame NewFrame(string dialogId, Dictionary<string, string>? values) =>
         new() { Id = dialogId, Version = _dialogs[dialogId].Version, Values = values ?? [] };

@@ -14,6 +14,10 @@ public sealed class DialogState
 
     /// <summary>A stack put aside by "tạm dừng"; "tiếp tục" brings it back.</summary>
     public List<DialogFrame>? Paused { get; set; }
+
+    /// <summary>The id of the person who started (or resumed) the active dialogs: in a group conversation only they
+    /// answer its questions. Null in state saved before owners were recorded: anyone answers, as then.</summary>
+    public string? Owner { get; set; }
 }
 
 /// <summary>One running dialog: which step runs next, its values and the question it is waiting on.</summary>

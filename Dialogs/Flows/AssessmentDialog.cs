@@ -30,7 +30,7 @@ public sealed class AssessmentDialog : UnitListDialog
 
     private async Task<StepResult> StartStepAsync(StepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is not string || await UnitStore.FindByMemberAsync(step.Member, cancellationToken) is not { } unit) return step.End();
+        if (step.Result is not string || await UnitStore.FindForAsync(step.Turn, cancellationToken) is not { } unit) return step.End();
         step.Values["unit"] = unit.Id;
         step.Values["type"] = unit.Type;
         var criteria = Criteria(step);

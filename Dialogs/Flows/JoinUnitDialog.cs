@@ -33,7 +33,7 @@ public sealed class JoinUnitDialog : StepDialog
     {
         if (await IsLockedAsync(step, cancellationToken)) return step.End();
         var code = (string)step.Result!;
-        var unit = await _units.JoinAsync(code, step.Member, MemberKey.NameOf(step.Turn), cancellationToken);
+        var unit = await _units.JoinForAsync(code, step.Turn, cancellationToken);
         if (unit is not null)
         {
             await step.SendAsync("dialog-unit-joined", new { unit.Name }, cancellationToken);

@@ -40,7 +40,7 @@ public sealed class UnitCommands(DialogEngine engine, IUnitStore units, UnitProg
 
     private async Task<Unit?> UnitOf(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var unit = await units.FindByMemberAsync(MemberKey.Of(turn), cancellationToken);
+        var unit = await units.FindForAsync(turn, cancellationToken);
         if (unit is null) await turn.SendActivityAsync(replies.WithMenu("dialog-unit-none"), cancellationToken);
         return unit;
     }

@@ -17,7 +17,7 @@ public abstract class UnitListDialog(string id, Replies replies, IUnitStore unit
 
     /// <summary>The first step: the user's unit id, or the unit profile dialog offering to create one.</summary>
     protected async Task<StepResult> FindUnitStepAsync(StepContext step, CancellationToken cancellationToken) =>
-        await UnitStore.FindByMemberAsync(step.Member, cancellationToken) is { } unit
+        await UnitStore.FindForAsync(step.Turn, cancellationToken) is { } unit
             ? step.Next(unit.Id)
             : step.Begin(UnitProfileDialog.Name, new() { [UnitProfileDialog.Offer] = "true" });
 

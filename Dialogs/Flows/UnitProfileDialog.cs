@@ -27,7 +27,7 @@ public sealed class UnitProfileDialog : StepDialog
 
     private async Task<StepResult> OfferStepAsync(StepContext step, CancellationToken cancellationToken)
     {
-        var unit = await _units.FindByMemberAsync(step.Member, cancellationToken);
+        var unit = await _units.FindForAsync(step.Turn, cancellationToken);
         if (unit is not null)
         {
             await step.SendAsync("dialog-unit-already", UnitModel(unit), cancellationToken);
@@ -65,9 +65,8 @@ public sealed class UnitProfileDialog : StepDialog
 
     private async Task<StepResult> CreateStepAsync(StepContext step, CancellationToken cancellationToken)
     {
-        var unit = await _units.CreateAsync(
-            new NewUnit(step.Values["name"], step.Values["type"], step.Result as long?),
-            step.Member, MemberKey.NameOf(step.Turn), cancellationToken);
+        var unit = await _units.CreateForAsync(
+            new NewUnit(step.Values["name"], step.Values["type"], step.Result as long?), step.Turn, cancellationToken);
         await step.SendAsync("dialog-unit-created", UnitModel(unit), cancellationToken);
         return step.End(unit.Id);
     }

@@ -55,6 +55,10 @@ public sealed class ConversationHarness
     public TestFlow Flow(string user = "user1", string conversation = "conv1") =>
         new(new TestAdapter(TestAdapter.CreateConversation(conversation, user, "bot")), Bot.OnTurnAsync);
 
+    /// <summary>A conversation as <paramref name="conversation"/> describes it (channel, group or not); each message
+    /// says who sends it.</summary>
+    public TestFlow Flow(ConversationReference conversation) => new(new TestAdapter(conversation), Bot.OnTurnAsync);
+
     public static MemberKey Member(string user = "user1") => new("test", user);
 
     public string Render(string template, object? model = null) => Replies.Content.Templates.Render(template, model);
