@@ -7,14 +7,13 @@ using Microsoft.Bot.Schema;
 namespace AnToan.Dialogs;
 
 /// <summary>Answers questions in a turn: the reply (answer, "có phải bạn muốn hỏi…" or an honest decline), the
-/// KnowledgeAnswer trace, the answer a vote will refer to, and the record of what went unanswered.</summary>
+/// KnowledgeAnswer trace (from which the host logs every question, answered or not) and the answer a vote will refer to.</summary>
 public sealed class QuestionAnswerer(
     KnowledgeMatcher matcher,
     AnswerComposer composer,
     Replies replies,
     LocalClock clock,
-    ConversationState conversationState,
-    IFeedbackStore feedback) : IQuestionAnswerer
+    ConversationState conversationState) : IQuestionAnswerer
 {
     public const string LastAnswerProperty = "knowledge.lastAnswer";
     private const int TracedCandidates = 5;
@@ -45,12 +44,9 @@ public sealed class QuestionAnswerer(
         await ReplyAsync(turnContext, match, cancellationToken);
     }
 
-    /// <summary>A question nothing answered, replied to some other way (the help menu): traced and recorded.</summary>
-    public async Task UnansweredAsync(ITurnContext turnContext, MatchResult match, CancellationToken cancellationToken)
-    {
-        await TraceAsync(turnContext, match, cancellationToken);
-        await RecordUnansweredAsync(turnContext, match, cancellationToken);
-    }
+    /// <summary>A question nothing answered, replied to some other way (the help menu): traced, so it is logged as unanswered.</summary>
+    public Task UnansweredAsync(ITurnContext turnContext, MatchResult match, CancellationToken cancellationToken) =>
+        TraceAsync(turnContext, match, cancellationToken);
 
     private async Task ReplyAsync(ITurnContext turnContext, MatchResult match, CancellationToken cancellationToken)
     {
@@ -60,13 +56,7 @@ public sealed class QuestionAnswerer(
             await _lastAnswer.SetAsync(turnContext, new LastAnswer { AnswerId = match.Best!.Key, Question = match.Query }, cancellationToken);
         else
             await _lastAnswer.DeleteAsync(turnContext, cancellationToken);
-        if (match.Outcome == AnswerOutcome.Decline) await RecordUnansweredAsync(turnContext, match, cancellationToken);
     }
-
-    private Task RecordUnansweredAsync(ITurnContext turnContext, MatchResult match, CancellationToken cancellationToken) =>
-        feedback.RecordUnansweredAsync(new UnansweredQuestion(
-            match.Query, match.Best?.Key, match.Confidence,
-            turnContext.Activity.ChannelId ?? "", turnContext.Activity.Conversation?.Id ?? "", clock.Now), cancellationToken);
 
     private static Task TraceAsync(ITurnContext turnContext, MatchResult match, CancellationToken cancellationToken)
     {

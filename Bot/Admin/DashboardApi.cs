@@ -10,6 +10,9 @@ public static class DashboardApi
     private const int MaxWeeks = 52;
     private const int DefaultWeeks = 12;
 
+    /// <summary>The weeks the question views cover: the ones asked for, within 1..52, else the last 12.</summary>
+    public static int Weeks(int? asked) => Math.Clamp(asked ?? DefaultWeeks, 1, MaxWeeks);
+
     public static RouteGroupBuilder MapDashboardAdmin(this RouteGroupBuilder admin)
     {
         admin.MapGet("/overview", Overview);
@@ -17,7 +20,7 @@ public static class DashboardApi
             Results.Ok(Sort(report.Rows().Where(u => (type is null || u.Type == type) && (status is null || u.Status == status)), sort, desc ?? false)));
         admin.MapGet("/units/{id}", (string id, UnitsReport report) =>
             report.Detail(id) is { } detail ? Results.Ok(detail) : Results.NotFound());
-        admin.MapGet("/questions", (int? weeks, QuestionsReport report) => Results.Ok(report.View(Math.Clamp(weeks ?? DefaultWeeks, 1, MaxWeeks))));
+        admin.MapGet("/questions", (int? weeks, QuestionsReport report) => Results.Ok(report.View(Weeks(weeks))));
         admin.MapGet("/notifications", (AnnouncementsReport report) => Results.Ok(report.View()));
         admin.MapGet("/audit", (int? count, AdminAudit audit) => Results.Ok(audit.Latest(Math.Clamp(count ?? 100, 1, 1000))));
         admin.MapGet("/export/units.xlsx", (HttpContext http, UnitsExport export, AdminAudit audit) =>

@@ -7,9 +7,8 @@ using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 namespace AnToan.Bot.Admin;
 
 /// <summary>Every question the bot handled (from its KnowledgeAnswer trace), and the votes of the feedback store.</summary>
-/// <remarks>The feedback store keeps only unanswered questions and votes; "most asked" and "questions per week" need
-/// every question, so this log keeps them (collection admin_questions). Votes are read from the feedback store's
-/// collection feedback_votes, field by field.</remarks>
+/// <remarks>The one record of questions asked, answered or not (collection admin_questions): every admin view of
+/// unanswered questions reads it. Votes are read from the feedback store's collection feedback_votes, field by field.</remarks>
 public sealed class QuestionLog : IQuestionLog
 {
     /// <summary>Longest question kept: the text limit of the channels is larger, but a question is short.</summary>
@@ -43,7 +42,7 @@ public sealed class QuestionLog : IQuestionLog
     }
 
     public IReadOnlyList<AnswerVote> Votes(DateTimeOffset since) =>
-        _database.GetCollection("feedback_votes").FindAll()
+        _database.GetCollection(Storage.FeedbackStore.VotesCollection).FindAll()
             .Select(d => new AnswerVote(d["question"].AsString, d["answerId"].IsNull ? null : d["answerId"].AsString, d["helpful"].AsBoolean, Utc(d["at"].AsDateTime)))
             .Where(v => v.At >= since)
             .ToList();

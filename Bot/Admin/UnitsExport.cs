@@ -1,4 +1,6 @@
 using AnToan.Dialogs.Engine;
+using AnToan.Dialogs.Flows;
+using AnToan.Dialogs.Units;
 using AnToan.Knowledge;
 
 namespace AnToan.Bot.Admin;
@@ -25,14 +27,14 @@ public sealed class UnitsExport(UnitsReport report, IUnitDirectory directory, Kn
         });
         var assessment = rows.SelectMany(u =>
         {
-            var latest = UnitsReport.Latest(answers[u.Id], "assessment");
-            return UnitsReport.CriteriaFor(content, u.Type).Select(c => latest.GetValueOrDefault(c.Id) is { } a
+            var latest = UnitsReport.Latest(answers[u.Id], UnitLists.Assessment);
+            return AssessmentDialog.CriteriaFor(content, u.Type).Select(c => latest.GetValueOrDefault(c.Id) is { } a
                 ? new object?[] { u.Name, Type(u), c.Id, c.Title, AdminWording.Label(words.AssessmentStatus, a.Status), a.Note, a.AnsweredByName, Local(a.AnsweredAt) }
                 : [u.Name, Type(u), c.Id, c.Title, words.Unanswered, null, null, null]);
         });
         var checklist = rows.SelectMany(u =>
         {
-            var latest = UnitsReport.Latest(answers[u.Id], "checklist");
+            var latest = UnitsReport.Latest(answers[u.Id], UnitLists.Checklist);
             return content.Checklist.Select(i => latest.GetValueOrDefault(i.Id) is { } a
                 ? new object?[] { u.Name, Type(u), i.Id, i.Title, i.DueText ?? i.Due, AdminWording.Label(words.ChecklistStatus, a.Status), a.Date, a.Note, a.AnsweredByName, Local(a.AnsweredAt) }
                 : [u.Name, Type(u), i.Id, i.Title, i.DueText ?? i.Due, words.Unanswered, null, null, null, null]);

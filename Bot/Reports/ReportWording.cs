@@ -3,9 +3,10 @@ using AnToan.Knowledge.Model;
 namespace AnToan.Bot.Reports;
 
 /// <summary>The wording of the Word report (Knowledge/Content/report.json); the layout is <see cref="WordReportWriter"/>'s.</summary>
+/// <param name="GapDue">Put before the date of an overdue checklist item among the gaps.</param>
 public sealed record ReportWording(
     string NationalHeader, string Motto, string UnitLine, string PlaceDate, string Title, string Subtitle, string Intro,
-    string ChecklistHeading, string AssessmentHeading, string GapsHeading, string NoGaps, string RecognitionNote,
+    string ChecklistHeading, string AssessmentHeading, string GapsHeading, string NoGaps, string GapDue, string RecognitionNote,
     IReadOnlyList<string> ChecklistColumns, IReadOnlyList<string> AssessmentColumns, string Unanswered,
     IReadOnlyList<string> Recipients, string SignatureTitle, string SignatureHint, string FileName)
 {

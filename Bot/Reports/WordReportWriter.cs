@@ -51,7 +51,10 @@ public sealed class WordReportWriter(KnowledgeStore knowledge)
             body.Append(Para(wording.GapsHeading, bold: true));
             if (report.Gaps.Count == 0) body.Append(Para(wording.NoGaps));
             foreach (var gap in report.Gaps)
-                body.Append(Para($"- {gap.Title} ({gap.Status ?? wording.Unanswered}): {gap.Remedy}"));
+            {
+                var state = gap.Due is null ? gap.Status ?? wording.Unanswered : $"{gap.Status ?? wording.Unanswered}, {wording.GapDue} {gap.Due}";
+                body.Append(Para(gap.Remedy is null ? $"- {gap.Title} ({state})" : $"- {gap.Title} ({state}): {gap.Remedy}"));
+            }
             body.Append(Para(wording.RecognitionNote, italic: true), Para(""));
 
             body.Append(Layout(

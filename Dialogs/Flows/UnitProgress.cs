@@ -4,30 +4,29 @@ using AnToan.Dialogs.Units;
 namespace AnToan.Dialogs.Flows;
 
 /// <summary>Where a unit stands: done/total per list, the next deadline and days left, and the report's rows.</summary>
+/// <remarks>Counts and gaps come from <see cref="UnitStanding"/>, as on the admin dashboard.</remarks>
 public sealed class UnitProgress(Replies replies, IUnitStore units, LocalClock clock)
 {
     /// <summary>The model of "tiến độ" and of the chat summary that goes with a report.</summary>
     public async Task<object> SummaryAsync(Unit unit, CancellationToken cancellationToken)
     {
         var content = replies.Content;
-        var words = content.Part<DialogWords>();
-        var checklist = await units.GetAnswersAsync(unit.Id, UnitLists.Checklist, cancellationToken);
-        var assessment = await units.GetAnswersAsync(unit.Id, UnitLists.Assessment, cancellationToken);
-        var criteria = AssessmentDialog.CriteriaFor(content, unit.Type);
+        var (checklist, assessment) = await AnswersAsync(unit, cancellationToken);
+        var standing = Standing(unit, checklist, assessment);
         var today = clock.Today;
         var next = content.Checklist
-            .Where(i => checklist.GetValueOrDefault(i.Id)?.Status != "done" && DateOnly.TryParse(i.Due, out var due) && due >= today)
+            .Where(i => checklist.GetValueOrDefault(i.Id)?.Status != UnitStanding.Done && DateOnly.TryParse(i.Due, out var due) && due >= today)
             .Select(i => (Item: i, Due: DateOnly.Parse(i.Due!)))
             .OrderBy(x => x.Due).FirstOrDefault();
         return new
         {
             Unit = unit.Name,
-            ChecklistDone = checklist.Values.Count(a => a.Status == "done"),
-            ChecklistAnswered = checklist.Count(a => content.Checklist.Any(i => i.Id == a.Key)),
-            ChecklistTotal = content.Checklist.Count,
-            AssessmentMet = criteria.Count(c => assessment.GetValueOrDefault(c.Id)?.Status == "met"),
-            AssessmentAnswered = criteria.Count(c => assessment.ContainsKey(c.Id)),
-            AssessmentTotal = criteria.Count,
+            standing.ChecklistDone,
+            standing.ChecklistAnswered,
+            standing.ChecklistTotal,
+            standing.AssessmentMet,
+            standing.AssessmentAnswered,
+            standing.AssessmentTotal,
             Next = next.Item is null ? null : new { next.Item.Title, Due = ItemOrder.Format(next.Due), next.Item.DueText, DaysLeft = next.Due.DayNumber - today.DayNumber },
         };
     }
@@ -36,20 +35,29 @@ public sealed class UnitProgress(Replies replies, IUnitStore units, LocalClock c
     {
         var content = replies.Content;
         var words = content.Part<DialogWords>();
-        var checklist = await units.GetAnswersAsync(unit.Id, UnitLists.Checklist, cancellationToken);
-        var assessment = await units.GetAnswersAsync(unit.Id, UnitLists.Assessment, cancellationToken);
-        var criteria = AssessmentDialog.CriteriaFor(content, unit.Type);
+        var (checklist, assessment) = await AnswersAsync(unit, cancellationToken);
         return new UnitReport(
             unit, DialogWords.Label(words.UnitTypes, unit.Type), clock.Today,
             content.Checklist.Select(i => Row(i.Title, checklist.GetValueOrDefault(i.Id), words.ChecklistStatus) with { Due = i.DueText ?? i.Due }).ToList(),
-            criteria.Select(c => Row(c.Title, assessment.GetValueOrDefault(c.Id), words.AssessmentRating)).ToList(),
-            criteria.Where(c => assessment.GetValueOrDefault(c.Id)?.Status != "met")
-                .Select(c => new ReportGap(c.Title, Label(words.AssessmentRating, assessment.GetValueOrDefault(c.Id)), c.Remedy)).ToList());
+            AssessmentDialog.CriteriaFor(content, unit.Type).Select(c => Row(c.Title, assessment.GetValueOrDefault(c.Id), words.AssessmentRating)).ToList(),
+            Standing(unit, checklist, assessment).Gaps.Select(g => g.Kind == UnitGap.Criterion
+                    ? new ReportGap(g.Title, Label(words.AssessmentRating, g.Status), g.Remedy, null)
+                    : new ReportGap(g.Title, Label(words.ChecklistStatus, g.Status), null, ItemOrder.Format(DateOnly.Parse(g.Due!))))
+                .ToList());
     }
 
-    private static ReportRow Row(string title, UnitAnswer? answer, IReadOnlyList<Recognizers.ChoiceOption> labels) =>
-        new(title, Label(labels, answer), ItemOrder.Format(answer?.Date), answer?.Note, answer?.AnsweredByName);
+    private async Task<(IReadOnlyDictionary<string, UnitAnswer> Checklist, IReadOnlyDictionary<string, UnitAnswer> Assessment)> AnswersAsync(
+        Unit unit, CancellationToken cancellationToken) =>
+        (await units.GetAnswersAsync(unit.Id, UnitLists.Checklist, cancellationToken),
+         await units.GetAnswersAsync(unit.Id, UnitLists.Assessment, cancellationToken));
 
-    private static string? Label(IReadOnlyList<Recognizers.ChoiceOption> labels, UnitAnswer? answer) =>
-        answer is null ? null : DialogWords.Label(labels, answer.Status);
+    private UnitStanding Standing(Unit unit, IReadOnlyDictionary<string, UnitAnswer> checklist, IReadOnlyDictionary<string, UnitAnswer> assessment) =>
+        UnitStanding.Of(replies.Content, unit.Type,
+            checklist.ToDictionary(a => a.Key, a => a.Value.Status), assessment.ToDictionary(a => a.Key, a => a.Value.Status), clock.Today);
+
+    private static ReportRow Row(string title, UnitAnswer? answer, IReadOnlyList<Recognizers.ChoiceOption> labels) =>
+        new(title, Label(labels, answer?.Status), ItemOrder.Format(answer?.Date), answer?.Note, answer?.AnsweredByName);
+
+    private static string? Label(IReadOnlyList<Recognizers.ChoiceOption> labels, string? status) =>
+        status is null ? null : DialogWords.Label(labels, status);
 }

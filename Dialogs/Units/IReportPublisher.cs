@@ -16,4 +16,8 @@ public sealed record UnitReport(
 /// <param name="Note">The note (checklist) or the evidence (assessment).</param>
 public sealed record ReportRow(string Title, string? Status, string? Date, string? Note, string? AnsweredBy, string? Due = null);
 
-public sealed record ReportGap(string Title, string? Status, string Remedy);
+/// <summary>A gap as <see cref="Flows.UnitStanding"/> defines it: a criterion not met, with its remedy, or a checklist
+/// item past its date and not done, with that date.</summary>
+/// <param name="Status">The answer's label; null when nobody answered yet.</param>
+/// <param name="Due">dd/MM/yyyy, for an overdue checklist item.</param>
+public sealed record ReportGap(string Title, string? Status, string? Remedy, string? Due);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AnToan.Bot.Admin;
+using AnToan.Dialogs.Flows;
 using AnToan.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,13 +19,13 @@ public sealed class AdminDataTests
         var t0 = AdminHost.Start.AddDays(-20);
         var school = s.AddUnit("Trường THCS Kim Đồng", "nha-truong", 40, t0, "Lan", "Minh");
         foreach (var item in content.Checklist) s.Answer(school, "checklist", item.Id, "done", t0.AddDays(1), "Lan");
-        foreach (var c in UnitsReport.CriteriaFor(content, "nha-truong")) s.Answer(school, "assessment", c.Id, "met", t0.AddDays(2), "Minh");
+        foreach (var c in AssessmentDialog.CriteriaFor(content, "nha-truong")) s.Answer(school, "assessment", c.Id, "met", t0.AddDays(2), "Minh");
 
         var company = s.AddUnit("Công ty May Hòa Bình", "doanh-nghiep", 300, t0, "Hùng");
         s.Answer(company, "checklist", content.Checklist[0].Id, "todo", t0.AddDays(3), "Hùng");
         s.Answer(company, "checklist", content.Checklist[0].Id, "done", t0.AddDays(5), "Hùng"); // changed its mind
         s.Answer(company, "checklist", content.Checklist[1].Id, "doing", t0.AddDays(5), "Hùng");
-        var criteria = UnitsReport.CriteriaFor(content, "doanh-nghiep");
+        var criteria = AssessmentDialog.CriteriaFor(content, "doanh-nghiep");
         s.Answer(company, "assessment", criteria[0].Id, "met", t0.AddDays(6), "Hùng", note: "Có quy chế");
         s.Answer(company, "assessment", criteria[1].Id, "unmet", t0.AddDays(7), "Hùng");
 
@@ -55,13 +56,13 @@ public sealed class AdminDataTests
         Assert.Equal(2, s.GetProperty("members").GetInt32());
         Assert.Equal(content.Checklist.Count, s.GetProperty("progress").GetProperty("checklistDone").GetInt32());
         Assert.Equal(100, s.GetProperty("progress").GetProperty("checklistPercent").GetDouble());
-        Assert.Equal(UnitsReport.CriteriaFor(content, "nha-truong").Count, s.GetProperty("progress").GetProperty("assessmentMet").GetInt32());
+        Assert.Equal(AssessmentDialog.CriteriaFor(content, "nha-truong").Count, s.GetProperty("progress").GetProperty("assessmentMet").GetInt32());
         Assert.Equal("complete", s.GetProperty("status").GetString());
         Assert.Equal(0, s.GetProperty("gaps").GetInt32());
         Assert.Equal(AdminHost.Start.AddDays(-18), s.GetProperty("lastActivity").GetDateTimeOffset());
 
         var c = units[company.Id];
-        var criteria = UnitsReport.CriteriaFor(content, "doanh-nghiep");
+        var criteria = AssessmentDialog.CriteriaFor(content, "doanh-nghiep");
         Assert.Equal(1, c.GetProperty("progress").GetProperty("checklistDone").GetInt32());
         Assert.Equal(2, c.GetProperty("progress").GetProperty("checklistAnswered").GetInt32());
         Assert.Equal(content.Checklist.Count, c.GetProperty("progress").GetProperty("checklistTotal").GetInt32());
@@ -105,7 +106,7 @@ public sealed class AdminDataTests
         Assert.Equal("done", checklist[0].GetProperty("answer").GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, checklist[2].GetProperty("answer").ValueKind);
         var assessment = detail.GetProperty("assessment").EnumerateArray().ToList();
-        var criteria = UnitsReport.CriteriaFor(content, "doanh-nghiep");
+        var criteria = AssessmentDialog.CriteriaFor(content, "doanh-nghiep");
         Assert.Equal(criteria.Count, assessment.Count);
         Assert.Equal("Có quy chế", assessment[0].GetProperty("answer").GetProperty("note").GetString());
         var unmet = detail.GetProperty("gaps").EnumerateArray().First(g => g.GetProperty("itemId").GetString() == criteria[1].Id);

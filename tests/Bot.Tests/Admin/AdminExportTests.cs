@@ -1,5 +1,6 @@
 using System.Net;
 using AnToan.Bot.Admin;
+using AnToan.Dialogs.Flows;
 using AnToan.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +19,7 @@ public sealed class AdminExportTests
         var t0 = AdminHost.Start.AddDays(-3);
         var school = admin.Sources.AddUnit("Trường Tiểu học Hoa Sen", "nha-truong", 25, t0, "Lan");
         var company = admin.Sources.AddUnit("Công ty Cổ phần \"Ánh Dương\" <HN>", "doanh-nghiep", 120, t0, "Hùng", "Mai");
-        var schoolCriteria = UnitsReport.CriteriaFor(content, "nha-truong");
+        var schoolCriteria = AssessmentDialog.CriteriaFor(content, "nha-truong");
         admin.Sources.Answer(school, "assessment", schoolCriteria[0].Id, "met", t0.AddHours(2), "Lan", note: "Có biên bản\u0001 ký");
         admin.Sources.Answer(school, "assessment", schoolCriteria[1].Id, "partial", t0.AddHours(3), "Lan");
         admin.Sources.Answer(school, "checklist", content.Checklist[0].Id, "done", t0.AddHours(1), "Lan");
@@ -48,11 +49,11 @@ public sealed class AdminExportTests
 
         var assessment = book[words.Export.AssessmentSheet];
         Assert.Equal(words.Export.AssessmentColumns, assessment[0]);
-        Assert.Equal(1 + schoolCriteria.Count + UnitsReport.CriteriaFor(content, "doanh-nghiep").Count, assessment.Count);
+        Assert.Equal(1 + schoolCriteria.Count + AssessmentDialog.CriteriaFor(content, "doanh-nghiep").Count, assessment.Count);
         var first = assessment.Single(r => r[0] == school.Name && r[2] == schoolCriteria[0].Id);
         Assert.Equal([schoolCriteria[0].Title, words.AssessmentStatus["met"], "Có biên bản  ký", "Lan"], first[3..7]);
         Assert.Equal(words.AssessmentStatus["partial"], assessment.Single(r => r[0] == school.Name && r[2] == schoolCriteria[1].Id)[4]);
-        Assert.Equal(words.Unanswered, assessment.Single(r => r[0] == company.Name && r[2] == UnitsReport.CriteriaFor(content, "doanh-nghiep")[0].Id)[4]);
+        Assert.Equal(words.Unanswered, assessment.Single(r => r[0] == company.Name && r[2] == AssessmentDialog.CriteriaFor(content, "doanh-nghiep")[0].Id)[4]);
 
         var checklist = book[words.Export.ChecklistSheet];
         Assert.Equal(1 + 2 * content.Checklist.Count, checklist.Count);

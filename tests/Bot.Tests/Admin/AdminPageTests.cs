@@ -23,7 +23,7 @@ public sealed class AdminPageTests(BrowserFixture browser) : IClassFixture<Brows
         };
         for (var u = 0; u < units.Length; u++)
         {
-            var criteria = AnToan.Bot.Admin.UnitsReport.CriteriaFor(content, units[u].Type);
+            var criteria = AnToan.Dialogs.Flows.AssessmentDialog.CriteriaFor(content, units[u].Type);
             for (var i = 0; i < content.Checklist.Count * (4 - u) / 4; i++)
                 s.Answer(units[u], "checklist", content.Checklist[i].Id, i % 3 == 2 ? "doing" : "done", t0.AddDays(u + i));
             for (var i = 0; i < criteria.Count * (3 - u) / 3; i++)

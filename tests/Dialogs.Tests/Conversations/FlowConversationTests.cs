@@ -137,7 +137,29 @@ public sealed class FlowConversationTests
         Assert.Equal(unit.Name, report.Unit.Name);
         Assert.Equal(h.Words.ChecklistStatus[0].Label, report.Checklist[0].Status);
         Assert.Null(report.Checklist[1].Status);
-        Assert.Equal(AssessmentDialog.CriteriaFor(h.Replies.Content, "co-quan").Count, report.Gaps.Count);
+        var criteria = AssessmentDialog.CriteriaFor(h.Replies.Content, "co-quan");
+        var overdue = h.Checklist.Skip(1).Where(i => DateOnly.TryParse(i.Due, out var due) && due < new DateOnly(2021, 6, 15)).ToList();
+        Assert.NotEmpty(overdue);
+        Assert.Equal([.. criteria.Select(c => c.Title), .. overdue.Select(i => i.Title)], report.Gaps.Select(g => g.Title));
+        Assert.All(report.Gaps.Take(criteria.Count), g => Assert.NotNull(g.Remedy));
+        Assert.All(report.Gaps.Skip(criteria.Count), g => Assert.NotNull(g.Due));
+    }
+
+    [Fact]
+    public async Task Progress_IgnoresAnswersToItemsNoLongerInTheChecklist()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        Answer(unit, UnitLists.Checklist, h.Checklist[0].Id, "done");
+        Answer(unit, UnitLists.Checklist, "removed-item", "done");
+        Answer(unit, UnitLists.Assessment, "removed-criterion", "met");
+        await h.Flow()
+            .Send("tiến độ").AssertReply(a =>
+            {
+                var text = FlowExpectations.Text(a);
+                Assert.Contains($"1/{h.Checklist.Count}", text);
+                Assert.Contains($"0/{AssessmentDialog.CriteriaFor(h.Replies.Content, "co-quan").Count}", text);
+            }, "only the current items count")
+            .StartTestAsync();
     }
 
     [Fact]
