@@ -25,6 +25,7 @@ public static class ZaloChannel
         services.AddSingleton<ZaloAdapter>();
         services.AddSingleton<ZaloWebhook>();
         services.AddHostedService<ZaloEventProcessor>();
+        services.AddHostedService<ZaloTokenKeeper>();
         services.AddSingleton<IProactiveChannel, ZaloProactiveChannel>();
         return services;
     }

@@ -1,5 +1,7 @@
 using AnToan.Bot.Channels;
+using AnToan.Bot.Channels.Zalo;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AnToan.Bot.Tests.Zalo;
 
@@ -59,6 +61,26 @@ public sealed class ZaloTokenTests
         Assert.Equal(2, sut.Api.Refreshes);
         Assert.Single(sut.Api.Calls, c => c.Error != 0); // only the first, expired one
         Assert.Equal("access-2", sut.Api.Delivered[^1].AccessToken);
+    }
+
+    [Fact]
+    public async Task IdleOa_KeepsItsTokensFresh_WithoutAnySend()
+    {
+        await using var sut = await ZaloTestHost.StartAsync(accessToken: "expired");
+        await sut.SendThroughAdapterAsync("user-1", MessageFactory.Text("Hello.")); // learns the token's expiry
+        var sends = sut.Api.Delivered.Count;
+
+        // Two days in which nobody writes, a keeper's period at a time: renewed at 24 h and at 48 h.
+        for (var i = 1; i <= 8; i++)
+        {
+            sut.Clock.Advance(ZaloTokenKeeper.Period);
+            var expected = 1 + i / 4;
+            await ZaloTestHost.Eventually(() => sut.Api.Refreshes >= expected);
+        }
+
+        Assert.Equal(3, sut.Api.Refreshes);
+        Assert.Equal(sends, sut.Api.Delivered.Count);
+        Assert.Equal(sut.Api.RefreshToken, sut.Services.GetRequiredService<ZaloTokenStore>().LoadOrSeed(new ZaloOptions()).RefreshToken);
     }
 
     [Fact]
