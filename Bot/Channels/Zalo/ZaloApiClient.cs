@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AnToan.Dialogs.Engine;
 using Microsoft.Extensions.Options;
 
 namespace AnToan.Bot.Channels.Zalo;
@@ -16,27 +17,25 @@ public sealed class ZaloApiClient
     private readonly ZaloUserStore _users;
     private readonly IHttpClientFactory _httpClients;
     private readonly ZaloOptions _options;
-    private readonly TimeProvider _clock;
-    private readonly TimeZoneInfo _zone;
+    private readonly LocalClock _clock;
     private readonly ILogger<ZaloApiClient> _logger;
     private long _pausedUntilMs;
 
     public ZaloApiClient(ZaloTokenProvider tokens, ZaloUserStore users, IHttpClientFactory httpClients, IOptions<ZaloOptions> options,
-        TimeProvider clock, IConfiguration configuration, ILogger<ZaloApiClient> logger)
+        LocalClock clock, ILogger<ZaloApiClient> logger)
     {
         _tokens = tokens;
         _users = users;
         _httpClients = httpClients;
         _options = options.Value;
         _clock = clock;
-        _zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Bot:TimeZone"] is { Length: > 0 } zone ? zone : "Asia/Ho_Chi_Minh");
         _logger = logger;
     }
 
     /// <param name="message">The <c>message</c> object: text and, optionally, a button attachment.</param>
     public async Task<ZaloSendResult> SendAsync(string userId, JsonObject message, CancellationToken cancellationToken)
     {
-        var paused = DateTimeOffset.FromUnixTimeMilliseconds(Interlocked.Read(ref _pausedUntilMs)) - _clock.GetUtcNow();
+        var paused = DateTimeOffset.FromUnixTimeMilliseconds(Interlocked.Read(ref _pausedUntilMs)) - _clock.UtcNow;
         if (paused > TimeSpan.Zero) return new(new ProactiveResult(ProactiveOutcome.Transient, paused, "Zalo rate limit"));
 
         var body = new JsonObject { ["recipient"] = new JsonObject { ["user_id"] = userId }, ["message"] = message.DeepClone() }.ToJsonString();
@@ -66,7 +65,7 @@ public sealed class ZaloApiClient
                 return new(ProactiveResult.Delivered, answer.MessageId);
             case { Status: 429 } or { Error: -32 }:
                 var backoff = _options.RateLimitBackoff;
-                Interlocked.Exchange(ref _pausedUntilMs, (_clock.GetUtcNow() + backoff).ToUnixTimeMilliseconds());
+                Interlocked.Exchange(ref _pausedUntilMs, (_clock.UtcNow + backoff).ToUnixTimeMilliseconds());
                 _logger.LogWarning("Zalo rate limit reached; sending paused for {Backoff}", backoff);
                 return new(new ProactiveResult(ProactiveOutcome.Transient, backoff, "Zalo rate limit"));
             case { Error: -230 or -232 }:
@@ -89,7 +88,7 @@ public sealed class ZaloApiClient
     /// <summary>Messages of some kinds are refused from 22:00 to 06:00 (-234): try again at 06:00 local time.</summary>
     private TimeSpan UntilMorning()
     {
-        var now = TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), _zone);
+        var now = _clock.Now;
         var morning = new DateTimeOffset(now.Date.AddHours(6), now.Offset);
         return (morning > now ? morning : morning.AddDays(1)) - now;
     }
