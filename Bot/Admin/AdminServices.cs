@@ -21,7 +21,6 @@ public static class AdminServices
         services.AddSingleton<UnitsExport>();
         services.AddSingleton<ContentReload>();
         // Singletons: read LiteDB and the content on every call, keep nothing.
-        services.AddSingleton<IUnitDirectory, LiteUnitDirectory>();
         services.AddSingleton<IAnnouncementLog, NotificationsLog>();
         // Singletons: the question log wraps LiteDB; the middleware (on every adapter) only holds it.
         services.AddSingleton<QuestionLog>();

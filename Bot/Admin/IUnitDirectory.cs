@@ -1,7 +1,7 @@
 namespace AnToan.Bot.Admin;
 
 /// <summary>The units, their members and every answer they gave: what the dashboard reads about units.</summary>
-/// <remarks>Read side only: the dialogs' unit store writes these (<see cref="LiteUnitDirectory"/> reads them).</remarks>
+/// <remarks>Read side only: the dialogs' unit store writes these (<see cref="Storage.LiteUnitStore"/> is both).</remarks>
 public interface IUnitDirectory
 {
     IReadOnlyList<DirectoryUnit> Units();

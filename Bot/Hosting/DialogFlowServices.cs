@@ -21,7 +21,10 @@ public static class DialogFlowServices
         services.AddSingleton<PromptReader>();
         // The knowledge matcher replaces this with an answerer of its own.
         services.TryAddSingleton<IQuestionAnswerer, NoQuestionAnswerer>();
-        services.AddSingleton<IUnitStore, LiteUnitStore>();
+        // One store: the dialogs write and read through IUnitStore, the dashboard reads through IUnitDirectory.
+        services.AddSingleton<LiteUnitStore>();
+        services.AddSingleton<IUnitStore>(sp => sp.GetRequiredService<LiteUnitStore>());
+        services.AddSingleton<Admin.IUnitDirectory>(sp => sp.GetRequiredService<LiteUnitStore>());
         services.AddSingleton<StepDialog, ChecklistDialog>();
         services.AddSingleton<StepDialog, AssessmentDialog>();
         services.AddSingleton<StepDialog, UnitProfileDialog>();

@@ -11,9 +11,7 @@ public static class StorageServices
         var path = Path.GetFullPath(configuration["Storage:Path"] is { Length: > 0 } p ? p : "data/antoan.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Singleton: LiteDB's direct mode owns the file for the life of the process.
-        services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase(
-            new ConnectionString { Filename = path, Connection = ConnectionType.Direct },
-            new BsonMapper())); // our own mapper, never the mutable static BsonMapper.Global
+        services.AddSingleton<ILiteDatabase>(_ => Open(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }));
         // Singleton: one writer gate per database; LiteDbStorage keeps nothing else between calls.
         services.AddSingleton<IStorage, LiteDbStorage>();
         // Singletons: BotState objects are stateless accessors over IStorage.
@@ -24,4 +22,13 @@ public static class StorageServices
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
+
+    /// <summary>Opens a database as the host does: with its own mapper (never the mutable static BsonMapper.Global),
+    /// and dates read back in UTC.</summary>
+    /// <remarks>LiteDB stores UTC but by default hands dates back in the server's local time, which shifted report
+    /// expiries, audit and delivery times by the zone's offset on a server set to Asia/Ho_Chi_Minh.</remarks>
+    public static LiteDatabase Open(ConnectionString connection) => new(connection, new BsonMapper()) { UtcDate = true };
+
+    /// <inheritdoc cref="Open(ConnectionString)"/>
+    public static LiteDatabase Open(Stream stream) => new(stream, new BsonMapper()) { UtcDate = true };
 }

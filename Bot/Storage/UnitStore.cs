@@ -1,3 +1,4 @@
+using AnToan.Bot.Admin;
 using System.Security.Cryptography;
 using AnToan.Dialogs.Units;
 using LiteDB;
@@ -8,7 +9,7 @@ namespace AnToan.Bot.Storage;
 /// <remarks>Every answer is its own document (insert only): two members answering at the same time never overwrite
 /// each other, and the unit's answer for an item is the latest one. Membership and resume points are single
 /// documents keyed by member and unit, written with upserts.</remarks>
-public sealed class LiteUnitStore : IUnitStore
+public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
 {
     /// <summary>No 0/O, 1/I/L: a code read aloud or copied by hand stays unambiguous.</summary>
     private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -113,6 +114,24 @@ public sealed class LiteUnitStore : IUnitStore
         return Task.FromResult(doc is null ? null : new UnitCursor(unitId, doc.Flow, doc.ItemId, Utc(doc.UpdatedAt)));
     }
 
+    public IReadOnlyList<DirectoryUnit> Units() =>
+        _units.FindAll().OrderBy(u => u.CreatedAt)
+            .Select(u => new DirectoryUnit(u.Id, u.Name, u.Type, u.Headcount, u.JoinCode, Utc(u.CreatedAt))).ToList();
+
+    public IReadOnlyList<DirectoryMember> Members() =>
+        _members.FindAll().Select(m => new DirectoryMember(m.UnitId, m.Id, m.Name)).ToList();
+
+    /// <remarks>Ordered by time, then by insertion (ObjectId) for answers given within the same clock tick.</remarks>
+    public IReadOnlyList<DirectoryAnswer> Answers() =>
+        _answers.FindAll().OrderBy(a => a.AnsweredAt).ThenBy(a => a.Id)
+            .Select(a =>
+            {
+                var slash = a.UnitList.LastIndexOf('/');
+                return new DirectoryAnswer(a.UnitList[..slash], a.UnitList[(slash + 1)..], a.ItemId, a.Status, a.Date, a.Note,
+                    a.AnsweredBy, a.AnsweredByName, Utc(a.AnsweredAt));
+            })
+            .ToList();
+
     private static string NewCode()
     {
         while (true)
@@ -123,6 +142,7 @@ public sealed class LiteUnitStore : IUnitStore
         }
     }
 
+    /// <summary>The database hands dates back in UTC (UtcDate in StorageServices).</summary>
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private sealed class UnitDoc

@@ -7,7 +7,7 @@ namespace AnToan.Bot.Tests.Dialogs;
 
 public sealed class UnitStoreTests : IDisposable
 {
-    private readonly LiteDatabase _db = new(new MemoryStream(), new BsonMapper());
+    private readonly LiteDatabase _db = StorageServices.Open(new MemoryStream());
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2021, 6, 15, 2, 0, 0, TimeSpan.Zero));
     private readonly LiteUnitStore _sut;
 

@@ -51,7 +51,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             acknowledged += answeredInFlight;
             Assert.True(answeredInFlight < InFlight, "the kill came after every write had finished");
 
-            using var db = new LiteDatabase(new ConnectionString { Filename = dbPath, Connection = ConnectionType.Direct }, new BsonMapper());
+            using var db = StorageServices.Open(new ConnectionString { Filename = dbPath, Connection = ConnectionType.Direct });
             var activity = await ReadActivityAsync(new LiteDbStorage(db), "crash-conv");
             Assert.NotNull(activity);
             output.WriteLine("acknowledged {0} turns, {1} of them in flight; the file holds {2}", acknowledged, answeredInFlight, activity.Turns);

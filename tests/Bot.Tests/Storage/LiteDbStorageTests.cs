@@ -210,7 +210,7 @@ public sealed class LiteDbStorageTests : IDisposable
 
     private void Open()
     {
-        _db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(_dir, "antoan.db"), Connection = ConnectionType.Direct }, new BsonMapper());
+        _db = StorageServices.Open(new ConnectionString { Filename = Path.Combine(_dir, "antoan.db"), Connection = ConnectionType.Direct });
         _sut = new LiteDbStorage(_db);
     }
 

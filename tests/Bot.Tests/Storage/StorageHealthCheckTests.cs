@@ -23,7 +23,7 @@ public sealed class StorageHealthCheckTests
     [Fact]
     public async Task ClosedDatabase_FailsTheCheck()
     {
-        var db = new LiteDatabase(new MemoryStream(), new BsonMapper());
+        var db = StorageServices.Open(new MemoryStream());
         var sut = new StorageHealthCheck(db);
         db.Dispose();
 
