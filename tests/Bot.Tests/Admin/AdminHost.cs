@@ -33,9 +33,8 @@ public sealed class AdminHost : IAsyncDisposable
         var sources = new FakeSources();
         var all = new List<string>(settings ?? []);
         if (key is not null) all.Add($"Admin:ApiKey={key}");
-        var host = await TestBotHost.StartAsync(settings: all, configure: builder =>
+        var host = await TestBotHost.StartAsync(settings: all, clock: time, configure: builder =>
         {
-            builder.Services.AddSingleton<TimeProvider>(time);
             builder.Services.AddSingleton<IUnitDirectory>(sources);
             builder.Services.AddSingleton<IQuestionLog>(sources);
             builder.Services.AddSingleton<IAnnouncementLog>(sources);

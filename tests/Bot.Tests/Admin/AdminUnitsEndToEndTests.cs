@@ -13,7 +13,7 @@ public sealed class AdminUnitsEndToEndTests
     public async Task AUnitAnsweredInTheChat_ShowsItsMembersProgressAndHistory()
     {
         await using var host = await TestBotHost.StartAsync(settings: [$"Admin:ApiKey={AdminHost.Key}"],
-            configure: b => b.Services.AddSingleton<TimeProvider>(DialogHost.NewClock()));
+            clock: DialogHost.NewClock());
         var an = new ChatClient(host.Client, "an", "conv-an");
         var code = await DialogHost.CreateUnitAsync(an, "Công ty Minh Phát");
         await an.AskAsync("danh mục việc cần làm");

@@ -31,11 +31,8 @@ public sealed class QuestionLogTests
     public async Task QuestionsAskedOnTwoChannels_AreCountedTogether_AndUnansweredOnesListed()
     {
         var clock = new FakeTimeProvider(AdminHost.Start);
-        await using var host = await TestBotHost.StartAsync(settings: [$"Admin:ApiKey={AdminHost.Key}"], configure: b =>
-        {
-            b.Services.AddSingleton<TimeProvider>(clock);
-            b.Services.AddSingleton<IMessageRouter, TracingRouter>();
-        });
+        await using var host = await TestBotHost.StartAsync(settings: [$"Admin:ApiKey={AdminHost.Key}"], clock: clock,
+            configure: b => b.Services.AddSingleton<IMessageRouter, TracingRouter>());
         await new ChatClient(host.Client, "an", "c1").SayAsync("Hạn nộp hồ sơ là khi nào?");
         clock.Advance(TimeSpan.FromDays(7));
         await new ChatClient(host.Client, "binh", "c2", channelId: "msteams").SayAsync("han nop ho so la khi nao");

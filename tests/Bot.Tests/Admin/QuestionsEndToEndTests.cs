@@ -14,7 +14,7 @@ public sealed class QuestionsEndToEndTests
     public async Task AskedQuestions_UnansweredOnes_AndDownVotes_ReachTheQuestionsView()
     {
         await using var host = await TestBotHost.StartAsync(settings: [$"Admin:ApiKey={AdminHost.Key}"],
-            configure: b => b.Services.AddSingleton<TimeProvider>(DialogHost.NewClock()));
+            clock: DialogHost.NewClock());
         var passage = host.App.Services.GetRequiredService<KnowledgeStore>().Current.Passages.First(p => p.Paraphrases is { Count: > 0 });
         var question = passage.Paraphrases![0];
         var an = new ChatClient(host.Client, "an", "conv-an");

@@ -46,7 +46,7 @@ public sealed class ConcurrencyEndToEndTests
     public async Task AdminUnits_ListsEachUnitWithItsProgress()
     {
         await using var host = await Infrastructure.TestBotHost.StartAsync(settings: ["Admin:ApiKey=k3y"],
-            configure: b => b.Services.AddSingleton<TimeProvider>(DialogHost.NewClock()));
+            clock: DialogHost.NewClock());
         var an = new ChatClient(host.Client, "an", "conv-an");
         await DialogHost.CreateUnitAsync(an, "Công ty Minh Phát");
         await an.SayAsync("danh mục việc cần làm");

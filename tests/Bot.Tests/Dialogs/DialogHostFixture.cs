@@ -11,7 +11,7 @@ public static class DialogHost
     public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2021, 6, 15, 2, 0, 0, TimeSpan.Zero));
 
     public static Task<TestBotHost> StartAsync(FakeTimeProvider clock, string? dataDir = null) =>
-        TestBotHost.StartAsync(dataDir, configure: b => b.Services.AddSingleton<TimeProvider>(clock));
+        TestBotHost.StartAsync(dataDir, clock: clock);
 
     public static Knowledge.Model.KnowledgeContent Content(TestBotHost host) => host.App.Services.GetRequiredService<KnowledgeStore>().Current;
 

@@ -1,5 +1,6 @@
 using AnToan.Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AnToan.Bot.Tests.Infrastructure;
 
@@ -22,13 +23,19 @@ public sealed class TestBotHost : IAsyncDisposable
 
     /// <param name="dataDir">Reuse a folder to run a second host on the same LiteDB file.</param>
     /// <param name="settings">Extra settings, as "Key:Sub=value".</param>
-    public static async Task<TestBotHost> StartAsync(string? dataDir = null, IEnumerable<string>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="clock">The host's clock (a FakeTimeProvider); the system clock when null.</param>
+    public static async Task<TestBotHost> StartAsync(string? dataDir = null, IEnumerable<string>? settings = null,
+        Action<WebApplicationBuilder>? configure = null, TimeProvider? clock = null)
     {
         var owns = dataDir is null;
         dataDir ??= Directory.CreateTempSubdirectory("antoan-test-").FullName;
         var args = new List<string> { "--urls=http://127.0.0.1:0", $"--Storage:Path={Path.Combine(dataDir, "antoan.db")}", "--Logging:LogLevel:Default=Warning" };
         args.AddRange((settings ?? []).Select(s => "--" + s));
-        var app = BotHost.Build([.. args], configure);
+        var app = BotHost.Build([.. args], builder =>
+        {
+            if (clock is not null) builder.Services.AddSingleton<TimeProvider>(clock);
+            configure?.Invoke(builder);
+        });
         await app.StartAsync();
         return new TestBotHost(app, dataDir, owns);
     }

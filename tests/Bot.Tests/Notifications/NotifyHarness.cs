@@ -41,12 +41,7 @@ public sealed class NotifyHarness : IAsyncDisposable
         var owns = connector is null;
         connector ??= await FakeConnector.StartAsync(clock);
         var host = await TestBotHost.StartAsync(dataDir,
-            [$"Admin:ApiKey={AdminKey}", $"Notifications:Cron={NeverCron}", .. settings ?? []],
-            builder =>
-            {
-                builder.Services.AddSingleton<TimeProvider>(clock);
-                configure?.Invoke(builder);
-            });
+            [$"Admin:ApiKey={AdminKey}", $"Notifications:Cron={NeverCron}", .. settings ?? []], configure, clock);
         return new NotifyHarness(host, clock, connector, owns);
     }
 

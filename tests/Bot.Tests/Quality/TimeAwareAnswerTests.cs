@@ -26,7 +26,7 @@ public sealed class TimeAwareAnswerTests
         // 10:00 in Asia/Ho_Chi_Minh (UTC+7) on the given day.
         var now = DateTimeOffset.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).AddHours(3);
         var clock = new FakeTimeProvider(now);
-        await using var host = await TestBotHost.StartAsync(configure: b => b.Services.AddSingleton<TimeProvider>(clock));
+        await using var host = await TestBotHost.StartAsync(clock: clock);
 
         var turn = await new BotConversation(host.Client).SendAsync(question);
 

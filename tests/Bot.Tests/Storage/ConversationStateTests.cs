@@ -19,7 +19,7 @@ public sealed class ConversationStateTests
                     Assert.True(await SendAsync(first.Client, "restart-conv", $"message {i}"));
 
             var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 9, 30, 0, TimeSpan.Zero));
-            await using var second = await TestBotHost.StartAsync(dataDir, configure: b => b.Services.AddSingleton<TimeProvider>(clock));
+            await using var second = await TestBotHost.StartAsync(dataDir, clock: clock);
             Assert.True(await SendAsync(second.Client, "restart-conv", "message 3"));
 
             var activity = await ReadActivityAsync(second.App.Services.GetRequiredService<IStorage>(), "restart-conv");

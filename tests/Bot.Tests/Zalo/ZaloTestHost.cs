@@ -64,11 +64,7 @@ public sealed class ZaloTestHost : IAsyncDisposable
             $"Admin:ApiKey={AdminKey}",
             $"Notifications:Cron={NotifyHarness.NeverCron}",
             .. settings ?? [],
-        ], builder =>
-        {
-            builder.Services.AddSingleton<TimeProvider>(clock);
-            configure?.Invoke(builder);
-        });
+        ], configure, clock);
         return new ZaloTestHost(host, api, clock, ownsApi);
     }
 
