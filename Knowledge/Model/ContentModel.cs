@@ -6,10 +6,12 @@ namespace AnToan.Knowledge.Model;
 public sealed record SourceRef(string Document, string? Part = null);
 
 /// <summary>A document the guidance references (documents.json).</summary>
+/// <param name="Year">For a year's guidance or plan: the year it is for. What cites it (passages, facts, checklist
+/// items, one-off calendar entries) belongs to that year; documents without a year (laws, decisions) hold for all.</param>
 public sealed record DocumentInfo(
     string Id, string Number, string Kind, string? Date, string Issuer, string Subject,
     string? Status = null, string? ReplacedBy = null, string? Effective = null,
-    IReadOnlyList<string>? Aliases = null, string? Origin = null, bool Confirmed = true);
+    IReadOnlyList<string>? Aliases = null, string? Origin = null, bool Confirmed = true, int? Year = null);
 
 /// <summary>An answerable unit of the guidance or of FACTS.md (passages.json).</summary>
 public sealed record Passage(
