@@ -14,7 +14,7 @@ public sealed class AdminWording
     /// <summary>admin.json with its file-name template parsed, loaded with the knowledge content.</summary>
     public static ContentPart Part { get; } = ContentPart.Of(content =>
     {
-        var wording = ContentJson.Read<AdminWording>(content.Root, File);
+        var wording = ContentJson.Read<AdminWording>(content.Files, File);
         content.Templates.ParseInline(File, "export.fileName", wording.Export.FileName);
         return wording;
     });

@@ -1,3 +1,4 @@
+using AnToan.Bot.Content;
 using AnToan.Dialogs.Engine;
 using AnToan.Knowledge;
 using AnToan.Knowledge.Model;
@@ -65,15 +66,17 @@ public static class DashboardApi
     }
 
     /// <summary>Loads the content again; on an error the content in service stays and the error says where.</summary>
-    private static IResult Reload(HttpContext http, AdminAudit audit, ContentReload reload)
+    private static IResult Reload(HttpContext http, AdminAudit audit, ContentReload reload, KnowledgeStore knowledge)
     {
         try
         {
-            var (content, indexEntries) = reload.Run();
+            var (content, indexEntries, change) = reload.Run(AdminActor.Of(http));
+            if (change == ContentChange.Conflict) return Results.Conflict(new { Reloaded = false });
             audit.Record(http, "content-reload", detail: $"passages={content.Passages.Count} facts={content.Facts.Count}");
             return Results.Ok(new
             {
                 Reloaded = true,
+                Version = knowledge.Version,
                 Passages = content.Passages.Count,
                 Facts = content.Facts.Count,
                 Checklist = content.Checklist.Count,

@@ -1,4 +1,5 @@
 using AnToan.Bot.Admin;
+using AnToan.Bot.Content;
 using AnToan.Bot.Reports;
 using AnToan.Bot.Storage;
 using AnToan.Dialogs;
@@ -26,6 +27,11 @@ public static class KnowledgeServices
         services.AddSingleton(new KnowledgeStore(root, [DialogWords.Part, VietnameseVocabulary.Part, ReportWording.Part, AdminWording.Part]));
         // Singletons: the index of each snapshot is built once and searched concurrently; matching is stateless.
         services.AddSingleton<KnowledgeSearch>();
+        // Singletons: the versions live in the database; the watcher (started before the scheduler and the endpoints)
+        // seeds version 1, serves the current version and follows what other instances publish.
+        services.AddSingleton<ContentVersionStore>();
+        services.AddSingleton<ContentVersions>();
+        services.AddHostedService<ContentVersionWatcher>();
         services.AddSingleton<KnowledgeMatcher>();
         services.AddSingleton<AnswerComposer>();
         // Singleton: the injected clock read in the configured zone, for answers, dialogs and the scheduler.

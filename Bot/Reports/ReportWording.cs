@@ -15,7 +15,7 @@ public sealed record ReportWording(
     /// <summary>report.json with its inline templates parsed, loaded with the knowledge content (<c>content.Part&lt;ReportWording&gt;()</c>).</summary>
     public static ContentPart Part { get; } = ContentPart.Of(content =>
     {
-        var wording = ContentJson.Read<ReportWording>(content.Root, File);
+        var wording = ContentJson.Read<ReportWording>(content.Files, File);
         foreach (var (key, source) in wording.InlineTemplates())
             content.Templates.ParseInline(File, key, source);
         return wording;

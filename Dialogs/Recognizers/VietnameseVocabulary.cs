@@ -23,11 +23,11 @@ public sealed class VietnameseVocabulary
     public sealed record YesNoWords(PhraseTable<bool> Strong, PhraseTable<bool> Weak);
 
     /// <summary>vietnamese.json, loaded and checked with the knowledge content (<c>content.Part&lt;VietnameseVocabulary&gt;()</c>).</summary>
-    public static ContentPart Part { get; } = ContentPart.Of(content => Load(content.Root));
+    public static ContentPart Part { get; } = ContentPart.Of(content => Load(content.Files));
 
-    public static VietnameseVocabulary Load(string root)
+    public static VietnameseVocabulary Load(ContentFiles files)
     {
-        var raw = ContentJson.Read<Raw>(root, "vietnamese.json");
+        var raw = ContentJson.Read<Raw>(files, "vietnamese.json");
         var n = raw.Numbers;
         var d = raw.Dates;
         return new VietnameseVocabulary

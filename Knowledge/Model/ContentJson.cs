@@ -18,22 +18,28 @@ public static class ContentJson
         RespectRequiredConstructorParameters = true,
     };
 
-    public static T Read<T>(string root, string file) where T : class
+    /// <summary>The options content files are read and written with (camelCase, strict).</summary>
+    public static JsonSerializerOptions SerializerOptions => Options;
+
+    public static T Read<T>(string root, string file) where T : class => Read<T>(ContentFiles.FromFolder(root), file);
+
+    public static T Read<T>(ContentFiles files, string file) where T : class
     {
-        var path = Path.Combine(root, file);
-        if (!File.Exists(path)) throw new ContentException(file, null, "file is missing");
+        if (!files.Json.TryGetValue(file, out var text)) throw new ContentException(file, null, "file is missing");
+        return Parse<T>(file, text);
+    }
+
+    /// <summary>Reads <paramref name="text"/> as the content file <paramref name="file"/> would be read.</summary>
+    public static T Parse<T>(string file, string text) where T : class
+    {
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options)
+            return JsonSerializer.Deserialize<T>(text, Options)
                 ?? throw new ContentException(file, null, "file is empty");
         }
         catch (JsonException e)
         {
             throw new ContentException(file, e.LineNumber + 1, e.Message, e);
-        }
-        catch (IOException e)
-        {
-            throw new ContentException(file, null, e.Message, e);
         }
     }
 }

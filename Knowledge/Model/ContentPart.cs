@@ -17,5 +17,5 @@ public sealed class ContentPart
     public static ContentPart Of<T>(Func<KnowledgeContent, T> load) where T : class => new(typeof(T), content => load(content));
 
     /// <summary>A part read straight from one JSON file of the content root.</summary>
-    public static ContentPart Json<T>(string file) where T : class => Of(content => ContentJson.Read<T>(content.Root, file));
+    public static ContentPart Json<T>(string file) where T : class => Of(content => ContentJson.Read<T>(content.Files, file));
 }

@@ -5,7 +5,11 @@ namespace AnToan.Knowledge.Model;
 /// never replaces content that is in service.</remarks>
 public sealed class KnowledgeContent
 {
-    public required string Root { get; init; }
+    /// <summary>The content folder the templates were read from.</summary>
+    public string Root => Files.TemplatesRoot;
+
+    /// <summary>The JSON files this snapshot was read from (what a content version stores).</summary>
+    public required ContentFiles Files { get; init; }
     public required IReadOnlyList<DocumentInfo> Documents { get; init; }
     public required IReadOnlyList<Passage> Passages { get; init; }
     public required IReadOnlyList<Fact> Facts { get; init; }
@@ -19,6 +23,29 @@ public sealed class KnowledgeContent
 
     public IReadOnlyDictionary<string, DocumentInfo> DocumentsById => _documentsById ??= Documents.ToDictionary(d => d.Id);
     public IReadOnlyDictionary<string, Passage> PassagesById => _passagesById ??= Passages.ToDictionary(p => p.Id);
+    /// <summary>The years that have a guidance (documents with a <see cref="DocumentInfo.Year"/>), in order.</summary>
+    public IReadOnlyList<int> GuidanceYears => _years ??= Documents.Select(d => d.Year).OfType<int>().Distinct().Order().ToList();
+
+    /// <summary>The year of what cites <paramref name="source"/>: its document's year, or null when it holds for every year.</summary>
+    public int? YearOf(SourceRef source) => DocumentsById.TryGetValue(source.Document, out var d) ? d.Year : null;
+
+    /// <summary>The year whose guidance applies in <paramref name="year"/>: that year when it has one, else the latest
+    /// before it, else the earliest; null when no document has a year.</summary>
+    public int? WorkingYear(int year) =>
+        GuidanceYears.Contains(year) ? year
+        : GuidanceYears.LastOrDefault(y => y < year) is var before and > 0 ? before
+        : GuidanceYears.Count > 0 ? GuidanceYears[0] : null;
+
+    /// <summary>The checklist of one year's guidance (with the items that hold for every year).</summary>
+    public IReadOnlyList<ChecklistItem> ChecklistFor(int? year) =>
+        Checklist.Where(i => YearOf(i.Source) is not { } y || y == year).ToList();
+
+    /// <summary>The guidance document of <paramref name="year"/>: the one its checklist cites, else the first of that year.</summary>
+    public DocumentInfo? GuidanceOf(int? year) =>
+        ChecklistFor(year).Select(i => DocumentsById[i.Source.Document]).FirstOrDefault(d => d.Year == year)
+        ?? Documents.FirstOrDefault(d => d.Year is not null && d.Year == year);
+
+    private IReadOnlyList<int>? _years;
     private IReadOnlyDictionary<string, DocumentInfo>? _documentsById;
     private IReadOnlyDictionary<string, Passage>? _passagesById;
     private IReadOnlyDictionary<Type, object> _parts = new Dictionary<Type, object>();
@@ -29,23 +56,25 @@ public sealed class KnowledgeContent
 
     /// <summary>Loads every file of <paramref name="root"/> and the <paramref name="parts"/> of the other layers;
     /// throws <see cref="ContentException"/> on the first problem.</summary>
-    public static KnowledgeContent Load(string root, IEnumerable<ContentPart>? parts = null)
+    public static KnowledgeContent Load(string root, IEnumerable<ContentPart>? parts = null) =>
+        Load(ContentFiles.FromFolder(root), parts);
+
+    /// <summary>Reads and checks the JSON <paramref name="files"/> of one content version with the templates beside them.</summary>
+    public static KnowledgeContent Load(ContentFiles files, IEnumerable<ContentPart>? parts = null)
     {
-        if (!Directory.Exists(root))
-            throw new ContentException(root, null, "content folder not found");
         var content = new KnowledgeContent
         {
-            Root = root,
-            Documents = ContentJson.Read<List<DocumentInfo>>(root, "documents.json"),
-            Passages = ContentJson.Read<List<Passage>>(root, "passages.json"),
-            Facts = ContentJson.Read<List<Fact>>(root, "facts.json"),
-            Glossary = ContentJson.Read<List<GlossaryEntry>>(root, "glossary.json"),
-            Calendar = ContentJson.Read<List<CalendarEntry>>(root, "calendar.json"),
-            Intents = ContentJson.Read<List<Intent>>(root, "intents.json"),
-            Checklist = ContentJson.Read<List<ChecklistItem>>(root, "checklist.json"),
-            Criteria = ContentJson.Read<List<Criterion>>(root, "criteria.json"),
-            Ui = ContentJson.Read<UiContent>(root, "ui.json"),
-            Templates = TemplateSet.Load(Path.Combine(root, "templates")),
+            Files = files,
+            Documents = ContentJson.Read<List<DocumentInfo>>(files, "documents.json"),
+            Passages = ContentJson.Read<List<Passage>>(files, "passages.json"),
+            Facts = ContentJson.Read<List<Fact>>(files, "facts.json"),
+            Glossary = ContentJson.Read<List<GlossaryEntry>>(files, "glossary.json"),
+            Calendar = ContentJson.Read<List<CalendarEntry>>(files, "calendar.json"),
+            Intents = ContentJson.Read<List<Intent>>(files, "intents.json"),
+            Checklist = ContentJson.Read<List<ChecklistItem>>(files, "checklist.json"),
+            Criteria = ContentJson.Read<List<Criterion>>(files, "criteria.json"),
+            Ui = ContentJson.Read<UiContent>(files, "ui.json"),
+            Templates = TemplateSet.Load(Path.Combine(files.TemplatesRoot, "templates")),
         };
         ContentValidator.Validate(content);
         content._parts = (parts ?? []).ToDictionary(p => p.Type, p => p.Load(content));

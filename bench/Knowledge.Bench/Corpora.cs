@@ -26,7 +26,7 @@ public static class Corpora
             .ToList();
         return new KnowledgeContent
         {
-            Root = Real.Root,
+            Files = Real.Files,
             Documents = Real.Documents,
             Passages = passages,
             Facts = Real.Facts,
