@@ -18,6 +18,9 @@ public sealed class KnowledgeStore(string root, IReadOnlyList<ContentPart>? part
     /// <summary>The content version in service (1 = the shipped folder).</summary>
     public int Version => Volatile.Read(ref _current).Version;
 
+    /// <summary>The content in service with its version, read together.</summary>
+    public (KnowledgeContent Content, int Version) InService => Volatile.Read(ref _current) is var s ? (s.Content, s.Version) : default;
+
     /// <summary>Reads and checks <paramref name="files"/> without putting them into service.</summary>
     /// <exception cref="ContentException">A file is broken.</exception>
     public KnowledgeContent Load(ContentFiles files) => KnowledgeContent.Load(files, _parts);

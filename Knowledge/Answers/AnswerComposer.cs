@@ -68,7 +68,8 @@ public sealed class AnswerComposer
         var model = new
         {
             Direct = fact?.Answer ?? "",
-            Due = IsoDate.Parse(fact?.Date) is { } date ? Due(date, today) : null,
+            Due = IsoDate.Parse(fact?.Date) is { } date && !OfPastYear(index.Content, source, today) ? Due(date, today) : null,
+            YearNote = YearNote(match, index.Content, source),
             Support = support,
             Replaced = Replacements(match, source.Document),
             SourceLine = SourceLine(index.Content, source),
@@ -120,10 +121,11 @@ public sealed class AnswerComposer
     private static AnswerReply Calendar(MatchResult match, CalendarEntry entry, DateOnly today)
     {
         var content = match.Index.Content;
-        var next = CalendarService.Next(entry, today)?.DayFrom(today);
+        var next = entry.Recurring || !OfPastYear(content, entry.Source, today) ? CalendarService.Next(entry, today)?.DayFrom(today) : null;
         var model = new
         {
             Entry = CalendarModel(entry, next, today),
+            YearNote = YearNote(match, content, entry.Source),
             SourceLine = SourceLine(content, entry.Source),
         };
         return new AnswerReply("answer-calendar", model, Feedback);
@@ -213,8 +215,20 @@ public sealed class AnswerComposer
             .ToList();
     }
 
+    /// <summary>An entry of an earlier year's guidance: how many days ago its deadline passed is no answer.</summary>
+    private static bool OfPastYear(KnowledgeContent content, SourceRef source, DateOnly today) =>
+        content.YearOf(source) is { } year && year < today.Year;
+
+    /// <summary>When the year wanted has no guidance and the answer comes from another year's: which, so the answer
+    /// says so.</summary>
+    private static string YearNote(MatchResult match, KnowledgeContent content, SourceRef source) =>
+        match.Year is { Missing: true } year && content.YearOf(source) is { } answered
+            ? content.Templates.Render("year-note", new { year.Wanted, Answered = answered, Guidance = content.GuidanceOf(answered) is { } g ? DocumentModel(g) : null })
+            : "";
+
     private static object DocumentModel(DocumentInfo d) => new
     {
+        d.Year,
         d.Number,
         d.Kind,
         d.Issuer,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Search;
 using AnToan.Knowledge.Text;
@@ -42,9 +43,32 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         Match(search.Index, question, today, include);
 
     /// <summary>Matches against a given index rather than the one in service (benchmarks, tools).</summary>
+    /// <remarks>Entries of another year's guidance are left out (see <see cref="GuidanceYear"/>). When a year up to this
+    /// one that comes after the latest guidance is asked, the question is also asked of that guidance without the year,
+    /// and the surer of the two matches is taken: "năm 2025 hạn nộp…" finds the 2021 deadline and says it is 2021's,
+    /// while "bầu cử năm 2026" still finds the 2026 election, which belongs to no guidance. A year before every
+    /// guidance, or still to come, is not answered from another year's.</remarks>
     public static MatchResult Match(KnowledgeIndex index, string question, DateOnly today, Func<IndexEntry, bool>? include = null)
     {
+        var content = index.Content;
         var analyzed = index.Analyze(question, today);
+        var written = index.AnalyzeAsWritten(question, today);
+        var lexicon = index.Analyzer.Lexicon;
+        var year = GuidanceYear.Of(AskedDetails.Detect(written.Words, lexicon), index.DocumentsNamedIn(analyzed).ToList(), content, today);
+        bool Admitted(IndexEntry e) => include?.Invoke(e) != false && year.Admits(e, content);
+        var match = Match(index, question, analyzed, written, today, Admitted) with { Year = year };
+        if (year is not { Asked: { } asked, Missing: true, Working: { } working } || asked < working || asked > today.Year) return match;
+        var term = asked.ToString(CultureInfo.InvariantCulture);
+        string[] Restate(string w) => w == term ? [] : [w];
+        var restated = Match(index, question, analyzed with { Words = analyzed.Words.SelectMany(Restate).ToList() },
+            written with { Words = written.Words.SelectMany(Restate).ToList() }, today,
+            e => Admitted(e) && GuidanceYear.Of(e, content) is not null);
+        return restated.Confidence > match.Confidence && restated.Outcome <= match.Outcome ? restated with { Year = year } : match;
+    }
+
+    private static MatchResult Match(KnowledgeIndex index, string question, AnalyzedText analyzed, AnalyzedText written, DateOnly today,
+        Func<IndexEntry, bool>? include)
+    {
         var cues = QuestionCues.Detect(analyzed.Words, index.Analyzer.Lexicon);
         var found = index.Search(analyzed, cues.Positions, include);
         if (found.Candidates.Count == 0)
@@ -54,7 +78,7 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         // What comes from a document the question names is preferred.
         var documents = index.DocumentsNamedIn(analyzed).ToList();
         var named = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var asked = AskedDetails.Detect(index.AnalyzeAsWritten(question, today).Words, index.Analyzer.Lexicon);
+        var asked = AskedDetails.Detect(written.Words, index.Analyzer.Lexicon);
         // An entry that does not say what was asked comes after those that do, whatever its coverage.
         var ranked = found.Candidates
             .Select(c => Rank(c, top, Fits(c.Entry, cues, index), named.Count > 0 && named.Contains(DocumentOf(c.Entry) ?? ""),

@@ -22,6 +22,9 @@ public sealed record MatchResult(
     IReadOnlyList<RankedCandidate> Candidates, IReadOnlyList<IndexEntry> Choices,
     QuestionCues Cues, SearchResult Search, KnowledgeIndex Index)
 {
+    /// <summary>The guidance year the question was answered for (null: matched against every year).</summary>
+    public GuidanceYear? Year { get; init; }
+
     public bool Answered => Outcome == AnswerOutcome.Answer;
 
     /// <summary>Nothing to match: no word, number or abbreviation ("?", "...", an emoji alone).</summary>

@@ -18,8 +18,14 @@ public static class ContentJson
         RespectRequiredConstructorParameters = true,
     };
 
-    /// <summary>The options content files are read and written with (camelCase, strict).</summary>
-    public static JsonSerializerOptions SerializerOptions => Options;
+    /// <summary>How content files are written (a published version): as they are read, indented, nulls left out,
+    /// Vietnamese kept readable rather than escaped.</summary>
+    public static readonly JsonSerializerOptions WriteOptions = new(Options)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static T Read<T>(string root, string file) where T : class => Read<T>(ContentFiles.FromFolder(root), file);
 

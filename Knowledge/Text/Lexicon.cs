@@ -14,6 +14,7 @@ public sealed class Lexicon
     public required IReadOnlyList<string[]> PercentWords { get; init; }
     public required IReadOnlyList<(string[] Phrase, int Offset)> RelativeDays { get; init; }
     public required IReadOnlyList<(string[] Phrase, int Offset)> RelativeMonths { get; init; }
+    public required IReadOnlyList<(string[] Phrase, int Offset)> RelativeYears { get; init; }
     /// <summary>Question type (date, number, actor, definition) → its cues.</summary>
     public required IReadOnlyList<(string Type, string[] Phrase)> QuestionCues { get; init; }
     public required IReadOnlyList<string[]> Countdown { get; init; }
@@ -38,7 +39,7 @@ public sealed class Lexicon
 
     private sealed record Data(
         string[] DayWords, string[] MonthWords, string[] YearWords, string[] NumberMarkers, string[] PercentWords,
-        Dictionary<string, int> RelativeDays, Dictionary<string, int> RelativeMonths,
+        Dictionary<string, int> RelativeDays, Dictionary<string, int> RelativeMonths, Dictionary<string, int> RelativeYears,
         Dictionary<string, string[]> QuestionTypes, string[] Countdown, string[] CountWords, string[] CountUnits, string[] NumberWords, string[] Recurring,
         Dictionary<string, DetailData> Details, string[] Fillers, string[] Onsets, string[][] Synonyms);
 
@@ -64,6 +65,7 @@ public sealed class Lexicon
             PercentWords = L(data.PercentWords),
             RelativeDays = data.RelativeDays.Select(kv => (P(kv.Key), kv.Value)).ToList(),
             RelativeMonths = data.RelativeMonths.Select(kv => (P(kv.Key), kv.Value)).ToList(),
+            RelativeYears = data.RelativeYears.Select(kv => (P(kv.Key), kv.Value)).ToList(),
             QuestionCues = data.QuestionTypes.SelectMany(kv => kv.Value.Select(v => (kv.Key, P(v)))).ToList(),
             Countdown = L(data.Countdown),
             CountWords = L(data.CountWords),

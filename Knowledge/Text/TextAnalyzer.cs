@@ -150,7 +150,7 @@ public sealed partial class TextAnalyzer
         return new AnalyzedText(words, extras);
     }
 
-    /// <summary>"hôm nay", "tháng này", "tháng sau" → a relative term ("d+0", "m+1") everywhere, and in a question
+    /// <summary>"hôm nay", "tháng này", "tháng sau", "năm nay" → a relative term ("d+0", "m+1", "y+0") everywhere, and in a question
     /// also the day or month it means today, so commands worded relatively ("lịch tháng này") match as written
     /// while "tháng này" also finds what falls in this month.</summary>
     private int Relative(List<Tok> toks, int i, DateOnly? today, Func<string, bool>? known, List<string> words)
@@ -172,6 +172,14 @@ public sealed partial class TextAnalyzer
             {
                 AddRelative(RelativeTerm('m', offset));
                 if (today?.AddMonths(offset) is { } month) words.Add(MonthTerm(month.Month));
+                return phrase.Length;
+            }
+        // "năm nay", "năm ngoái": the year itself, as if it had been typed ("năm 2026").
+        foreach (var (phrase, offset) in _lexicon.RelativeYears)
+            if (Matches(toks, i, phrase))
+            {
+                AddRelative(RelativeTerm('y', offset));
+                if (today is { } day) words.Add((day.Year + offset).ToString(CultureInfo.InvariantCulture));
                 return phrase.Length;
             }
         return 0;
