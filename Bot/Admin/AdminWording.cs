@@ -16,6 +16,7 @@ public sealed class AdminWording
     {
         var wording = ContentJson.Read<AdminWording>(content.Files, File);
         content.Templates.ParseInline(File, "export.fileName", wording.Export.FileName);
+        content.Templates.ParseInline(File, "publish.checklistReadyTemplate", wording.Publish.ChecklistReadyTemplate);
         return wording;
     });
 
@@ -25,6 +26,7 @@ public sealed class AdminWording
     [JsonIgnore] public IReadOnlyDictionary<string, string> AssessmentStatus { get; private init; } = new Dictionary<string, string>();
     public required string Unanswered { get; init; }
     public required ExportWording Export { get; init; }
+    public required PublishWording Publish { get; init; }
 
     /// <summary>The wording of <paramref name="content"/> with the labels its dialogs.json gives.</summary>
     public static AdminWording For(KnowledgeContent content)
@@ -36,6 +38,7 @@ public sealed class AdminWording
             UnitStatus = wording.UnitStatus,
             Unanswered = wording.Unanswered,
             Export = wording.Export,
+            Publish = wording.Publish,
             UnitTypes = Labels(words.UnitTypes),
             ChecklistStatus = Labels(words.ChecklistStatus),
             AssessmentStatus = Labels(words.AssessmentRating),
@@ -48,6 +51,10 @@ public sealed class AdminWording
     public static string Label(IReadOnlyDictionary<string, string> labels, string? value) =>
         value is null ? "" : labels.GetValueOrDefault(value, value);
 }
+
+/// <summary>The announcement a published guidance with a checklist makes (a calendar entry of category deadline).</summary>
+/// <param name="ChecklistReadyTemplate">Scriban, seen as a calendar entry's template (title, date_text, source_text...).</param>
+public sealed record PublishWording(string ChecklistReadyTitle, string ChecklistReadyTemplate);
 
 public sealed class ExportWording
 {
