@@ -17,16 +17,16 @@ public static class DashboardApi
     public static RouteGroupBuilder MapDashboardAdmin(this RouteGroupBuilder admin)
     {
         admin.MapGet("/overview", Overview);
-        admin.MapGet("/units", (string? type, string? status, string? sort, bool? desc, UnitsReport report) =>
-            Results.Ok(Sort(report.Rows().Where(u => (type is null || u.Type == type) && (status is null || u.Status == status)), sort, desc ?? false)));
-        admin.MapGet("/units/{id}", (string id, UnitsReport report) =>
-            report.Detail(id) is { } detail ? Results.Ok(detail) : Results.NotFound());
+        admin.MapGet("/units", (string? type, string? status, string? sort, bool? desc, int? year, UnitsReport report) =>
+            Results.Ok(Sort(report.Rows(year).Where(u => (type is null || u.Type == type) && (status is null || u.Status == status)), sort, desc ?? false)));
+        admin.MapGet("/units/{id}", (string id, int? year, UnitsReport report) =>
+            report.Detail(id, year) is { } detail ? Results.Ok(detail) : Results.NotFound());
         admin.MapGet("/questions", (int? weeks, QuestionsReport report) => Results.Ok(report.View(Weeks(weeks))));
         admin.MapGet("/notifications", (AnnouncementsReport report) => Results.Ok(report.View()));
         admin.MapGet("/audit", (int? count, AdminAudit audit) => Results.Ok(audit.Latest(Math.Clamp(count ?? 100, 1, 1000))));
-        admin.MapGet("/export/units.xlsx", (HttpContext http, UnitsExport export, AdminAudit audit) =>
+        admin.MapGet("/export/units.xlsx", (HttpContext http, int? year, UnitsExport export, AdminAudit audit) =>
         {
-            var (fileName, content) = export.Write();
+            var (fileName, content) = export.Write(year);
             audit.Record(http, "export", detail: fileName);
             return Results.File(content, UnitsExport.ContentType, fileName);
         });
@@ -35,14 +35,17 @@ public static class DashboardApi
     }
 
     /// <summary>Counts and the two charts' data, with the labels the page shows for codes.</summary>
-    private static IResult Overview(UnitsReport units, QuestionsReport questions, AnnouncementsReport announcements, KnowledgeStore knowledge, LocalClock clock)
+    private static IResult Overview(int? year, UnitsReport units, QuestionsReport questions, AnnouncementsReport announcements, KnowledgeStore knowledge, LocalClock clock)
     {
-        var rows = units.Rows();
+        year = units.YearOr(year);
+        var rows = units.Rows(year);
         var words = AdminWording.For(knowledge.Current);
         var week = questions.View(DefaultWeeks);
         var notify = announcements.View();
         return Results.Ok(new
         {
+            Year = year,
+            Years = knowledge.Current.GuidanceYears,
             Units = rows.Count,
             Members = rows.Sum(r => r.Members),
             Complete = rows.Count(r => r.Status == "complete"),

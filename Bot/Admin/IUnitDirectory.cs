@@ -19,7 +19,8 @@ public sealed record DirectoryUnit(string Id, string Name, string Type, long? He
 public sealed record DirectoryMember(string UnitId, string Id, string Name);
 
 /// <param name="List">checklist | assessment.</param>
+/// <param name="Year">The guidance year of the list (null when the content had no year's guidance).</param>
 /// <param name="Status">done | doing | todo, or met | partial | unmet.</param>
 public sealed record DirectoryAnswer(
-    string UnitId, string List, string ItemId, string Status, string? Date, string? Note,
+    string UnitId, string List, int? Year, string ItemId, string Status, string? Date, string? Note,
     string AnsweredBy, string AnsweredByName, DateTimeOffset AnsweredAt);

@@ -10,11 +10,13 @@ public sealed class UnitsExport(UnitsReport report, IUnitDirectory directory, Kn
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public (string FileName, byte[] Content) Write()
+    /// <param name="year">The guidance year exported; the one that applies today when null.</param>
+    public (string FileName, byte[] Content) Write(int? year = null)
     {
         var content = knowledge.Current;
         var words = AdminWording.For(content);
-        var rows = report.Rows().OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
+        year = report.YearOr(year);
+        var rows = report.Rows(year).OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         var answers = directory.Answers().ToLookup(a => a.UnitId);
         string Type(UnitRow u) => AdminWording.Label(words.UnitTypes, u.Type);
 
@@ -27,15 +29,15 @@ public sealed class UnitsExport(UnitsReport report, IUnitDirectory directory, Kn
         });
         var assessment = rows.SelectMany(u =>
         {
-            var latest = UnitsReport.Latest(answers[u.Id], UnitLists.Assessment);
+            var latest = UnitsReport.Latest(answers[u.Id], UnitLists.Assessment, year);
             return AssessmentDialog.CriteriaFor(content, u.Type).Select(c => latest.GetValueOrDefault(c.Id) is { } a
                 ? new object?[] { u.Name, Type(u), c.Id, c.Title, AdminWording.Label(words.AssessmentStatus, a.Status), a.Note, a.AnsweredByName, Local(a.AnsweredAt) }
                 : [u.Name, Type(u), c.Id, c.Title, words.Unanswered, null, null, null]);
         });
         var checklist = rows.SelectMany(u =>
         {
-            var latest = UnitsReport.Latest(answers[u.Id], UnitLists.Checklist);
-            return content.Checklist.Select(i => latest.GetValueOrDefault(i.Id) is { } a
+            var latest = UnitsReport.Latest(answers[u.Id], UnitLists.Checklist, year);
+            return content.ChecklistFor(year).Select(i => latest.GetValueOrDefault(i.Id) is { } a
                 ? new object?[] { u.Name, Type(u), i.Id, i.Title, i.DueText ?? i.Due, AdminWording.Label(words.ChecklistStatus, a.Status), a.Date, a.Note, a.AnsweredByName, Local(a.AnsweredAt) }
                 : [u.Name, Type(u), i.Id, i.Title, i.DueText ?? i.Due, words.Unanswered, null, null, null, null]);
         });

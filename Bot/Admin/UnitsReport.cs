@@ -27,49 +27,55 @@ public sealed record UnitDetail(
     IReadOnlyList<ItemAnswer> Assessment, IReadOnlyList<UnitGap> Gaps, IReadOnlyList<DirectoryAnswer> History);
 
 /// <summary>Where every unit stands, computed from the unit directory and the content in service.</summary>
-/// <remarks>Counts and gaps are <see cref="UnitStanding"/>'s, the same as the chat's "tiến độ" and the Word report.</remarks>
+/// <remarks>Counts and gaps are <see cref="UnitStanding"/>'s, the same as the chat's "tiến độ" and the Word report.
+/// The year is a guidance year: the one that applies today unless another is asked for; earlier years stay in history.</remarks>
 public sealed class UnitsReport(IUnitDirectory directory, KnowledgeStore knowledge, LocalClock clock)
 {
-    public IReadOnlyList<UnitRow> Rows()
+    /// <summary>The year asked for, else the guidance year that applies today.</summary>
+    public int? YearOr(int? year) => year ?? knowledge.Current.WorkingYear(clock.Today.Year);
+
+    public IReadOnlyList<UnitRow> Rows(int? year = null)
     {
         var content = knowledge.Current;
+        year = YearOr(year);
         var members = directory.Members().ToLookup(m => m.UnitId);
         var answers = directory.Answers().ToLookup(a => a.UnitId);
-        return directory.Units().Select(u => Row(u, members[u.Id].Count(), answers[u.Id].ToList(), Standing(content, u, answers[u.Id]))).ToList();
+        return directory.Units().Select(u => Row(u, members[u.Id].Count(), answers[u.Id].ToList(), Standing(content, u, year, answers[u.Id]))).ToList();
     }
 
-    public UnitDetail? Detail(string id)
+    public UnitDetail? Detail(string id, int? year = null)
     {
         var unit = directory.Units().FirstOrDefault(u => u.Id == id);
         if (unit is null) return null;
         var content = knowledge.Current;
+        year = YearOr(year);
         var members = directory.Members().Where(m => m.UnitId == id).ToList();
         var history = directory.Answers().Where(a => a.UnitId == id).ToList();
-        var checklist = Latest(history, UnitLists.Checklist);
-        var assessment = Latest(history, UnitLists.Assessment);
-        var standing = Standing(content, unit, history);
+        var checklist = Latest(history, UnitLists.Checklist, year);
+        var assessment = Latest(history, UnitLists.Assessment, year);
+        var standing = Standing(content, unit, year, history);
         return new UnitDetail(
             Row(unit, members.Count, history, standing),
             members,
-            content.Checklist.Select(i => new ItemAnswer(i.Id, i.Title, i.DueText ?? i.Due, checklist.GetValueOrDefault(i.Id))).ToList(),
+            content.ChecklistFor(year).Select(i => new ItemAnswer(i.Id, i.Title, i.DueText ?? i.Due, checklist.GetValueOrDefault(i.Id))).ToList(),
             AssessmentDialog.CriteriaFor(content, unit.Type).Select(c => new ItemAnswer(c.Id, c.Title, null, assessment.GetValueOrDefault(c.Id))).ToList(),
             standing.Gaps,
             history.AsEnumerable().Reverse().ToList());
     }
 
-    /// <summary>The latest answer per item of one list (answers come oldest first).</summary>
-    public static Dictionary<string, DirectoryAnswer> Latest(IEnumerable<DirectoryAnswer> answers, string list)
+    /// <summary>The latest answer per item of one list in one year (answers come oldest first).</summary>
+    public static Dictionary<string, DirectoryAnswer> Latest(IEnumerable<DirectoryAnswer> answers, string list, int? year)
     {
         var latest = new Dictionary<string, DirectoryAnswer>(StringComparer.Ordinal);
-        foreach (var a in answers.Where(a => a.List == list)) latest[a.ItemId] = a;
+        foreach (var a in answers.Where(a => a.List == list && a.Year == year)) latest[a.ItemId] = a;
         return latest;
     }
 
-    private UnitStanding Standing(KnowledgeContent content, DirectoryUnit unit, IEnumerable<DirectoryAnswer> history) =>
-        UnitStanding.Of(content, unit.Type, Statuses(history, UnitLists.Checklist), Statuses(history, UnitLists.Assessment), clock.Today);
+    private UnitStanding Standing(KnowledgeContent content, DirectoryUnit unit, int? year, IEnumerable<DirectoryAnswer> history) =>
+        UnitStanding.Of(content, unit.Type, year, Statuses(history, UnitLists.Checklist, year), Statuses(history, UnitLists.Assessment, year), clock.Today);
 
-    private static Dictionary<string, string> Statuses(IEnumerable<DirectoryAnswer> history, string list) =>
-        Latest(history, list).ToDictionary(a => a.Key, a => a.Value.Status, StringComparer.Ordinal);
+    private static Dictionary<string, string> Statuses(IEnumerable<DirectoryAnswer> history, string list, int? year) =>
+        Latest(history, list, year).ToDictionary(a => a.Key, a => a.Value.Status, StringComparer.Ordinal);
 
     private static UnitRow Row(DirectoryUnit unit, int members, IReadOnlyList<DirectoryAnswer> history, UnitStanding s)
     {

@@ -1,4 +1,5 @@
 using AnToan.Bot.Admin;
+using AnToan.Bot.Content;
 using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.WebChat;
 using AnToan.Bot.Channels.Zalo;
@@ -48,6 +49,7 @@ public static class BotHost
         app.MapAdminPages();
         var admin = app.MapAdminApi();
         admin.MapDashboardAdmin();
+        admin.MapContentAdmin();
         admin.MapAnnouncementsAdmin();
         admin.MapFeedbackAdmin();
         return app;

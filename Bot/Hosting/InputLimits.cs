@@ -45,7 +45,11 @@ public static class InputLimitServices
         var maxBody = app.Configuration.GetValue("Bot:MaxRequestBodyBytes", 256L * 1024);
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > maxBody)
+            // An endpoint may allow more (a document import); Kestrel is told so before the body is read.
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<Content.BodySizeLimit>()?.Bytes ?? maxBody;
+            if (limit != maxBody && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = limit;
+            if (context.Request.ContentLength > limit)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return;

@@ -21,7 +21,7 @@ public sealed class WordReportWriter(KnowledgeStore knowledge)
         {
             Unit = new { report.Unit.Name, Type = report.UnitType, report.Unit.Headcount },
             Date = new { report.Date.Day, report.Date.Month, report.Date.Year },
-            report.Date.Year,
+            Year = report.Year ?? report.Date.Year,
         };
         string Render(string key, string source) => content.Templates.RenderInline(ReportWording.File, key, source, model);
 

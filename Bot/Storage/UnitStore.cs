@@ -32,6 +32,22 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
         _answers = db.GetCollection<AnswerDoc>("unit_answers");
         _answers.EnsureIndex(a => a.UnitList);
         _cursors = db.GetCollection<CursorDoc>("unit_cursors");
+        KeepLegacyAnswersInTheirYear();
+    }
+
+    /// <summary>The guidance year of the answers given before lists were kept per year: the only checklist then was
+    /// the 2021 guidance's.</summary>
+    public const int LegacyYear = 2021;
+
+    /// <summary>Answers saved before lists had a year ("unit/checklist") move to the list of <see cref="LegacyYear"/>,
+    /// so they stay in that year's history instead of filling in a new year's checklist.</summary>
+    private void KeepLegacyAnswersInTheirYear()
+    {
+        foreach (var answer in _answers.Find(a => !a.UnitList.Contains(UnitLists.YearSeparator)).ToList())
+        {
+            answer.UnitList = UnitLists.Of(answer.UnitList, LegacyYear);
+            _answers.Update(answer);
+        }
     }
 
     public Task<Unit?> FindByMemberAsync(MemberKey member, CancellationToken cancellationToken)
@@ -127,7 +143,8 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
             .Select(a =>
             {
                 var slash = a.UnitList.LastIndexOf('/');
-                return new DirectoryAnswer(a.UnitList[..slash], a.UnitList[(slash + 1)..], a.ItemId, a.Status, a.Date, a.Note,
+                var (list, year) = UnitLists.Parse(a.UnitList[(slash + 1)..]);
+                return new DirectoryAnswer(a.UnitList[..slash], list, year, a.ItemId, a.Status, a.Date, a.Note,
                     a.AnsweredBy, a.AnsweredByName, Utc(a.AnsweredAt));
             })
             .ToList();

@@ -9,11 +9,8 @@ namespace AnToan.Dialogs.Flows;
 public sealed class AssessmentDialog : UnitListDialog
 {
     public const string Name = UnitLists.Assessment;
-    private readonly LocalClock _clock;
-
-    public AssessmentDialog(Replies replies, IUnitStore units, LocalClock clock) : base(Name, replies, units)
+    public AssessmentDialog(Replies replies, IUnitStore units, LocalClock clock) : base(Name, replies, units, clock)
     {
-        _clock = clock;
         Steps(FindUnitStepAsync, StartStepAsync, ReviewStepAsync, AskRatingStepAsync, AskEvidenceStepAsync, SaveStepAsync);
     }
 
@@ -33,13 +30,14 @@ public sealed class AssessmentDialog : UnitListDialog
         if (step.Result is not string || await UnitStore.FindForAsync(step.Turn, cancellationToken) is not { } unit) return step.End();
         step.Values["unit"] = unit.Id;
         step.Values["type"] = unit.Type;
+        StartYear(step);
         var criteria = Criteria(step);
         if (criteria.Count == 0)
         {
             await step.SendAsync("dialog-list-empty", null, cancellationToken);
             return step.End();
         }
-        var answers = await UnitStore.GetAnswersAsync(unit.Id, Name, cancellationToken);
+        var answers = await UnitStore.GetAnswersAsync(unit.Id, ListOf(step.Values), cancellationToken);
         var start = step.Values.GetValueOrDefault("item") is { } resumed && criteria.Any(c => c.Id == resumed)
             ? resumed
             : ItemOrder.NextUnanswered(criteria.Select(c => c.Id).ToList(), answers, null);
@@ -52,7 +50,7 @@ public sealed class AssessmentDialog : UnitListDialog
     {
         if (step.Result is not true)
         {
-            var answers = await UnitStore.GetAnswersAsync(step.Values["unit"], Name, cancellationToken);
+            var answers = await UnitStore.GetAnswersAsync(step.Values["unit"], ListOf(step.Values), cancellationToken);
             await step.SendAsync("dialog-assessment-result", Result(Criteria(step), answers), cancellationToken);
             return step.End();
         }
@@ -64,8 +62,8 @@ public sealed class AssessmentDialog : UnitListDialog
     {
         var criteria = Criteria(step);
         var criterion = Criterion(step);
-        await UnitStore.SaveCursorAsync(new UnitCursor(step.Values["unit"], Name, criterion.Id, _clock.Now), cancellationToken);
-        var current = (await UnitStore.GetAnswersAsync(step.Values["unit"], Name, cancellationToken)).GetValueOrDefault(criterion.Id);
+        await UnitStore.SaveCursorAsync(new UnitCursor(step.Values["unit"], Name, criterion.Id, Clock.Now), cancellationToken);
+        var current = (await UnitStore.GetAnswersAsync(step.Values["unit"], ListOf(step.Values), cancellationToken)).GetValueOrDefault(criterion.Id);
         var model = new
         {
             Criterion = criterion,
@@ -89,10 +87,11 @@ public sealed class AssessmentDialog : UnitListDialog
     {
         var unitId = step.Values["unit"];
         var criterion = Criterion(step);
-        await UnitStore.SaveAnswerAsync(new UnitAnswer(unitId, Name, criterion.Id, step.Values["rating"], null, step.Result as string,
-            step.Member.Id, MemberKey.NameOf(step.Turn), _clock.Now), cancellationToken);
+        var list = ListOf(step.Values);
+        await UnitStore.SaveAnswerAsync(new UnitAnswer(unitId, list, criterion.Id, step.Values["rating"], null, step.Result as string,
+            step.Member.Id, MemberKey.NameOf(step.Turn), Clock.Now), cancellationToken);
         var criteria = Criteria(step);
-        var answers = await UnitStore.GetAnswersAsync(unitId, Name, cancellationToken);
+        var answers = await UnitStore.GetAnswersAsync(unitId, list, cancellationToken);
         if (ItemOrder.NextUnanswered(criteria.Select(c => c.Id).ToList(), answers, criterion.Id) is { } next)
         {
             step.Values["item"] = next;

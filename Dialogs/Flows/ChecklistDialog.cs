@@ -9,36 +9,37 @@ namespace AnToan.Dialogs.Flows;
 public sealed class ChecklistDialog : UnitListDialog
 {
     public const string Name = UnitLists.Checklist;
-    private readonly LocalClock _clock;
-
-    public ChecklistDialog(Replies replies, IUnitStore units, LocalClock clock) : base(Name, replies, units)
+    public ChecklistDialog(Replies replies, IUnitStore units, LocalClock clock) : base(Name, replies, units, clock)
     {
-        _clock = clock;
         Steps(FindUnitStepAsync, StartStepAsync, ReviewStepAsync, AskStatusStepAsync, AskDateStepAsync, AskNoteStepAsync, SaveStepAsync);
     }
 
-    private IReadOnlyList<ChecklistItem> Items => Replies.Content.Checklist;
+    /// <summary>The checklist of the dialog's guidance year.</summary>
+    private IReadOnlyList<ChecklistItem> Items(IReadOnlyDictionary<string, string> values) => Replies.Content.ChecklistFor(YearOf(values));
 
     protected internal override Dictionary<string, string>? Before(IReadOnlyDictionary<string, string> values)
     {
-        var index = Items.ToList().FindIndex(i => i.Id == values.GetValueOrDefault("item"));
-        return index > 0 ? new(values) { ["item"] = Items[index - 1].Id } : null;
+        var items = Items(values);
+        var index = items.ToList().FindIndex(i => i.Id == values.GetValueOrDefault("item"));
+        return index > 0 ? new(values) { ["item"] = items[index - 1].Id } : null;
     }
 
     private async Task<StepResult> StartStepAsync(StepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is not string unitId) return step.End();
-        if (Items.Count == 0)
+        StartYear(step);
+        var items = Items(step.Values);
+        if (items.Count == 0)
         {
             await step.SendAsync("dialog-list-empty", null, cancellationToken);
             return step.End();
         }
         step.Values["unit"] = unitId;
-        var answers = await UnitStore.GetAnswersAsync(unitId, Name, cancellationToken);
-        var start = step.Values.GetValueOrDefault("item") is { } resumed && Items.Any(i => i.Id == resumed)
+        var answers = await UnitStore.GetAnswersAsync(unitId, ListOf(step.Values), cancellationToken);
+        var start = step.Values.GetValueOrDefault("item") is { } resumed && items.Any(i => i.Id == resumed)
             ? resumed
-            : ItemOrder.NextUnanswered(Items.Select(i => i.Id).ToList(), answers, null);
-        if (start is null) return step.Prompt(new PromptSpec(PromptKind.YesNo, "dialog-checklist-review", Summary(answers)));
+            : ItemOrder.NextUnanswered(items.Select(i => i.Id).ToList(), answers, null);
+        if (start is null) return step.Prompt(new PromptSpec(PromptKind.YesNo, "dialog-checklist-review", Summary(step.Values, answers)));
         step.Values["item"] = start;
         return step.GoTo(AskStatusStepAsync);
     }
@@ -47,11 +48,11 @@ public sealed class ChecklistDialog : UnitListDialog
     {
         if (step.Result is not true)
         {
-            var answers = await UnitStore.GetAnswersAsync(step.Values["unit"], Name, cancellationToken);
-            await step.SendAsync("dialog-checklist-summary", Summary(answers), cancellationToken);
+            var answers = await UnitStore.GetAnswersAsync(step.Values["unit"], ListOf(step.Values), cancellationToken);
+            await step.SendAsync("dialog-checklist-summary", Summary(step.Values, answers), cancellationToken);
             return step.End();
         }
-        step.Values["item"] = Items[0].Id;
+        step.Values["item"] = Items(step.Values)[0].Id;
         return step.Next();
     }
 
@@ -59,13 +60,15 @@ public sealed class ChecklistDialog : UnitListDialog
     {
         var item = Item(step);
         var unitId = step.Values["unit"];
-        await UnitStore.SaveCursorAsync(new UnitCursor(unitId, Name, item.Id, _clock.Now), cancellationToken);
-        var current = (await UnitStore.GetAnswersAsync(unitId, Name, cancellationToken)).GetValueOrDefault(item.Id);
+        await UnitStore.SaveCursorAsync(new UnitCursor(unitId, Name, item.Id, Clock.Now), cancellationToken);
+        var current = (await UnitStore.GetAnswersAsync(unitId, ListOf(step.Values), cancellationToken)).GetValueOrDefault(item.Id);
+        var items = Items(step.Values);
         var model = new
         {
             Item = item,
-            Number = Items.ToList().IndexOf(item) + 1,
-            Total = Items.Count,
+            Number = items.ToList().IndexOf(item) + 1,
+            Total = items.Count,
+            Year = YearOf(step.Values),
             Current = current is null ? null : new
             {
                 Status = DialogWords.Label(Words.ChecklistStatus, current.Status),
@@ -107,27 +110,29 @@ public sealed class ChecklistDialog : UnitListDialog
         var unitId = step.Values["unit"];
         var item = Item(step);
         DateOnly? date = step.Values.Remove("date", out var iso) ? DateOnly.Parse(iso) : null;
-        await UnitStore.SaveAnswerAsync(new UnitAnswer(unitId, Name, item.Id, step.Values["status"], date, step.Result as string,
-            step.Member.Id, MemberKey.NameOf(step.Turn), _clock.Now), cancellationToken);
-        var answers = await UnitStore.GetAnswersAsync(unitId, Name, cancellationToken);
-        if (ItemOrder.NextUnanswered(Items.Select(i => i.Id).ToList(), answers, item.Id) is { } next)
+        var list = ListOf(step.Values);
+        await UnitStore.SaveAnswerAsync(new UnitAnswer(unitId, list, item.Id, step.Values["status"], date, step.Result as string,
+            step.Member.Id, MemberKey.NameOf(step.Turn), Clock.Now), cancellationToken);
+        var answers = await UnitStore.GetAnswersAsync(unitId, list, cancellationToken);
+        if (ItemOrder.NextUnanswered(Items(step.Values).Select(i => i.Id).ToList(), answers, item.Id) is { } next)
         {
             step.Values["item"] = next;
             return step.GoTo(AskStatusStepAsync);
         }
-        await step.SendAsync("dialog-checklist-summary", Summary(answers), cancellationToken);
+        await step.SendAsync("dialog-checklist-summary", Summary(step.Values, answers), cancellationToken);
         return step.End();
     }
 
-    private ChecklistItem Item(StepContext step) => Items.First(i => i.Id == step.Values["item"]);
+    private ChecklistItem Item(StepContext step) => Items(step.Values).First(i => i.Id == step.Values["item"]);
 
-    private object Summary(IReadOnlyDictionary<string, UnitAnswer> answers) => new
+    private object Summary(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, UnitAnswer> answers) => new
     {
-        Total = Items.Count,
+        Year = YearOf(values),
+        Total = Items(values).Count,
         Done = answers.Values.Count(a => a.Status == "done"),
         Doing = answers.Values.Count(a => a.Status == "doing"),
         Todo = answers.Values.Count(a => a.Status == "todo"),
-        Open = Items.Where(i => answers.GetValueOrDefault(i.Id)?.Status != "done")
+        Open = Items(values).Where(i => answers.GetValueOrDefault(i.Id)?.Status != "done")
             .Select(i => new { i.Title, i.DueText, Status = DialogWords.Label(Words.ChecklistStatus, answers.GetValueOrDefault(i.Id)?.Status) }).ToList(),
     };
 }

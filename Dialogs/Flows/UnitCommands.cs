@@ -33,7 +33,7 @@ public sealed class UnitCommands(DialogEngine engine, IUnitStore units, UnitProg
     private async Task ReportAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         if (await UnitOf(turn, cancellationToken) is not { } unit) return;
-        var link = await reports.PublishAsync(await progress.ReportAsync(unit, cancellationToken), cancellationToken);
+        var link = await reports.PublishAsync(await progress.ReportAsync(unit, null, cancellationToken), cancellationToken);
         var summary = await progress.SummaryAsync(unit, cancellationToken);
         await turn.SendActivityAsync(replies.Message("dialog-report", new { Link = link.AbsoluteUri, Summary = summary }), cancellationToken);
     }

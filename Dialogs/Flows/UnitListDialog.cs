@@ -7,10 +7,28 @@ namespace AnToan.Dialogs.Flows;
 
 /// <summary>What the checklist and the self-assessment share: the user's unit first (offering to create one), then a
 /// choice per item that also offers the guidance the item comes from.</summary>
-public abstract class UnitListDialog(string id, Replies replies, IUnitStore unitStore) : StepDialog(id, version: 1)
+/// <remarks>Version 2: the dialog's values hold its year. A list belongs to a guidance year: the one in service when the dialog started, kept in its values, so a
+/// dialog begun on the last day of a year and finished after a publish still saves into the list it showed.</remarks>
+public abstract class UnitListDialog(string id, Replies replies, IUnitStore unitStore, LocalClock clock) : StepDialog(id, version: 2)
 {
+    private const string YearKey = "year";
+
     protected Replies Replies { get; } = replies;
     protected IUnitStore UnitStore { get; } = unitStore;
+    protected LocalClock Clock { get; } = clock;
+
+    /// <summary>Sets the dialog's year to the guidance year that applies today.</summary>
+    protected void StartYear(StepContext step)
+    {
+        if (Replies.Content.WorkingYear(Clock.Today.Year) is { } year) step.Values[YearKey] = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The dialog's guidance year (null when the content has no year's guidance).</summary>
+    protected static int? YearOf(IReadOnlyDictionary<string, string> values) =>
+        values.TryGetValue(YearKey, out var year) && int.TryParse(year, out var y) ? y : null;
+
+    /// <summary>The stored list this dialog's answers go to: the list of its year.</summary>
+    protected string ListOf(IReadOnlyDictionary<string, string> values) => UnitLists.Of(Id, YearOf(values));
 
     /// <summary>Read per use: a content reload changes the words too.</summary>
     protected DialogWords Words => Replies.Content.Part<DialogWords>();

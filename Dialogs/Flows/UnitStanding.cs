@@ -4,7 +4,7 @@ namespace AnToan.Dialogs.Flows;
 
 /// <summary>How far a unit got and what it still lacks: the one calculation behind "tiến độ", the Word report, and
 /// the admin dashboard and its export, so every place shows the same numbers.</summary>
-/// <remarks>Only the checklist items and the criteria for the unit's type of the content in service count: an answer
+/// <remarks>Only the checklist items of the year and the criteria for the unit's type of the content in service count: an answer
 /// to an item since removed from checklist.json is ignored, so done never exceeds total.
 /// A gap is either a criterion for the unit's type that is not met (rated partial or unmet, or not rated yet), or a
 /// checklist item whose date has passed and that is not done (an item without a date is never overdue). Criteria
@@ -17,22 +17,24 @@ public sealed record UnitStanding(
     public const string Done = "done";
     public const string Met = "met";
 
-    /// <param name="checklist">The unit's latest status per checklist item id.</param>
-    /// <param name="assessment">The unit's latest rating per criterion id.</param>
-    public static UnitStanding Of(KnowledgeContent content, string unitType,
+    /// <param name="year">The guidance year whose checklist counts (see <see cref="KnowledgeContent.ChecklistFor"/>).</param>
+    /// <param name="checklist">The unit's latest status per checklist item id, in that year.</param>
+    /// <param name="assessment">The unit's latest rating per criterion id, in that year.</param>
+    public static UnitStanding Of(KnowledgeContent content, string unitType, int? year,
         IReadOnlyDictionary<string, string> checklist, IReadOnlyDictionary<string, string> assessment, DateOnly today)
     {
+        var items = content.ChecklistFor(year);
         var criteria = AssessmentDialog.CriteriaFor(content, unitType);
         var unmet = criteria
             .Where(c => assessment.GetValueOrDefault(c.Id) != Met)
             .Select(c => new UnitGap(UnitGap.Criterion, c.Id, c.Title, assessment.GetValueOrDefault(c.Id), c.Remedy, null));
-        var overdue = content.Checklist
+        var overdue = items
             .Where(i => checklist.GetValueOrDefault(i.Id) != Done && DateOnly.TryParse(i.Due, out var due) && due < today)
             .Select(i => new UnitGap(UnitGap.Checklist, i.Id, i.Title, checklist.GetValueOrDefault(i.Id), null, i.Due));
         return new UnitStanding(
-            content.Checklist.Count(i => checklist.GetValueOrDefault(i.Id) == Done),
-            content.Checklist.Count(i => checklist.ContainsKey(i.Id)),
-            content.Checklist.Count,
+            items.Count(i => checklist.GetValueOrDefault(i.Id) == Done),
+            items.Count(i => checklist.ContainsKey(i.Id)),
+            items.Count,
             criteria.Count(c => assessment.GetValueOrDefault(c.Id) == Met),
             criteria.Count(c => assessment.ContainsKey(c.Id)),
             criteria.Count,

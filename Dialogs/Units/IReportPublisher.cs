@@ -8,8 +8,9 @@ public interface IReportPublisher
 }
 
 /// <summary>Everything the unit's report shows, already worded (status labels, dates as dd/MM/yyyy).</summary>
+/// <param name="Year">The guidance year reported (null when the content has no year's guidance).</param>
 public sealed record UnitReport(
-    Unit Unit, string UnitType, DateOnly Date,
+    Unit Unit, string UnitType, DateOnly Date, int? Year,
     IReadOnlyList<ReportRow> Checklist, IReadOnlyList<ReportRow> Assessment, IReadOnlyList<ReportGap> Gaps);
 
 /// <param name="Status">The answer's label; null when nobody answered yet.</param>

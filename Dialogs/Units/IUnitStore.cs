@@ -45,4 +45,17 @@ public static class UnitLists
 {
     public const string Checklist = "checklist";
     public const string Assessment = "assessment";
+
+    /// <summary>Separates a list from the guidance year it is kept for ("checklist@2026").</summary>
+    public const char YearSeparator = '@';
+
+    /// <summary>The list of one guidance year: a unit's answers are kept per year, so a new year's checklist starts
+    /// empty and earlier years stay in history. Without a year (content with no year's guidance), the list itself.</summary>
+    public static string Of(string list, int? year) => year is { } y ? $"{list}{YearSeparator}{y}" : list;
+
+    /// <summary>The list and year of a stored list name.</summary>
+    public static (string List, int? Year) Parse(string stored) =>
+        stored.LastIndexOf(YearSeparator) is var at and >= 0 && int.TryParse(stored.AsSpan(at + 1), out var year)
+            ? (stored[..at], year)
+            : (stored, null);
 }

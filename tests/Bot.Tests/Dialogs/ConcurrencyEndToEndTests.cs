@@ -1,3 +1,4 @@
+using AnToan.Tests;
 using AnToan.Dialogs.Units;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public sealed class ConcurrencyEndToEndTests
 
         var units = host.App.Services.GetRequiredService<IUnitStore>();
         var unit = await units.FindByMemberAsync(new MemberKey("directline", "an"), default);
-        var latest = await units.GetAnswersAsync(unit!.Id, UnitLists.Checklist, default);
+        var latest = await units.GetAnswersAsync(unit!.Id, ShippedLists.Checklist, default);
         // Each member moves to the next item nobody has answered yet, so together they covered at least as many items
         // as either alone, and every item's answer is one of theirs.
         Assert.InRange(latest.Count, rounds, 2 * rounds);

@@ -1,3 +1,4 @@
+using AnToan.Tests;
 using AnToan.Dialogs.Units;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,7 +43,7 @@ public sealed class ResumeEndToEndTests
 
             var units = second.App.Services.GetRequiredService<IUnitStore>();
             var unit = await units.FindByMemberAsync(new MemberKey("webchat", "binh"), default);
-            var answers = await units.GetAnswersAsync(unit!.Id, UnitLists.Checklist, default);
+            var answers = await units.GetAnswersAsync(unit!.Id, ShippedLists.Checklist, default);
             var items = DialogHost.Content(second).Checklist;
             Assert.Equal(("done", new DateOnly(2021, 6, 14), "Nghị quyết 05-NQ", "an"),
                 (answers[items[0].Id].Status, answers[items[0].Id].Date, answers[items[0].Id].Note, answers[items[0].Id].AnsweredByName));

@@ -1,3 +1,4 @@
+using AnToan.Tests;
 using AnToan.Dialogs.Flows;
 using AnToan.Dialogs.Units;
 using Microsoft.Bot.Schema;
@@ -36,7 +37,7 @@ public sealed class FlowConversationTests
     public async Task Checklist_StartsAtTheFirstUnansweredItem_AndEndsWithASummary()
     {
         var unit = h.Units.Seed("co-quan", Member());
-        foreach (var item in h.Checklist.Take(h.Checklist.Count - 1).Skip(1)) Answer(unit, UnitLists.Checklist, item.Id, "done");
+        foreach (var item in h.Checklist.Take(h.Checklist.Count - 1).Skip(1)) Answer(unit, ShippedLists.Checklist, item.Id, "done");
         var last = h.Checklist.Count;
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
@@ -62,7 +63,7 @@ public sealed class FlowConversationTests
         var unit = h.Units.Seed("doanh-nghiep", Member());
         var criteria = AssessmentDialog.CriteriaFor(h.Replies.Content, "doanh-nghiep");
         Assert.DoesNotContain(criteria, c => !c.UnitTypes.Contains("doanh-nghiep"));
-        foreach (var c in criteria.Skip(1)) Answer(unit, UnitLists.Assessment, c.Id, "met");
+        foreach (var c in criteria.Skip(1)) Answer(unit, ShippedLists.Assessment, c.Id, "met");
         await h.Flow()
             .Send("tự đánh giá").Says($"1/{criteria.Count}: {criteria[0].Title}")
             .Send("một phần").SaysTemplate(h, "dialog-assessment-evidence")
@@ -74,7 +75,7 @@ public sealed class FlowConversationTests
                 Assert.Contains("124/2021", text);
             }, "the result: met, gaps with remedies, and the recognition statement")
             .StartTestAsync();
-        var saved = (await h.Units.GetAnswersAsync(unit.Id, UnitLists.Assessment, default))[criteria[0].Id];
+        var saved = (await h.Units.GetAnswersAsync(unit.Id, ShippedLists.Assessment, default))[criteria[0].Id];
         Assert.Equal(("partial", "Có kế hoạch, chưa có nghị quyết"), (saved.Status, saved.Note));
     }
 
@@ -112,8 +113,8 @@ public sealed class FlowConversationTests
         var unit = h.Units.Seed("co-quan", Member());
         var dated = h.Checklist.Where(i => i.Due is not null).OrderBy(i => DateOnly.Parse(i.Due!)).ToList();
         var next = dated.First(i => DateOnly.Parse(i.Due!) >= new DateOnly(2021, 6, 15));
-        Answer(unit, UnitLists.Checklist, h.Checklist[0].Id, "done");
-        Answer(unit, UnitLists.Checklist, h.Checklist[1].Id, "doing");
+        Answer(unit, ShippedLists.Checklist, h.Checklist[0].Id, "done");
+        Answer(unit, ShippedLists.Checklist, h.Checklist[1].Id, "doing");
         await h.Flow()
             .Send("tiến độ").AssertReply(a =>
             {
@@ -129,7 +130,7 @@ public sealed class FlowConversationTests
     public async Task Report_PublishesTheUnitsAnswers_AndLinksThem()
     {
         var unit = h.Units.Seed("co-quan", Member());
-        Answer(unit, UnitLists.Checklist, h.Checklist[0].Id, "done");
+        Answer(unit, ShippedLists.Checklist, h.Checklist[0].Id, "done");
         await h.Flow()
             .Send("xuất báo cáo").AssertReply(a => Assert.Contains("https://bot.example/reports/1", FlowExpectations.Text(a)), "the link")
             .StartTestAsync();
@@ -149,9 +150,9 @@ public sealed class FlowConversationTests
     public async Task Progress_IgnoresAnswersToItemsNoLongerInTheChecklist()
     {
         var unit = h.Units.Seed("co-quan", Member());
-        Answer(unit, UnitLists.Checklist, h.Checklist[0].Id, "done");
-        Answer(unit, UnitLists.Checklist, "removed-item", "done");
-        Answer(unit, UnitLists.Assessment, "removed-criterion", "met");
+        Answer(unit, ShippedLists.Checklist, h.Checklist[0].Id, "done");
+        Answer(unit, ShippedLists.Checklist, "removed-item", "done");
+        Answer(unit, ShippedLists.Assessment, "removed-criterion", "met");
         await h.Flow()
             .Send("tiến độ").AssertReply(a =>
             {

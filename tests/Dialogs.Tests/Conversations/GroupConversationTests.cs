@@ -1,3 +1,4 @@
+using AnToan.Tests;
 using AnToan.Dialogs.Units;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
@@ -35,7 +36,7 @@ public sealed class GroupConversationTests
         ChannelData = inTeam ? JObject.FromObject(new TeamsChannelData { Team = new TeamInfo(TeamId, "Phòng PV05") }) : null,
     };
 
-    private IReadOnlyDictionary<string, UnitAnswer> Answers(Unit unit) => h.Units.GetAnswersAsync(unit.Id, UnitLists.Checklist, default).Result;
+    private IReadOnlyDictionary<string, UnitAnswer> Answers(Unit unit) => h.Units.GetAnswersAsync(unit.Id, ShippedLists.Checklist, default).Result;
 
     [Fact]
     public async Task TeamChannel_TwoMembersInTwoThreads_ContinueTheTeamsChecklist()

@@ -1,3 +1,4 @@
+using AnToan.Tests;
 using AnToan.Dialogs.Engine;
 using AnToan.Dialogs.Units;
 using Microsoft.Bot.Builder;
@@ -10,7 +11,7 @@ public sealed class InterruptionConversationTests
 {
     private readonly ConversationHarness h = new();
 
-    private IReadOnlyDictionary<string, UnitAnswer> Answers(Unit unit) => h.Units.GetAnswersAsync(unit.Id, UnitLists.Checklist, default).Result;
+    private IReadOnlyDictionary<string, UnitAnswer> Answers(Unit unit) => h.Units.GetAnswersAsync(unit.Id, ShippedLists.Checklist, default).Result;
 
     [Fact]
     public async Task Cancel_EndsTheDialog_AndKeepsWhatWasAnswered()

@@ -1,3 +1,4 @@
+using AnToan.Tests;
 using AnToan.Dialogs.Units;
 using static AnToan.Dialogs.Tests.Conversations.ConversationHarness;
 
@@ -8,7 +9,7 @@ public sealed class PromptConversationTests
 {
     private readonly ConversationHarness h = new();
 
-    private IReadOnlyDictionary<string, UnitAnswer> Answers(Unit unit) => h.Units.GetAnswersAsync(unit.Id, UnitLists.Checklist, default).Result;
+    private IReadOnlyDictionary<string, UnitAnswer> Answers(Unit unit) => h.Units.GetAnswersAsync(unit.Id, ShippedLists.Checklist, default).Result;
 
     [Fact]
     public async Task YesNo_Number_TextAndChoice_CreateTheUnitThenTheChecklistStarts()
