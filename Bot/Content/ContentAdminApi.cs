@@ -36,7 +36,7 @@ public static class ContentAdminApi
         return admin;
     }
 
-    private static async Task<IResult> Import(HttpContext http, GuidanceImporter importer, ContentReview review, AdminAudit audit)
+    private static async Task<IResult> Import(HttpContext http, KnowledgeStore knowledge, ContentReview review, AdminAudit audit)
     {
         IFormCollection form;
         try { form = await http.Request.ReadFormAsync(http.RequestAborted); }
@@ -56,7 +56,7 @@ public static class ContentAdminApi
         try
         {
             await using var stream = file.OpenReadStream();
-            guidance = importer.Import(stream, file.FileName, overrides!);
+            guidance = new GuidanceImporter(knowledge.Current).Import(stream, file.FileName, overrides!);
         }
         catch (ImportException e)
         {
@@ -94,7 +94,7 @@ public static class ContentAdminApi
         if (draft.PublishedVersion is not null)
             return Refused(http, audit, "content-edit", StatusCodes.Status409Conflict, "published", $"the draft was published as version {draft.PublishedVersion}; import the document again to change it");
         DraftEdit? edit;
-        try { edit = await http.Request.ReadFromJsonAsync<DraftEdit>(ContentJson.WriteOptions, http.RequestAborted); }
+        try { edit = await http.Request.ReadFromJsonAsync<DraftEdit>(EditOptions, http.RequestAborted); }
         catch (System.Text.Json.JsonException e)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { [e.Path is { Length: > 2 } p ? p[2..] : "body"] = [e.Message] });
@@ -105,6 +105,13 @@ public static class ContentAdminApi
         audit.Record(http, "content-edit", detail: id);
         return Results.Ok(edited);
     }
+
+    /// <summary>An edit is read as content is, except that the draft's read-only parts (its id, paragraphs, dates...)
+    /// may come back with it: a page PUTs back the draft it GOT.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions EditOptions = new(ContentJson.WriteOptions)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
+    };
 
     private sealed record PreviewRequest(string? Question);
 
@@ -135,7 +142,7 @@ public static class ContentAdminApi
                 return Results.ValidationProblem(outcome.Errors!);
             default:
                 return Refused(http, audit, "content-publish", StatusCodes.Status409Conflict, "conflict",
-                    "the draft was published already, or another change to the content came first; reload and try again");
+                    "the draft was published already, or the content changed since it was saved: save it again (which reviews it against the content in service), then publish");
         }
     }
 

@@ -12,6 +12,10 @@ public sealed record ContentDraft
     public required string CreatedBy { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>The content version in service when the draft was imported or last saved: what it was reviewed against.
+    /// It is published only onto that version; after another change it must be saved (reviewed) again.</summary>
+    public required int BasedOn { get; init; }
+
     /// <summary>The content version it became, once published.</summary>
     public int? PublishedVersion { get; init; }
 
@@ -19,14 +23,19 @@ public sealed record ContentDraft
     public required DocumentInfo Document { get; init; }
     public required IReadOnlyList<SourceParagraph> Paragraphs { get; init; }
     public required IReadOnlyList<FoundDate> Dates { get; init; }
+
+    /// <summary>What the document did not say and the import was not given ("number", "issued", "issuer", "title").</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
     public required IReadOnlyList<Passage> Passages { get; init; }
     public required IReadOnlyList<Fact> Facts { get; init; }
     public required IReadOnlyList<ChecklistItem> Checklist { get; init; }
     public required IReadOnlyList<CalendarEntry> Calendar { get; init; }
 
-    public static ContentDraft From(ImportedGuidance guidance, string id, string fileName, DateTimeOffset at, string who) => new()
+    public static ContentDraft From(ImportedGuidance guidance, string id, string fileName, DateTimeOffset at, string who, int basedOn) => new()
     {
         DraftId = id,
+        BasedOn = basedOn,
         FileName = fileName,
         CreatedAt = at,
         CreatedBy = who,
@@ -34,6 +43,7 @@ public sealed record ContentDraft
         Document = guidance.Document,
         Paragraphs = guidance.Paragraphs,
         Dates = guidance.Dates,
+        Missing = guidance.Missing,
         Passages = guidance.Passages,
         Facts = guidance.Facts,
         Checklist = guidance.Checklist,
@@ -41,13 +51,14 @@ public sealed record ContentDraft
     };
 
     /// <summary>The draft with the officer's edit of the editable parts; every entry cites the draft's document.</summary>
-    public ContentDraft Edited(DraftEdit edit, DateTimeOffset at)
+    public ContentDraft Edited(DraftEdit edit, DateTimeOffset at, int basedOn)
     {
         var document = edit.Document with { Year = edit.Year };
         SourceRef Cite(SourceRef? source) => new(document.Id, source?.Part);
         return this with
         {
             UpdatedAt = at,
+            BasedOn = basedOn,
             Year = edit.Year,
             Document = document,
             Passages = edit.Passages.Select(p => p with { Source = Cite(p.Source) }).ToList(),

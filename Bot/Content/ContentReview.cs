@@ -16,13 +16,14 @@ public sealed record PublishOutcome(ContentChange Change, int Version = 0, IRead
 public sealed record PreviewReply(string Outcome, string? AnswerId, string Text, IReadOnlyList<string> Buttons);
 
 /// <summary>From an imported document to a content version: drafts are made, edited, tried and published here.</summary>
-/// <remarks>A draft is merged onto the version in service at the time of the publish (not the one it was imported
-/// against), so a draft stays publishable after other publishes; two publishes at once: one wins, the other conflicts.</remarks>
+/// <remarks>A draft is published only onto the version it was reviewed against (<see cref="ContentDraft.BasedOn"/>):
+/// of two drafts made at the same time, the first published wins and the other conflicts until it is saved again on
+/// top of the new version, so nobody publishes content they have not seen.</remarks>
 public sealed class ContentReview(DraftStore drafts, ContentVersions versions, KnowledgeStore knowledge, LocalClock clock)
 {
     public ContentDraft Create(ImportedGuidance guidance, string fileName, string who)
     {
-        var draft = ContentDraft.From(guidance, Guid.NewGuid().ToString("N"), fileName, clock.UtcNow, who);
+        var draft = ContentDraft.From(guidance, Guid.NewGuid().ToString("N"), fileName, clock.UtcNow, who, knowledge.Version);
         drafts.Save(draft);
         return draft;
     }
@@ -30,7 +31,7 @@ public sealed class ContentReview(DraftStore drafts, ContentVersions versions, K
     /// <summary>Saves the officer's edit, or says per field what is wrong (nothing saved then).</summary>
     public (ContentDraft? Draft, IReadOnlyDictionary<string, string[]>? Errors) Edit(ContentDraft draft, DraftEdit edit)
     {
-        var edited = draft.Edited(edit, clock.UtcNow);
+        var edited = draft.Edited(edit, clock.UtcNow, knowledge.Version);
         var errors = Errors(edited);
         if (errors.Count > 0) return (null, errors);
         drafts.Save(edited);
@@ -55,6 +56,7 @@ public sealed class ContentReview(DraftStore drafts, ContentVersions versions, K
         if (draft.PublishedVersion is not null) return new PublishOutcome(ContentChange.Conflict);
         if (Errors(draft) is { Count: > 0 } errors) return new PublishOutcome(ContentChange.Invalid, Errors: errors);
         var (service, basedOn) = knowledge.InService;
+        if (draft.BasedOn != basedOn) return new PublishOutcome(ContentChange.Conflict);
         var withNotice = draft with { Calendar = [.. draft.Calendar, .. ChecklistNotice(draft, service)] };
         var (change, version) = versions.Publish(DraftMerge.Apply(service.Files, withNotice), basedOn, who, note);
         if (change != ContentChange.Done) return new PublishOutcome(change);

@@ -35,7 +35,6 @@ public static class KnowledgeServices
         // Singletons: drafts live in the database; review and import keep nothing between calls.
         services.AddSingleton<DraftStore>();
         services.AddSingleton<ContentReview>();
-        services.AddSingleton<GuidanceImporter>();
         services.AddSingleton<KnowledgeMatcher>();
         services.AddSingleton<AnswerComposer>();
         // Singleton: the injected clock read in the configured zone, for answers, dialogs and the scheduler.

@@ -18,12 +18,11 @@ public static class ContentJson
         RespectRequiredConstructorParameters = true,
     };
 
-    /// <summary>How content files are written (a published version): as they are read, indented, nulls left out,
-    /// Vietnamese kept readable rather than escaped.</summary>
+    /// <summary>How content files are written (a published version): as they are read, indented, Vietnamese kept
+    /// readable rather than escaped.</summary>
     public static readonly JsonSerializerOptions WriteOptions = new(Options)
     {
         WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
