@@ -44,7 +44,8 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
     /// <summary>Matches against a given index rather than the one in service (benchmarks, tools).</summary>
     public static MatchResult Match(KnowledgeIndex index, string question, DateOnly today, Func<IndexEntry, bool>? include = null)
     {
-        var analyzed = index.Analyze(question, today);
+        var text = WrappedQuestion.Unwrap(question, QuestionForms.Default);
+        var analyzed = index.Analyze(text, today);
         var cues = QuestionCues.Detect(analyzed.Words, index.Analyzer.Lexicon);
         var found = index.Search(analyzed, cues.Positions, include);
         if (found.Candidates.Count == 0)
@@ -54,11 +55,13 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         // What comes from a document the question names is preferred.
         var documents = index.DocumentsNamedIn(analyzed).ToList();
         var named = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var asked = AskedDetails.Detect(index.AnalyzeAsWritten(question, today).Words, index.Analyzer.Lexicon);
+        var written = index.AnalyzeAsWritten(text, today);
+        var asked = AskedDetails.Detect(written.Words, index.Analyzer.Lexicon);
+        var entities = EntityAgreement.Detect(written, analyzed, cues, index, QuestionForms.Default);
         // An entry that does not say what was asked comes after those that do, whatever its coverage.
         var ranked = found.Candidates
             .Select(c => Rank(c, top, Fits(c.Entry, cues, index), named.Count > 0 && named.Contains(DocumentOf(c.Entry) ?? ""),
-                DetailCheck.Find(c.Entry, asked, cues, documents, index)))
+                entities.Gap(c.Entry) ?? DetailCheck.Find(c.Entry, asked, cues, documents, index)))
             .OrderBy(r => r.Gap is null ? 0 : r.Gap.Hard ? 2 : 1)
             .ThenByDescending(r => r.Rank)
             .ToList();
@@ -69,7 +72,7 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
             : best.Confidence >= ClarifyThreshold ? AnswerOutcome.Clarify
             : AnswerOutcome.Decline;
         var choices = outcome == AnswerOutcome.Clarify ? Choices(ranked) : [];
-        if (outcome == AnswerOutcome.Clarify && choices.Count == 0) outcome = AnswerOutcome.Decline;
+        if (outcome == AnswerOutcome.Clarify && choices.Count == 0 || entities.Elsewhere(best.Candidate)) outcome = AnswerOutcome.Decline;
         return new MatchResult(question, outcome, best.Entry, best.Confidence, ranked, choices, cues, found, index);
     }
 
