@@ -45,6 +45,10 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
     public static MatchResult Match(KnowledgeIndex index, string question, DateOnly today, Func<IndexEntry, bool>? include = null)
     {
         var text = WrappedQuestion.Unwrap(question, QuestionForms.Default);
+        if (Comparison.Match(index, text, today, include, QuestionForms.Default) is { } parts)
+            return parts[0] with { Query = question, Parts = parts };
+        var yesNo = YesNo.Detect(text, index, today, QuestionForms.Default);
+        if (yesNo is { Claims.Count: > 0 }) text = YesNo.WithoutClaims(text);
         var analyzed = index.Analyze(text, today);
         var cues = QuestionCues.Detect(analyzed.Words, index.Analyzer.Lexicon);
         var found = index.Search(analyzed, cues.Positions, include);
@@ -73,7 +77,7 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
             : AnswerOutcome.Decline;
         var choices = outcome == AnswerOutcome.Clarify ? Choices(ranked) : [];
         if (outcome == AnswerOutcome.Clarify && choices.Count == 0 || entities.Elsewhere(best.Candidate)) outcome = AnswerOutcome.Decline;
-        return new MatchResult(question, outcome, best.Entry, best.Confidence, ranked, choices, cues, found, index);
+        return new MatchResult(question, outcome, best.Entry, best.Confidence, ranked, choices, cues, found, index) { YesNo = yesNo };
     }
 
     /// <summary>A command, or an abbreviation asked about by name ("CQ?"), is never too vague to answer.</summary>

@@ -12,7 +12,10 @@ public sealed class QuestionForms
     public required IReadOnlyList<string[]> LeadIns { get; init; }
     public required IReadOnlyList<string[]> YesNoEndings { get; init; }
     public required IReadOnlySet<string> YesNoTrailers { get; init; }
+    /// <summary>Words that only mark a yes/no question ("có", "phải"): not what it asks about.</summary>
+    public required IReadOnlySet<string> YesNoMarkers { get; init; }
     public required IReadOnlyList<string[]> Negators { get; init; }
+    public required IReadOnlySet<string> PurposeMarkers { get; init; }
     public required IReadOnlyList<string[]> Comparisons { get; init; }
     public required IReadOnlyList<string[]> Joiners { get; init; }
 
@@ -20,7 +23,7 @@ public sealed class QuestionForms
 
     private sealed record Data(
         string[] Names, string[] PlaceMarkers, string[] Instructions, string[] LeadIns, string[] YesNoEndings,
-        string[] YesNoTrailers, string[] Negators, string[] Comparisons, string[] Joiners);
+        string[] YesNoTrailers, string[] YesNoMarkers, string[] Negators, string[] PurposeMarkers, string[] Comparisons, string[] Joiners);
 
     private static QuestionForms Load()
     {
@@ -39,7 +42,9 @@ public sealed class QuestionForms
             LeadIns = L(data.LeadIns),
             YesNoEndings = L(data.YesNoEndings),
             YesNoTrailers = data.YesNoTrailers.SelectMany(VietnameseText.Words).ToHashSet(StringComparer.Ordinal),
+            YesNoMarkers = data.YesNoMarkers.SelectMany(VietnameseText.Words).ToHashSet(StringComparer.Ordinal),
             Negators = L(data.Negators),
+            PurposeMarkers = data.PurposeMarkers.SelectMany(VietnameseText.Words).ToHashSet(StringComparer.Ordinal),
             Comparisons = L(data.Comparisons),
             Joiners = L(data.Joiners),
         };

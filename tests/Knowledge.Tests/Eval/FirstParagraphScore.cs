@@ -49,8 +49,10 @@ public sealed class FirstParagraphScore
         return (true, match.Index.Content.Templates.Render(reply.Template, reply.Model));
     }
 
-    public static string FirstParagraph(string text) =>
-        text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+    public static string[] Paragraphs(string text) =>
+        text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static string FirstParagraph(string text) => Paragraphs(text).FirstOrDefault() ?? "";
 
     public static Result Run(string path, DateOnly today)
     {
