@@ -20,7 +20,7 @@ public sealed class AnswerComposer
     private const int MaxUpcoming = 5;
     private const int ExampleCount = 3;
 
-    public AnswerReply Compose(MatchResult match, DateOnly today) => match.Outcome switch
+    public AnswerReply Compose(MatchResult match, DateOnly today) => match.Parts is { } parts ? Compared(match, parts, today) : match.Outcome switch
     {
         AnswerOutcome.Answer => match.Best!.Item switch
         {
@@ -35,6 +35,25 @@ public sealed class AnswerComposer
         AnswerOutcome.Clarify => Clarify(match),
         _ => Decline(match.Index),
     };
+
+    /// <summary>Two things compared: the lead of each answer, side by side in the first paragraph, then their sources.</summary>
+    private AnswerReply Compared(MatchResult match, IReadOnlyList<MatchResult> parts, DateOnly today)
+    {
+        var templates = match.Index.Content.Templates;
+        var rendered = parts.Select(p => Compose(p, today)).Select(r => templates.Render(r.Template, r.Model)).ToList();
+        var model = new
+        {
+            Parts = rendered.Select(text => new
+            {
+                Lead = Paragraphs(text).First(),
+                SourceLine = Paragraphs(text).LastOrDefault(t => t.StartsWith('_')) ?? "",
+            }).ToList(),
+        };
+        return new AnswerReply("answer-compare", model, Feedback);
+    }
+
+    private static string[] Paragraphs(string text) =>
+        text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>A few questions the knowledge answers, as buttons: for the introduction and for a decline.</summary>
     public static IReadOnlyList<ButtonSpec> Examples(KnowledgeIndex index)
@@ -62,32 +81,44 @@ public sealed class AnswerComposer
     private static AnswerReply Guidance(MatchResult match, Passage passage, Fact? fact, DateOnly today)
     {
         var index = match.Index;
-        var support = Snippet.From(passage.Text, QuestionWords(match), index);
+        var words = QuestionWords(match);
+        var (lead, support) = fact is null
+            ? LeadSentence.Apart(passage.Text, Snippet.From(passage.Text, words, index), words, match.Cues, Counted(match), index, QuestionForms.Default)
+            : ("", LeadSentence.Quote(Snippet.From(passage.Text, words, index)));
         if (fact is not null && Covered(support, fact.Answer, index)) support = "";
         var source = fact?.Source ?? passage.Source;
+        var direct = fact?.Answer ?? lead;
         var model = new
         {
-            Direct = fact?.Answer ?? "",
+            YesNo = Verdict(match, direct.Length > 0 ? direct : support),
+            Direct = direct,
             Due = IsoDate.Parse(fact?.Date) is { } date && !OfPastYear(index.Content, source, today) ? Due(date, today) : null,
             YearNote = YearNote(match, index.Content, source),
             Support = support,
             Replaced = Replacements(match, source.Document),
             SourceLine = SourceLine(index.Content, source),
-            Also = SecondAnswer(match, passage),
+            Also = SecondAnswer(match, passage, today),
         };
         return new AnswerReply("answer", model, [.. Related(index, passage.Related ?? []), .. Feedback]);
     }
 
+    /// <summary>The noun a count is asked of ("bước" of "mấy bước"), or null.</summary>
+    private static string? Counted(MatchResult match) =>
+        match.Cues.CountedAt is { } at && at < match.Search.Question.Words.Count ? match.Search.Question.Words[at] : null;
+
+    /// <summary>"yes" or "no" for a yes/no question the answer confirms or contradicts; "" otherwise.</summary>
+    private static string Verdict(MatchResult match, string answer) =>
+        match.YesNo?.Verdict(match.Index.AnalyzeAsWritten(answer).Words, QuestionForms.Default) ?? "";
+
     /// <summary>A question that asks two things gets the best answer from another passage too, when it is as sure.</summary>
-    private static object? SecondAnswer(MatchResult match, Passage first)
+    private static object? SecondAnswer(MatchResult match, Passage first, DateOnly today)
     {
-        if (!match.Cues.AsksTwoThings) return null;
+        if (!match.Cues.AsksTwoThings || MultiPart.Second(match.Query, match.Index, QuestionForms.Default) is not { } part) return null;
         var content = match.Index.Content;
-        var second = match.Candidates
-            .Where(c => c.Confidence >= KnowledgeMatcher.AnswerThreshold)
-            .Select(c => c.Entry.Item switch { Passage p => p, Fact f => content.PassagesById[f.Passage], _ => null })
-            .FirstOrDefault(p => p is not null && p.Id != first.Id);
-        return second is null ? null : new
+        var other = KnowledgeMatcher.Match(match.Index, part, today, e => e.Kind is EntryKind.Passage or EntryKind.Fact);
+        var second = !other.Answered ? null : other.Best!.Item switch { Passage p => p, Fact f => content.PassagesById[f.Passage], _ => null };
+        if (second is null || second.Id == first.Id) return null;
+        return new
         {
             Support = Snippet.From(second.Text, QuestionWords(match), match.Index),
             SourceLine = SourceLine(content, second.Source),

@@ -50,20 +50,25 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
     /// guidance, or still to come, is not answered from another year's.</remarks>
     public static MatchResult Match(KnowledgeIndex index, string question, DateOnly today, Func<IndexEntry, bool>? include = null)
     {
+        var text = WrappedQuestion.Unwrap(question, QuestionForms.Default);
+        if (Comparison.Match(index, text, today, include, QuestionForms.Default) is { } parts)
+            return parts[0] with { Query = question, Parts = parts };
+        var yesNo = YesNo.Detect(text, index, today, QuestionForms.Default);
+        if (yesNo is { Claims.Count: > 0 }) text = YesNo.WithoutClaims(text);
         var content = index.Content;
-        var analyzed = index.Analyze(question, today);
-        var written = index.AnalyzeAsWritten(question, today);
+        var analyzed = index.Analyze(text, today);
+        var written = index.AnalyzeAsWritten(text, today);
         var lexicon = index.Analyzer.Lexicon;
         var year = GuidanceYear.Of(AskedDetails.Detect(written.Words, lexicon), index.DocumentsNamedIn(analyzed).ToList(), content, today);
         bool Admitted(IndexEntry e) => include?.Invoke(e) != false && year.Admits(e, content);
-        var match = Match(index, question, analyzed, written, today, Admitted) with { Year = year };
+        var match = Match(index, question, analyzed, written, today, Admitted) with { Year = year, YesNo = yesNo };
         if (year is not { Asked: { } asked, Missing: true, Working: { } working } || asked < working || asked > today.Year) return match;
         var term = asked.ToString(CultureInfo.InvariantCulture);
         string[] Restate(string w) => w == term ? [] : [w];
         var restated = Match(index, question, analyzed with { Words = analyzed.Words.SelectMany(Restate).ToList() },
             written with { Words = written.Words.SelectMany(Restate).ToList() }, today,
             e => Admitted(e) && GuidanceYear.Of(e, content) is not null);
-        return restated.Confidence > match.Confidence && restated.Outcome <= match.Outcome ? restated with { Year = year } : match;
+        return restated.Confidence > match.Confidence && restated.Outcome <= match.Outcome ? restated with { Year = year, YesNo = yesNo } : match;
     }
 
     private static MatchResult Match(KnowledgeIndex index, string question, AnalyzedText analyzed, AnalyzedText written, DateOnly today,
@@ -79,10 +84,11 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         var documents = index.DocumentsNamedIn(analyzed).ToList();
         var named = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var asked = AskedDetails.Detect(written.Words, index.Analyzer.Lexicon);
+        var entities = EntityAgreement.Detect(written, analyzed, cues, index, QuestionForms.Default);
         // An entry that does not say what was asked comes after those that do, whatever its coverage.
         var ranked = found.Candidates
             .Select(c => Rank(c, top, Fits(c.Entry, cues, index), named.Count > 0 && named.Contains(DocumentOf(c.Entry) ?? ""),
-                DetailCheck.Find(c.Entry, asked, cues, documents, index)))
+                entities.Gap(c.Entry) ?? DetailCheck.Find(c.Entry, asked, cues, documents, index)))
             .OrderBy(r => r.Gap is null ? 0 : r.Gap.Hard ? 2 : 1)
             .ThenByDescending(r => r.Rank)
             .ToList();
@@ -93,7 +99,7 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
             : best.Confidence >= ClarifyThreshold ? AnswerOutcome.Clarify
             : AnswerOutcome.Decline;
         var choices = outcome == AnswerOutcome.Clarify ? Choices(ranked) : [];
-        if (outcome == AnswerOutcome.Clarify && choices.Count == 0) outcome = AnswerOutcome.Decline;
+        if (outcome == AnswerOutcome.Clarify && choices.Count == 0 || entities.Elsewhere(best.Candidate)) outcome = AnswerOutcome.Decline;
         return new MatchResult(question, outcome, best.Entry, best.Confidence, ranked, choices, cues, found, index);
     }
 

@@ -27,6 +27,12 @@ public sealed record MatchResult(
 
     public bool Answered => Outcome == AnswerOutcome.Answer;
 
+    /// <summary>Set when the question asks yes or no.</summary>
+    public YesNo? YesNo { get; init; }
+
+    /// <summary>Set when the question compares two things: the match of each, answered side by side.</summary>
+    public IReadOnlyList<MatchResult>? Parts { get; init; }
+
     /// <summary>Nothing to match: no word, number or abbreviation ("?", "...", an emoji alone).</summary>
     public bool Wordless => Search.Question.Words.Count == 0 && Search.Question.Extras.Count == 0;
 

@@ -202,6 +202,9 @@ public sealed class KnowledgeIndex : IDisposable
         return Content.Documents.Where(d => TextAnalyzer.ReferenceTerm(d.Number) is { } r && references.Contains(r));
     }
 
+    /// <summary>Whether any entry uses <paramref name="term"/>.</summary>
+    public bool Knows(string term) => _entryFrequency.ContainsKey(term);
+
     /// <summary>The entry of a content record.</summary>
     public IndexEntry? EntryOf(EntryKind kind, string id) => ByKey.GetValueOrDefault(Key(kind, id));
 
