@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AnToan.Bot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace AnToan.Bot.Tests.Hosting;
@@ -124,6 +125,37 @@ public sealed class InputHardeningTests
         var reply = Assert.Single((JArray)JObject.Parse(body)["activities"]!, a => (string?)a["type"] == "message");
         Assert.False(string.IsNullOrWhiteSpace((string?)reply["text"]));
     }
+
+    [Theory]
+    [InlineData("PAD999", "\\ud83d\\ude00")] // 999 letters and an emoji: the cap falls inside the surrogate pair
+    [InlineData("", "tr\\u1ee3 gi\\u00fap \\ud800")] // a lone high surrogate
+    [InlineData("", "\\udc00 tr\\u1ee3 gi\\u00fap")] // a lone low surrogate
+    public async Task TextWithBrokenOrCutSurrogates_IsAnswered_NotApologisedFor(string padding, string jsonEscapedText)
+    {
+        await using var host = await TestBotHost.StartAsync();
+        var apology = host.App.Services.GetRequiredService<AnToan.Dialogs.Replies>().WithMenu("error").Text;
+        var text = (padding == "PAD999" ? new string('a', 999) : "") + jsonEscapedText;
+        var json = Message("message", "TEXT").ToString().Replace("\"TEXT\"", "\"" + text + "\"", StringComparison.Ordinal);
+
+        var (status, body) = await PostAsync(host, Json(json));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var reply = Assert.Single((JArray)JObject.Parse(body)["activities"]!, a => (string?)a["type"] == "message");
+        Assert.False(string.IsNullOrWhiteSpace((string?)reply["text"]));
+        Assert.NotEqual(apology, (string?)reply["text"]);
+    }
+
+    [Theory]
+    [InlineData("abc", 2, "ab")]
+    [InlineData("a\ud83d\ude00", 2, "a")]
+    [InlineData("a\ud83d\ude00", 3, "a\ud83d\ude00")]
+    [InlineData("e\u0301e\u0301", 3, "e\u0301")]
+    [InlineData("x<D800>y", 10, "x\ufffdy")]
+    [InlineData("<DE00><D83D>", 10, "\ufffd\ufffd")]
+    public void Clean_CutsOnTextElements_AndReplacesLoneSurrogates(string text, int max, string expected) =>
+        // Attribute strings cannot hold a lone surrogate: "<D800>" stands for one.
+        Assert.Equal(expected, AnToan.Bot.Channels.TextLimitMiddleware.Clean(
+            System.Text.RegularExpressions.Regex.Replace(text, "<([0-9A-F]{4})>", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString()), max));
 
     [Fact]
     public async Task Healthz_Is200()
