@@ -18,6 +18,7 @@ public static class BotChannels
         services.AddSingleton<ConversationLock>();
         services.AddSingleton<TextLimitMiddleware>();
         services.AddSingleton<AnonymousServiceUrlGuard>();
+        services.AddSingleton<BotRequestGate>();
         services.AddSingleton<TurnErrorHandler>();
         services.AddTeams();
         // CloudAdapter has two public constructors: build it explicitly.
@@ -31,8 +32,13 @@ public static class BotChannels
 
     public static void MapBotChannels(this WebApplication app)
     {
-        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, BotRequestGate gate, CancellationToken ct) =>
         {
+            if (await gate.CheckAsync(request.HttpContext, ct) is { } refusal)
+            {
+                await refusal.ExecuteAsync(request.HttpContext);
+                return;
+            }
             // The adapter answers 401 only for UnauthorizedAccessException; a malformed token or one signed by an
             // unknown key surfaces as the token library's own exception, which is just as unauthorised.
             try { await adapter.ProcessAsync(request, response, bot, ct); }

@@ -157,6 +157,73 @@ public sealed class InputHardeningTests
         Assert.Equal(expected, AnToan.Bot.Channels.TextLimitMiddleware.Clean(
             System.Text.RegularExpressions.Regex.Replace(text, "<([0-9A-F]{4})>", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString()), max));
 
+    [Theory]
+    [InlineData(false, HttpStatusCode.Forbidden)]
+    [InlineData(true, HttpStatusCode.OK)]
+    public async Task AnonymousRequest_FromARemoteClient_IsRefusedUnlessAllowed(bool allowed, HttpStatusCode expected)
+    {
+        await using var host = await TestBotHost.StartAsync(settings: [$"Bot:AllowAnonymousRemoteClients={allowed}"]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Json(Message("message", "trợ giúp").ToString()) };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.5");
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        // From this machine it is always accepted.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(host, Json(Message("message", "trợ giúp").ToString()))).Status);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not a url")]
+    [InlineData("ftp://127.0.0.1/")]
+    [InlineData("/relative/path")]
+    public async Task MissingOrInvalidServiceUrl_Is400(string? serviceUrl)
+    {
+        await using var host = await TestBotHost.StartAsync();
+        var activity = Message("message", "trợ giúp");
+        if (serviceUrl is null) activity.Remove("serviceUrl"); else activity["serviceUrl"] = serviceUrl;
+
+        var (status, body) = await PostAsync(host, Json(activity.ToString()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("serviceUrl", body);
+    }
+
+    [Theory]
+    [InlineData("Bearer garbage.garbage.garbage")]
+    [InlineData("Bearer eyJhbGciOiJub25lIn0.garbage.")]
+    [InlineData("Bearer ")]
+    [InlineData("Basic dXNlcjpwYXNz")]
+    public async Task UnreadableAuthorization_Is401(string authorization)
+    {
+        await using var host = await TestBotHost.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Json(Message("message", "trợ giúp").ToString()) };
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain(StackTraceMarker, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("conversation")]
+    [InlineData("from")]
+    [InlineData("recipient")]
+    public async Task IdsOverTheLimit_Are400_AndNothingIsStored(string account)
+    {
+        await using var host = await TestBotHost.StartAsync();
+        var activity = Message("message", "đăng ký nhận thông báo");
+        activity[account]!["id"] = new string('c', 3000);
+
+        var (status, body) = await PostAsync(host, Json(activity.ToString()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains($"{account}.id", body);
+    }
+
     [Fact]
     public async Task Healthz_Is200()
     {
