@@ -212,7 +212,7 @@ public sealed class InputHardeningTests
     [InlineData("conversation")]
     [InlineData("from")]
     [InlineData("recipient")]
-    public async Task IdsOverTheLimit_Are400_AndNothingIsStored(string account)
+    public async Task IdsOverTheLimit_Are400(string account)
     {
         await using var host = await TestBotHost.StartAsync();
         var activity = Message("message", "đăng ký nhận thông báo");
