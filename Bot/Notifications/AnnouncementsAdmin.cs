@@ -8,6 +8,10 @@ public static class AnnouncementsAdmin
 {
     private const int MaxRangeDays = 731;
 
+    /// <summary>Dates outside these years are refused before anything is computed or written: the delivery watermark
+    /// never moves back, so one run "in 9999" would end catch-up for good.</summary>
+    private static readonly DateOnly FirstDay = new(2000, 1, 1), LastDay = new(2100, 12, 31);
+
     /// <summary>GET /api/admin/announcements?from&amp;to (what is due, rendered) and POST .../run?at (deliver as of an instant).</summary>
     public static RouteGroupBuilder MapAnnouncementsAdmin(this RouteGroupBuilder admin)
     {
@@ -15,6 +19,7 @@ public static class AnnouncementsAdmin
         {
             if (!TryDay(from, out var first) || !TryDay(to, out var last))
                 return Problem("from and to are required, as YYYY-MM-DD.");
+            if (!IsSane(first) || !IsSane(last)) return Problem(OutOfRange);
             if (last < first) return Problem("to must not be before from.");
             if (last.DayNumber - first.DayNumber >= MaxRangeDays) return Problem($"the range may span at most {MaxRangeDays} days.");
 
@@ -39,6 +44,7 @@ public static class AnnouncementsAdmin
         {
             if (!TryInstant(at, clock, out var instant))
                 return Problem("at is required, as an ISO-8601 date and time (e.g. 2021-06-01T08:00:00+07:00; without an offset it is read in Bot:TimeZone).");
+            if (!IsSane(DateOnly.FromDateTime(instant.UtcDateTime))) return Problem(OutOfRange);
             var result = await dispatcher.RunAsync(instant, ct);
             return Results.Ok(new { delivered = result.Delivered, skipped = result.Skipped, failed = result.Failed });
         });
@@ -46,6 +52,10 @@ public static class AnnouncementsAdmin
     }
 
     private static IResult Problem(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad parameters");
+
+    private static readonly string OutOfRange = $"dates must lie between {Iso(FirstDay)} and {Iso(LastDay)}.";
+
+    private static bool IsSane(DateOnly day) => day >= FirstDay && day <= LastDay;
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -57,6 +67,8 @@ public static class AnnouncementsAdmin
         instant = default;
         if (string.IsNullOrWhiteSpace(value)) return false;
         if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)) return false;
+        // An instant whose local time falls outside DateTimeOffset's range (0001-01-01 with an offset) is not one.
+        if (parsed.Year is < 2 or > 9998) return false;
         instant = parsed.Kind switch
         {
             DateTimeKind.Utc => new DateTimeOffset(parsed, TimeSpan.Zero),
