@@ -16,8 +16,7 @@ namespace AnToan.Bot.Channels;
 /// </remarks>
 public sealed class BotRequestGate(IConfiguration configuration, ILogger<BotRequestGate> logger)
 {
-    /// <summary>Longest id accepted (Teams' longest are a few hundred characters).</summary>
-    public const int MaxIdLength = 512;
+    private const int MaxIdLength = Storage.StorageKey.MaxIdLength;
 
     private static readonly string[] IdPaths = ["id", "replyToId", "channelId", "conversation.id", "from.id", "recipient.id"];
 
