@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Text;
 using AnToan.Dialogs.Engine;
 using AnToan.Dialogs.Units;
 
@@ -20,7 +21,7 @@ public sealed class UnitProgress(Replies replies, IUnitStore units, LocalClock c
             .OrderBy(x => x.Due).FirstOrDefault();
         return new
         {
-            Unit = unit.Name,
+            Unit = MarkdownText.Escape(unit.Name),
             standing.ChecklistDone,
             standing.ChecklistAnswered,
             standing.ChecklistTotal,
