@@ -42,9 +42,8 @@ public static class AnnouncementsAdmin
 
         admin.MapPost("/announcements/run", async (string? at, AnnouncementDispatcher dispatcher, LocalClock clock, CancellationToken ct) =>
         {
-            if (!TryInstant(at, clock, out var instant))
-                return Problem("at is required, as an ISO-8601 date and time (e.g. 2021-06-01T08:00:00+07:00; without an offset it is read in Bot:TimeZone).");
-            if (!IsSane(DateOnly.FromDateTime(instant.UtcDateTime))) return Problem(OutOfRange);
+            if (!TryInstant(at, clock, out var instant, out var outOfRange))
+                return outOfRange ? Problem(OutOfRange) : Problem("at is required, as an ISO-8601 date and time (e.g. 2021-06-01T08:00:00+07:00; without an offset it is read in Bot:TimeZone).");
             var result = await dispatcher.RunAsync(instant, ct);
             return Results.Ok(new { delivered = result.Delivered, skipped = result.Skipped, failed = result.Failed });
         });
@@ -62,13 +61,19 @@ public static class AnnouncementsAdmin
     private static bool TryDay(string? value, out DateOnly day) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
-    private static bool TryInstant(string? value, LocalClock clock, out DateTimeOffset instant)
+    /// <param name="outOfRange">Set when <paramref name="value"/> is a date and time, but outside the sane years.</param>
+    private static bool TryInstant(string? value, LocalClock clock, out DateTimeOffset instant, out bool outOfRange)
     {
         instant = default;
+        outOfRange = false;
         if (string.IsNullOrWhiteSpace(value)) return false;
         if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)) return false;
-        // An instant whose local time falls outside DateTimeOffset's range (0001-01-01 with an offset) is not one.
-        if (parsed.Year is < 2 or > 9998) return false;
+        // Checked before any offset is applied: 0001-01-01 with an offset is not even a DateTimeOffset.
+        if (!IsSane(DateOnly.FromDateTime(parsed)))
+        {
+            outOfRange = true;
+            return false;
+        }
         instant = parsed.Kind switch
         {
             DateTimeKind.Utc => new DateTimeOffset(parsed, TimeSpan.Zero),

@@ -131,6 +131,7 @@ public sealed class AnnouncementsAdminTests : IAsyncLifetime
         var response = await _sut.Host.Client.PostAsync($"/api/admin/announcements/run?at={Uri.EscapeDataString(at)}", null);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("2000-01-01", await response.Content.ReadAsStringAsync());
         // Nothing was written: the first real mark finds none before it.
         Assert.Null(_sut.Services.GetRequiredService<AnToan.Bot.Notifications.DeliveryStore>().AdvanceWatermark(DateTimeOffset.Parse("2021-05-01T03:00:00Z")));
     }
