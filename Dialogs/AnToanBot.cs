@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -45,7 +46,7 @@ public sealed class AnToanBot(
     {
         var botId = turnContext.Activity.Recipient?.Id;
         foreach (var member in membersAdded.Where(m => m.Id != botId))
-            await turnContext.SendActivityAsync(replies.WithMenu("welcome", new { UserName = member.Name ?? "" }), cancellationToken);
+            await turnContext.SendActivityAsync(replies.WithMenu("welcome", new { UserName = MarkdownText.Escape(member.Name) ?? "" }), cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)

@@ -44,25 +44,18 @@ public static class AdminPages
         app.MapPost("/admin/login", async (HttpContext http, AdminAuth auth, AdminSessions sessions, LoginThrottle throttle, AdminAudit audit, IWebHostEnvironment env) =>
         {
             if (!AdminAuth.OriginMatches(http.Request) || !http.Request.HasFormContentType) return Results.BadRequest();
-            var address = http.Connection.RemoteIpAddress?.ToString() ?? "";
-            if (throttle.IsBlocked(address))
-            {
-                audit.Record(http, "login", succeeded: false, detail: "too many failed attempts");
-                return Page(env, LoginForm, "rate", StatusCodes.Status429TooManyRequests);
-            }
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            var key = form["key"].ToString();
+            if (throttle.Refuses(http, "login")) return Page(env, LoginForm, "rate", StatusCodes.Status429TooManyRequests);
+            if (await ReadKeyAsync(http) is not { } key) return Results.Problem("The form could not be read.", statusCode: StatusCodes.Status400BadRequest);
             if (key.Length > MaxKeyLength || !auth.KeyMatches(key))
             {
-                throttle.Failed(address);
-                audit.Record(http, "login", succeeded: false, detail: "wrong key");
+                throttle.WrongKey(http, "login");
                 return Page(env, LoginForm, "key", StatusCodes.Status401Unauthorized);
             }
-            throttle.Succeeded(address);
+            var detail = throttle.RightKey(http);
             var (token, session) = sessions.Create();
             http.Response.Cookies.Append(AdminCookie.Name, token, AdminCookie.For(http.Request));
             AdminActor.Set(http, AdminActor.ForSession(session));
-            audit.Record(http, "login");
+            audit.Record(http, "login", detail: detail);
             return Results.Redirect("/admin");
         });
 
@@ -78,6 +71,21 @@ public static class AdminPages
             http.Response.Cookies.Delete(AdminCookie.Name, AdminCookie.For(http.Request));
             return Results.Redirect("/admin/login");
         });
+    }
+
+    /// <returns>The key typed in the form; null when the body is not a readable form (a broken multipart body,
+    /// a key with control characters).</returns>
+    private static async Task<string?> ReadKeyAsync(HttpContext http)
+    {
+        try
+        {
+            var key = (await http.Request.ReadFormAsync(http.RequestAborted))["key"].ToString();
+            return key.Any(char.IsControl) ? null : key;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return null;
+        }
     }
 
     /// <param name="error">A code the page shows in words ("key", "rate"); never text from the request.</param>

@@ -78,7 +78,7 @@ public sealed class XlsxWriter
                 {
                     CellReference = reference,
                     DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(Clean(other.ToString() ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
+                    InlineString = new InlineString(new Text(NoFormula(Clean(other.ToString() ?? ""))) { Space = SpaceProcessingModeValues.Preserve }),
                     StyleIndex = header ? BoldStyle : TextStyle,
                 },
             });
@@ -107,6 +107,10 @@ public sealed class XlsxWriter
     /// <summary>Control characters are not allowed in XML: an answer typed with one must not break the workbook.</summary>
     private static string Clean(string text) =>
         text.Any(char.IsControl) ? new string(text.Select(c => char.IsControl(c) && c is not '\n' and not '\t' ? ' ' : c).ToArray()) : text;
+
+    /// <summary>Text that a spreadsheet could take for a formula (= + - @, or a tab or line break before one) once
+    /// someone edits the cell or saves the sheet as CSV gets a leading apostrophe, as Excel itself shows typed text.</summary>
+    private static string NoFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' ? "'" + text : text;
 
     /// <summary>Excel's limits: at most 31 characters, none of : \ / ? * [ ].</summary>
     private static string SheetName(string name)

@@ -1,5 +1,6 @@
 using AnToan.Bot.Channels.Teams;
 using AnToan.Dialogs;
+using AnToan.Dialogs.Engine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -18,7 +19,11 @@ public static class BotChannels
         services.AddSingleton<ConversationLock>();
         services.AddSingleton<TextLimitMiddleware>();
         services.AddSingleton<AnonymousServiceUrlGuard>();
+        services.AddSingleton<BotRequestGate>();
         services.AddSingleton<TurnErrorHandler>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ClientAddressMiddleware>();
+        services.AddSingleton<TransientSendRetry>();
         services.AddTeams();
         // CloudAdapter has two public constructors: build it explicitly.
         services.AddSingleton(sp => new BotAdapterWithErrorHandler(
@@ -31,8 +36,13 @@ public static class BotChannels
 
     public static void MapBotChannels(this WebApplication app)
     {
-        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, BotRequestGate gate, CancellationToken ct) =>
         {
+            if (await gate.CheckAsync(request.HttpContext, ct) is { } refusal)
+            {
+                await refusal.ExecuteAsync(request.HttpContext);
+                return;
+            }
             // The adapter answers 401 only for UnauthorizedAccessException; a malformed token or one signed by an
             // unknown key surfaces as the token library's own exception, which is just as unauthorised.
             try { await adapter.ProcessAsync(request, response, bot, ct); }
@@ -43,11 +53,13 @@ public static class BotChannels
         });
     }
 
-    /// <summary>Adds the middleware every adapter shares, in order: Teams (mentions, card submits, cards), cap text,
-    /// then one turn per conversation.</summary>
+    /// <summary>Adds the middleware every adapter shares, in order: Teams (mentions, card submits, cards), retries of
+    /// transient send failures, the client's address, cap text, then one turn per conversation.</summary>
     public static void UseSharedMiddleware(this BotAdapter adapter, IServiceProvider services)
     {
         adapter.UseTeams(services);
+        adapter.Use(services.GetRequiredService<TransientSendRetry>());
+        adapter.Use(services.GetRequiredService<ClientAddressMiddleware>());
         adapter.Use(services.GetRequiredService<TextLimitMiddleware>());
         adapter.Use(services.GetRequiredService<ConversationLock>());
         adapter.Use(services.GetRequiredService<Storage.ConversationActivityMiddleware>());
@@ -67,23 +79,40 @@ public sealed class BotAdapterWithErrorHandler : CloudAdapter
     }
 }
 
-/// <summary>A turn that fails: log it, apologise in Vietnamese, and leave the conversation usable.</summary>
-public sealed class TurnErrorHandler(ILogger<TurnErrorHandler> logger, Replies replies, ConversationState conversationState)
+/// <summary>A turn that fails: log it, apologise in Vietnamese, and leave the conversation where it was.</summary>
+/// <remarks>The failed turn's changes were never saved, so the stored state is that of the turn before: it is kept,
+/// and an open dialog goes on with the next message. Only state that is itself broken (unreadable, or a dialog
+/// that cannot go on) is cleared. A turn cancelled because its client went away is not a failure at all.</remarks>
+public sealed class TurnErrorHandler(ILogger<TurnErrorHandler> logger, Replies replies, ConversationState conversationState, IHttpContextAccessor http)
 {
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
-        logger.LogError(exception, "Turn failed in conversation {ConversationId} on {ChannelId}",
-            turnContext.Activity.Conversation?.Id, turnContext.Activity.ChannelId);
+        if (exception is OperationCanceledException && http.HttpContext?.RequestAborted.IsCancellationRequested == true)
+        {
+            logger.LogInformation("Turn in conversation {ConversationId} on {ChannelId} cancelled: the client went away",
+                turnContext.Activity.Conversation?.Id, turnContext.Activity.ChannelId);
+            return;
+        }
+        var broken = IsBrokenState(exception);
+        logger.LogError(exception, "Turn failed in conversation {ConversationId} on {ChannelId}{StateCleared}",
+            turnContext.Activity.Conversation?.Id, turnContext.Activity.ChannelId, broken ? "; its broken state is cleared" : "");
         try
         {
-            // The failed turn's state was never saved; clearing the conversation's state drops a dialog
-            // that may keep failing. Unit progress lives in its own store and is not touched.
-            await conversationState.DeleteAsync(turnContext);
+            // Unit progress lives in its own store and is never touched here.
+            if (broken) await conversationState.DeleteAsync(turnContext);
             await turnContext.SendActivityAsync(replies.WithMenu("error"));
         }
         catch (Exception e)
         {
             logger.LogError(e, "Could not apologise in conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
         }
+    }
+
+    /// <summary>State that cannot be read back (JSON, a property of another type) or a dialog that cannot go on.</summary>
+    private static bool IsBrokenState(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is BrokenStateException or Newtonsoft.Json.JsonException or InvalidCastException) return true;
+        return false;
     }
 }

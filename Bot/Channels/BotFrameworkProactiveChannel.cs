@@ -50,24 +50,22 @@ public sealed class BotFrameworkProactiveChannel(BotFrameworkAuthentication auth
             await client.Conversations.SendToConversationAsync(message, cancellationToken);
             return ProactiveResult.Delivered;
         }
-        catch (ErrorResponseException e)
+        catch (Exception e) when (e is not OperationCanceledException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return Map(e);
-        }
-        catch (HttpRequestException e)
-        {
-            return new ProactiveResult(ProactiveOutcome.Transient, Detail: e.Message);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new ProactiveResult(ProactiveOutcome.Transient, Detail: "timeout: " + e.Message);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A reference the connector cannot use (bad service URL), credentials refused, ...
-            return new ProactiveResult(ProactiveOutcome.Failed, Detail: e.Message);
+            return Classify(e, time);
         }
     }
+
+    /// <summary>What a failed send to a Bot Framework connector means: 429, 412, 5xx, connection errors and timeouts
+    /// are transient; 403/404 mean the conversation is gone; anything else (a reference the connector cannot use,
+    /// credentials refused, ...) failed.</summary>
+    public static ProactiveResult Classify(Exception e, TimeProvider time) => e switch
+    {
+        ErrorResponseException response => Map(response, time),
+        HttpRequestException => new ProactiveResult(ProactiveOutcome.Transient, Detail: e.Message),
+        TaskCanceledException => new ProactiveResult(ProactiveOutcome.Transient, Detail: "timeout: " + e.Message),
+        _ => new ProactiveResult(ProactiveOutcome.Failed, Detail: e.Message),
+    };
 
     /// <summary>A connector client for <paramref name="serviceUrl"/>, renewed every few minutes so that its
     /// pooled connections follow DNS changes.</summary>
@@ -92,22 +90,22 @@ public sealed class BotFrameworkProactiveChannel(BotFrameworkAuthentication auth
     }
 
     /// <summary>403/404: the bot was blocked or removed. 429: wait as told. 412 and 5xx: try again later.</summary>
-    private ProactiveResult Map(ErrorResponseException e)
+    private static ProactiveResult Map(ErrorResponseException e, TimeProvider time)
     {
         var status = e.Response?.StatusCode ?? 0;
         var detail = $"{(int)status} {e.Body?.Error?.Code ?? e.Message}";
         return status switch
         {
             HttpStatusCode.Forbidden or HttpStatusCode.NotFound => new ProactiveResult(ProactiveOutcome.Gone, Detail: detail),
-            HttpStatusCode.TooManyRequests => new ProactiveResult(ProactiveOutcome.Transient, RetryAfter(e), detail),
+            HttpStatusCode.TooManyRequests => new ProactiveResult(ProactiveOutcome.Transient, RetryAfter(e, time), detail),
             HttpStatusCode.PreconditionFailed => new ProactiveResult(ProactiveOutcome.Transient, Detail: detail),
-            >= HttpStatusCode.InternalServerError => new ProactiveResult(ProactiveOutcome.Transient, RetryAfter(e), detail),
+            >= HttpStatusCode.InternalServerError => new ProactiveResult(ProactiveOutcome.Transient, RetryAfter(e, time), detail),
             _ => new ProactiveResult(ProactiveOutcome.Failed, Detail: detail),
         };
     }
 
     /// <summary>Retry-After in seconds or as an HTTP date.</summary>
-    private TimeSpan? RetryAfter(ErrorResponseException e)
+    private static TimeSpan? RetryAfter(ErrorResponseException e, TimeProvider time)
     {
         var value = e.Response?.Headers?
             .FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();

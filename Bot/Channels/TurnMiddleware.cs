@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Bot.Builder;
 using AnToan.Bot.Hosting;
 using Microsoft.Extensions.Options;
@@ -6,15 +7,42 @@ using IMiddleware = Microsoft.Bot.Builder.IMiddleware;
 
 namespace AnToan.Bot.Channels;
 
-/// <summary>Caps incoming text before any work is done on it.</summary>
+/// <summary>Makes incoming text safe to work on before anything else reads it: lone surrogates (which no text
+/// function accepts) become U+FFFD, and text over Bot:MaxTextLength is cut between text elements, never inside a
+/// surrogate pair or a letter with its combining marks.</summary>
 public sealed class TextLimitMiddleware(IOptions<InputLimits> limits) : IMiddleware
 {
     public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        var text = turnContext.Activity.Text;
-        var max = limits.Value.MaxTextLength;
-        if (text is not null && text.Length > max) turnContext.Activity.Text = text[..max];
+        if (turnContext.Activity.Text is { } text) turnContext.Activity.Text = Clean(text, limits.Value.MaxTextLength);
         return next(cancellationToken);
+    }
+
+    /// <returns>The text with lone surrogates replaced, cut to at most <paramref name="max"/> UTF-16 units of whole text elements.</returns>
+    public static string Clean(string text, int max)
+    {
+        var valid = ReplaceLoneSurrogates(text);
+        if (valid.Length <= max) return valid;
+        var length = 0;
+        while (length < valid.Length)
+        {
+            var next = StringInfo.GetNextTextElementLength(valid.AsSpan(length));
+            if (length + next > max) break;
+            length += next;
+        }
+        return valid[..length];
+    }
+
+    private static string ReplaceLoneSurrogates(string text)
+    {
+        if (!text.Any(char.IsSurrogate)) return text;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
     }
 }
 

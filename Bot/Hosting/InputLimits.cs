@@ -59,8 +59,10 @@ public static class InputLimitServices
     }
 }
 
-/// <summary>Maps Kestrel's "bad request" (including a body over the limit while streaming) to its own status code.</summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+/// <summary>Maps Kestrel's "bad request" (including a body over the limit while streaming) to its own status code,
+/// and logs every other exception with the request's trace id (the one the ProblemDetails body carries), since an
+/// exception a handler takes is not logged by ASP.NET Core itself.</summary>
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -70,6 +72,9 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             Newtonsoft.Json.JsonException or System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status500InternalServerError,
         };
+        if (status >= StatusCodes.Status500InternalServerError)
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}, trace id {TraceId}",
+                context.Request.Method, context.Request.Path, System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier);
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = null });
     }

@@ -21,7 +21,7 @@ public sealed class Delivery
     public DateTime UpdatedAt { get; set; }
     public string? Detail { get; set; }
 
-    public static string KeyOf(string announcementKey, string subscriptionId) => $"{announcementKey}|{subscriptionId}";
+    public static string KeyOf(string announcementKey, string subscriptionId) => Storage.StorageKey.Of($"{announcementKey}|{subscriptionId}");
 }
 
 public enum DeliveryState

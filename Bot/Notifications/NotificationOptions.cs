@@ -46,6 +46,17 @@ public sealed class NotificationOptions : IValidatableObject
     /// <summary>How many occurrences "what is coming up" lists. Default 5.</summary>
     [Range(1, 50)] public int UpcomingCount { get; set; } = 5;
 
+    /// <summary>How long to wait before sending again after transient failure number <paramref name="attempt"/>:
+    /// Retry-After when the channel said, else <see cref="RetryDelay"/> doubled each attempt, at most
+    /// <see cref="MaxRetryDelay"/>.</summary>
+    /// <returns>null when it is not worth waiting: the attempts ran out, or the channel asked for longer than MaxRetryDelay.</returns>
+    public TimeSpan? BackoffAfter(int attempt, TimeSpan? retryAfter)
+    {
+        if (attempt >= MaxAttempts || retryAfter > MaxRetryDelay) return null;
+        var delay = retryAfter ?? RetryDelay * Math.Pow(2, attempt - 1);
+        return delay > MaxRetryDelay ? MaxRetryDelay : delay;
+    }
+
     public TimeOnly SendAtTime() => TimeOnly.ParseExact(SendAt, "HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>True when <paramref name="local"/> falls in the quiet hours.</summary>

@@ -33,11 +33,7 @@ public sealed class ProactiveSender(
             await conversationGate.WaitAsync(cancellationToken);
             await _overall.WaitAsync(cancellationToken);
             var result = await channel.SendAsync(reference, activity, cancellationToken);
-            if (result.Outcome != ProactiveOutcome.Transient || attempt >= o.MaxAttempts) return (result, attempt);
-
-            var delay = result.RetryAfter ?? o.RetryDelay * Math.Pow(2, attempt - 1);
-            if (result.RetryAfter > o.MaxRetryDelay) return (result, attempt);
-            if (delay > o.MaxRetryDelay) delay = o.MaxRetryDelay;
+            if (result.Outcome != ProactiveOutcome.Transient || o.BackoffAfter(attempt, result.RetryAfter) is not { } delay) return (result, attempt);
             logger.LogInformation("Transient failure sending to {ChannelId} conversation {ConversationId} ({Detail}); retry {Attempt} in {Delay}",
                 reference.ChannelId, reference.Conversation?.Id, result.Detail, attempt + 1, delay);
             await Task.Delay(delay, time, cancellationToken);

@@ -20,5 +20,5 @@ public sealed class Subscription
     /// <summary>Why it ended: "user", "removed", "gone".</summary>
     public string? EndedBy { get; set; }
 
-    public static string KeyOf(string channelId, string conversationId) => $"{channelId}|{conversationId}";
+    public static string KeyOf(string channelId, string conversationId) => Storage.StorageKey.Of($"{channelId}|{conversationId}");
 }

@@ -20,10 +20,14 @@ public static class ReportServices
         return services;
     }
 
-    /// <summary>GET /reports/{token}: the document while the link lives, 404 before and after.</summary>
+    /// <summary>GET /reports/{token}: the document while the link lives, 404 before and after; never cached, since
+    /// the link is the only key to a unit's report.</summary>
     public static void MapReports(this WebApplication app) =>
-        app.MapGet("/reports/{token}", (string token, ReportPublisher reports) =>
-            reports.Find(token) is { } report
+        app.MapGet("/reports/{token}", (string token, ReportPublisher reports, HttpResponse response) =>
+        {
+            response.Headers.CacheControl = "no-store";
+            return reports.Find(token) is { } report
                 ? Results.File(report.Content, WordContentType, report.FileName)
-                : Results.NotFound());
+                : Results.NotFound();
+        });
 }

@@ -20,10 +20,12 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
     private readonly ILiteCollection<AnswerDoc> _answers;
     private readonly ILiteCollection<CursorDoc> _cursors;
 
+    private readonly ILiteDatabase _db;
     private readonly TimeProvider _time;
 
     public LiteUnitStore(ILiteDatabase db, TimeProvider time)
     {
+        _db = db;
         _time = time;
         _units = db.GetCollection<UnitDoc>("units");
         _units.EnsureIndex(u => u.JoinCode, unique: true);
@@ -52,7 +54,7 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
 
     public Task<Unit?> FindByMemberAsync(MemberKey member, CancellationToken cancellationToken)
     {
-        var link = _members.FindById(member.Id);
+        var link = _members.FindById(StorageKey.Of(member.Id));
         return Task.FromResult(link is null ? null : _units.FindById(link.UnitId)?.ToUnit());
     }
 
@@ -69,17 +71,21 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
             Headcount = unit.Headcount,
             CreatedAt = _time.GetUtcNow().UtcDateTime,
         };
-        for (var attempt = 0; ; attempt++)
+        // The unit and its first member are written together or not at all: never a unit nobody belongs to.
+        if (!_db.BeginTrans()) throw new InvalidOperationException("This thread already has an open LiteDB transaction.");
+        try
         {
-            doc.JoinCode = NewCode();
-            try
-            {
-                _units.Insert(doc);
-                break;
-            }
-            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY && attempt < 20) { }
+            // A failed insert would roll the whole transaction back: take a code no unit has instead of retrying.
+            do doc.JoinCode = NewCode(); while (_units.Exists(u => u.JoinCode == doc.JoinCode));
+            _units.Insert(doc);
+            _members.Upsert(new MemberDoc { Id = StorageKey.Of(creator.Id), UnitId = doc.Id, Name = creatorName });
+            _db.Commit();
         }
-        _members.Upsert(new MemberDoc { Id = creator.Id, UnitId = doc.Id, Name = creatorName });
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
         return Task.FromResult(doc.ToUnit());
     }
 
@@ -87,7 +93,7 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
     {
         var code = new string(joinCode.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
         var unit = _units.FindOne(u => u.JoinCode == code);
-        if (unit is not null) _members.Upsert(new MemberDoc { Id = member.Id, UnitId = unit.Id, Name = memberName });
+        if (unit is not null) _members.Upsert(new MemberDoc { Id = StorageKey.Of(member.Id), UnitId = unit.Id, Name = memberName });
         return Task.FromResult(unit?.ToUnit());
     }
 

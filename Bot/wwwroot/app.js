@@ -54,14 +54,20 @@
     return a;
   }
 
-  // **bold**, *italic*, [label](http...) and bare http(s) URLs.
-  const INLINE = /\*\*(.+?)\*\*|\*(?!\s)(.+?)\*|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>"]+)/g;
+  // \-escaped punctuation (shown as itself, never markup: what people typed comes escaped), **bold**, *italic*,
+  // [label](http...) and bare http(s) URLs.
+  const INLINE = /\\([!-\/:-@\[-`{-~])|\*\*((?:\\.|.)+?)\*\*|\*(?!\s)((?:\\.|.)+?)\*|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>"]+)/g;
 
   function appendInline(parent, text) {
     let last = 0;
-    for (const m of text.matchAll(INLINE)) {
-      if (m.index > last) parent.append(text.slice(last, m.index));
-      last = m.index + m[0].length;
+    for (const m0 of text.matchAll(INLINE)) {
+      if (m0.index > last) parent.append(text.slice(last, m0.index));
+      last = m0.index + m0[0].length;
+      if (m0[1] !== undefined) {
+        parent.append(m0[1]);
+        continue;
+      }
+      const m = [m0[0], ...m0.slice(2)];
       if (m[1] !== undefined) {
         const strong = el('strong');
         appendInline(strong, m[1]);

@@ -115,7 +115,7 @@ public sealed class DialogEngine(
         var pending = state.Stack.Count > 0 ? state.Stack[^1].Prompt : null;
         for (var steps = 0; state.Stack.Count > 0; steps++)
         {
-            if (steps > MaxStepsPerTurn) throw new InvalidOperationException($"Dialog {state.Stack[^1].Id} loops");
+            if (steps > MaxStepsPerTurn) throw new BrokenStateException($"Dialog {state.Stack[^1].Id} loops");
             var frame = state.Stack[^1];
             var dialog = _dialogs[frame.Id];
             if (frame.Step >= dialog.StepCount)
@@ -128,7 +128,7 @@ public sealed class DialogEngine(
             switch (outcome)
             {
                 case StepResult.Reject reject:
-                    frame.Prompt = pending ?? throw new InvalidOperationException($"{frame.Id} rejected an answer it did not ask for");
+                    frame.Prompt = pending ?? throw new BrokenStateException($"{frame.Id} rejected an answer it did not ask for");
                     await RejectAsync(turn, state, reject.Template, reject.Model, cancellationToken);
                     return;
                 case StepResult.Ask ask:

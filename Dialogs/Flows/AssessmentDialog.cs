@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Text;
 using AnToan.Dialogs.Engine;
 using AnToan.Dialogs.Units;
 using AnToan.Knowledge.Model;
@@ -69,7 +70,7 @@ public sealed class AssessmentDialog : UnitListDialog
             Criterion = criterion,
             Number = criteria.ToList().IndexOf(criterion) + 1,
             Total = criteria.Count,
-            Current = current is null ? null : new { Rating = DialogWords.Label(Words.AssessmentRating, current.Status), Evidence = current.Note, By = current.AnsweredByName },
+            Current = current is null ? null : new { Rating = DialogWords.Label(Words.AssessmentRating, current.Status), Evidence = MarkdownText.Escape(current.Note), By = MarkdownText.Escape(current.AnsweredByName) },
         };
         return AskChoice(step, "dialog-assessment-criterion", model, Words.AssessmentRating);
     }

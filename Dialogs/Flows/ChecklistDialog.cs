@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Text;
 using AnToan.Dialogs.Engine;
 using AnToan.Dialogs.Units;
 using AnToan.Knowledge.Model;
@@ -73,8 +74,8 @@ public sealed class ChecklistDialog : UnitListDialog
             {
                 Status = DialogWords.Label(Words.ChecklistStatus, current.Status),
                 Date = ItemOrder.Format(current.Date),
-                current.Note,
-                By = current.AnsweredByName,
+                Note = MarkdownText.Escape(current.Note),
+                By = MarkdownText.Escape(current.AnsweredByName),
             },
         };
         return AskChoice(step, "dialog-checklist-item", model, Words.ChecklistStatus);

@@ -1,15 +1,23 @@
+using AnToan.Dialogs.Throttling;
 using Microsoft.Bot.Builder;
 
 namespace AnToan.Dialogs.Flows;
 
 /// <summary>Counts wrong join codes per conversation and per member, so that a code (6 characters of 31) cannot be
 /// found by trying: an anonymous web chat can open a new conversation, a Teams or Zalo user keeps one id; both are
-/// counted. A right code does not reset the count, or a member of one unit could guess between two joins.</summary>
-/// <remarks>Kept in conversation and user state (LiteDB in the host): a restart does not reset the count.</remarks>
+/// counted. A right code does not reset the count, or a member of one unit could guess between two joins.
+/// Wrong codes are also counted per client address (<see cref="TurnClient"/>) across conversations and people, with
+/// a higher limit (an office behind one address has several people typing codes), since anonymous clients can be
+/// anyone in any conversation.</summary>
+/// <remarks>Kept in conversation and user state (LiteDB in the host): a restart does not reset the count. The count
+/// per address is kept in memory.</remarks>
 public sealed class JoinThrottle(ConversationState conversationState, UserState userState, TimeProvider time)
 {
     public const int MaxFailures = 5;
+    public const int MaxFailuresPerAddress = 20;
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
+
+    private readonly FailureThrottle _byAddress = new(MaxFailuresPerAddress, Window, time);
 
     private readonly IStatePropertyAccessor<JoinFailures>[] _counters =
     [
@@ -20,7 +28,7 @@ public sealed class JoinThrottle(ConversationState conversationState, UserState 
     /// <returns>How long until codes may be tried again; null when they may be tried now.</returns>
     public async Task<TimeSpan?> LockedForAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        TimeSpan? wait = null;
+        var wait = TurnClient.AddressOf(turn) is { } address ? _byAddress.BlockedFor(address) : null;
         foreach (var counter in _counters)
         {
             var failures = await counter.GetAsync(turn, () => new JoinFailures(), cancellationToken);
@@ -32,6 +40,7 @@ public sealed class JoinThrottle(ConversationState conversationState, UserState 
 
     public async Task FailedAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
+        if (TurnClient.AddressOf(turn) is { } address) _byAddress.Failed(address);
         var now = time.GetUtcNow();
         foreach (var counter in _counters)
         {

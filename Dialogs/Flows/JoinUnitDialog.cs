@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Text;
 using AnToan.Dialogs.Engine;
 using AnToan.Dialogs.Units;
 
@@ -36,7 +37,7 @@ public sealed class JoinUnitDialog : StepDialog
         var unit = await _units.JoinForAsync(code, step.Turn, cancellationToken);
         if (unit is not null)
         {
-            await step.SendAsync("dialog-unit-joined", new { unit.Name }, cancellationToken);
+            await step.SendAsync("dialog-unit-joined", new { Name = MarkdownText.Escape(unit.Name) }, cancellationToken);
             return step.End(unit.Id);
         }
         await _throttle.FailedAsync(step.Turn, cancellationToken);
@@ -44,10 +45,10 @@ public sealed class JoinUnitDialog : StepDialog
         {
             // The code came with the command: say so and ask for it properly.
             step.Values["asked"] = "true";
-            await step.SendAsync("dialog-unit-join-unknown", new { Code = code }, cancellationToken);
+            await step.SendAsync("dialog-unit-join-unknown", new { Code = MarkdownText.Escape(code) }, cancellationToken);
             return step.GoTo(AskCodeStepAsync);
         }
-        return step.Reject("dialog-unit-join-unknown", new { Code = code });
+        return step.Reject("dialog-unit-join-unknown", new { Code = MarkdownText.Escape(code) });
     }
 
     /// <summary>Too many wrong codes lately: says when to try again, and no code is looked up.</summary>

@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Text;
 using AnToan.Dialogs.Engine;
 using AnToan.Dialogs.Units;
 using AnToan.Knowledge;
@@ -51,7 +52,7 @@ public sealed class UnitProfileDialog : StepDialog
     private Task<StepResult> AskTypeStepAsync(StepContext step, CancellationToken cancellationToken)
     {
         step.Values["name"] = (string)step.Result!;
-        return Task.FromResult(step.Prompt(new PromptSpec(PromptKind.Choice, "dialog-unit-type", new { Name = step.Values["name"] })
+        return Task.FromResult(step.Prompt(new PromptSpec(PromptKind.Choice, "dialog-unit-type", new { Name = MarkdownText.Escape(step.Values["name"]) })
         {
             Choices = _words.UnitTypes,
         }));
@@ -71,5 +72,5 @@ public sealed class UnitProfileDialog : StepDialog
         return step.End(unit.Id);
     }
 
-    private object UnitModel(Unit unit) => new { unit.Name, Type = DialogWords.Label(_words.UnitTypes, unit.Type), unit.JoinCode, unit.Headcount };
+    private object UnitModel(Unit unit) => new { Name = MarkdownText.Escape(unit.Name), Type = DialogWords.Label(_words.UnitTypes, unit.Type), unit.JoinCode, unit.Headcount };
 }

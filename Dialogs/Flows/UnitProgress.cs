@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Text;
 using AnToan.Dialogs.Engine;
 using AnToan.Dialogs.Units;
 
@@ -26,7 +27,7 @@ public sealed class UnitProgress(Replies replies, IUnitStore units, LocalClock c
             .OrderBy(x => x.Due).FirstOrDefault();
         return new
         {
-            Unit = unit.Name,
+            Unit = MarkdownText.Escape(unit.Name),
             Year = year,
             Guidance = content.GuidanceOf(year) is { } g ? new { g.Kind, g.Number } : null,
             standing.ChecklistDone,

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using AnToan.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AnToan.Bot.Channels.WebChat;
 
 /// <summary>Per-address limits on the anonymous web chat endpoints, which anyone can call without signing in.</summary>
-/// <remarks>The address is the client's as forwarded by a trusted proxy (Bot:TrustedProxies, see InputLimits), else
-/// the connection's.</remarks>
+/// <remarks>Counted per <see cref="ClientAddress.KeyOf(HttpContext)"/> (IPv6 by /64).</remarks>
 public static class WebChatRateLimits
 {
     public const string Conversations = "web-conversations";
@@ -30,7 +30,7 @@ public static class WebChatRateLimits
     private static WebChatOptions Options(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value;
 
     private static RateLimitPartition<string> PerAddress(HttpContext http, int perMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
+        RateLimitPartition.GetFixedWindowLimiter(ClientAddress.KeyOf(http), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = perMinute,
             Window = TimeSpan.FromMinutes(1),

@@ -71,5 +71,5 @@ public static partial class ZaloText
     [GeneratedRegex(@"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")] private static partial Regex Bold();
     [GeneratedRegex(@"(?<![\w*])(\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")] private static partial Regex Italic();
     [GeneratedRegex(@"`([^`\n]+)`")] private static partial Regex Code();
-    [GeneratedRegex(@"\\([\\`*_{}\[\]()#+\-.!>])")] private static partial Regex Escape();
+    [GeneratedRegex(@"\\([!-/:-@\[-`{-~])")] private static partial Regex Escape();
 }

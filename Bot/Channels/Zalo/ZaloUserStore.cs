@@ -1,3 +1,4 @@
+using AnToan.Bot.Storage;
 using LiteDB;
 
 namespace AnToan.Bot.Channels.Zalo;
@@ -18,7 +19,7 @@ public sealed class ZaloUserStore
     {
         lock (_gate)
         {
-            var user = _users.FindById(userId) ?? new ZaloUser { Id = userId };
+            var user = _users.FindById(StorageKey.Of(userId)) ?? new ZaloUser { Id = StorageKey.Of(userId) };
             user.LastInteractionMs = Math.Max(user.LastInteractionMs, at.ToUnixTimeMilliseconds());
             user.OutsideWindow = false;
             _users.Upsert(user);
@@ -30,14 +31,14 @@ public sealed class ZaloUserStore
     {
         lock (_gate)
         {
-            var user = _users.FindById(userId) ?? new ZaloUser { Id = userId };
+            var user = _users.FindById(StorageKey.Of(userId)) ?? new ZaloUser { Id = StorageKey.Of(userId) };
             user.OutsideWindow = true;
             _users.Upsert(user);
         }
     }
 
     public bool IsWithinWindow(string userId, DateTimeOffset now) =>
-        _users.FindById(userId) is { OutsideWindow: false, LastInteractionMs: > 0 } user
+        _users.FindById(StorageKey.Of(userId)) is { OutsideWindow: false, LastInteractionMs: > 0 } user
         && now - DateTimeOffset.FromUnixTimeMilliseconds(user.LastInteractionMs) < InteractionWindow;
 }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using AnToan.Bot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AnToan.Bot.Channels.Zalo;
@@ -28,6 +29,11 @@ public sealed class ZaloWebhook(
         {
             logger.LogWarning("Zalo event {EventName} with a bad signature refused", zaloEvent.EventName);
             return Results.Unauthorized();
+        }
+        if (!StorageKey.AreBounded(zaloEvent.AppId, zaloEvent.UserId, zaloEvent.OaId, zaloEvent.MessageId))
+        {
+            logger.LogWarning("Zalo event {EventName} with an id over {Max} characters refused", zaloEvent.EventName, StorageKey.MaxIdLength);
+            return Results.Problem($"ids must be at most {StorageKey.MaxIdLength} characters.", statusCode: StatusCodes.Status400BadRequest);
         }
         if (zaloEvent.OccurredAt is not { } at || (clock.GetUtcNow() - at).Duration() > settings.MaxEventAge)
         {

@@ -59,4 +59,23 @@ public sealed class AdminExportTests
         Assert.Equal(1 + 2 * content.Checklist.Count, checklist.Count);
         Assert.Equal(words.ChecklistStatus["done"], checklist.Single(r => r[0] == school.Name && r[2] == content.Checklist[0].Id)[5]);
     }
+
+    [Fact]
+    public async Task Export_PrefixesTextThatASpreadsheetWouldTakeForAFormula()
+    {
+        await using var admin = await AdminHost.StartAsync();
+        var t0 = AdminHost.Start.AddDays(-3);
+        var content = admin.Host.App.Services.GetRequiredService<KnowledgeStore>().Current;
+        var unit = admin.Sources.AddUnit("=HYPERLINK(\"https://evil.example\",\"x\")", "nha-truong", 25, t0, "@SUM(A1)");
+        admin.Sources.Answer(unit, "checklist", content.Checklist[0].Id, "done", t0.AddHours(1), "+cmd", note: "-2+3");
+        using var client = admin.KeyClient();
+
+        var book = Xlsx.Read(await client.GetByteArrayAsync("/api/admin/export/units.xlsx"));
+
+        var cells = book.Values.SelectMany(sheet => sheet.Skip(1)).SelectMany(row => row).ToList();
+        Assert.Contains("'=HYPERLINK(\"https://evil.example\",\"x\")", cells);
+        Assert.Contains("'-2+3", cells);
+        Assert.Contains("'+cmd", cells);
+        Assert.DoesNotContain(cells, c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@');
+    }
 }

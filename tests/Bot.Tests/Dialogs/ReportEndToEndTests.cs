@@ -31,6 +31,7 @@ public sealed class ReportEndToEndTests
         using var response = await host.Client.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore, "the report link is the only key to it: no cache may keep it");
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using (var document = WordprocessingDocument.Open(stream, false))
         {

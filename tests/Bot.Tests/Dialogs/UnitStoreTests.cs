@@ -30,6 +30,21 @@ public sealed class UnitStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AUserIdOverAKilobyte_CreatesAndJoinsAUnit_WithoutLeavingAnOrphan()
+    {
+        var creator = new MemberKey("webchat", new string('u', 3000));
+        var colleague = new MemberKey("webchat", new string('v', 3000));
+
+        var unit = await _sut.CreateAsync(new NewUnit("Trường THCS A", "nha-truong", 40), creator, "A", default);
+        await _sut.JoinAsync(unit.JoinCode, colleague, "B", default);
+
+        Assert.Equal(unit, await _sut.FindByMemberAsync(creator, default));
+        Assert.Equal(unit, await _sut.FindByMemberAsync(colleague, default));
+        Assert.Single(_sut.Units());
+        Assert.Equal(2, _sut.Members().Count(m => m.UnitId == unit.Id));
+    }
+
+    [Fact]
     public async Task Join_IgnoresCaseAndSpaces_AndUnknownCodesJoinNothing()
     {
         var unit = await _sut.CreateAsync(new NewUnit("Trường THCS A", "nha-truong", 40), new MemberKey("msteams", "a"), "A", default);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AnToan.Bot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace AnToan.Bot.Tests.Hosting;
@@ -123,6 +124,104 @@ public sealed class InputHardeningTests
         // The emulator channel also gets the knowledge trace; the user sees the one message.
         var reply = Assert.Single((JArray)JObject.Parse(body)["activities"]!, a => (string?)a["type"] == "message");
         Assert.False(string.IsNullOrWhiteSpace((string?)reply["text"]));
+    }
+
+    [Theory]
+    [InlineData("PAD999", "\\ud83d\\ude00")] // 999 letters and an emoji: the cap falls inside the surrogate pair
+    [InlineData("", "tr\\u1ee3 gi\\u00fap \\ud800")] // a lone high surrogate
+    [InlineData("", "\\udc00 tr\\u1ee3 gi\\u00fap")] // a lone low surrogate
+    public async Task TextWithBrokenOrCutSurrogates_IsAnswered_NotApologisedFor(string padding, string jsonEscapedText)
+    {
+        await using var host = await TestBotHost.StartAsync();
+        var apology = host.App.Services.GetRequiredService<AnToan.Dialogs.Replies>().WithMenu("error").Text;
+        var text = (padding == "PAD999" ? new string('a', 999) : "") + jsonEscapedText;
+        var json = Message("message", "TEXT").ToString().Replace("\"TEXT\"", "\"" + text + "\"", StringComparison.Ordinal);
+
+        var (status, body) = await PostAsync(host, Json(json));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var reply = Assert.Single((JArray)JObject.Parse(body)["activities"]!, a => (string?)a["type"] == "message");
+        Assert.False(string.IsNullOrWhiteSpace((string?)reply["text"]));
+        Assert.NotEqual(apology, (string?)reply["text"]);
+    }
+
+    [Theory]
+    [InlineData("abc", 2, "ab")]
+    [InlineData("a\ud83d\ude00", 2, "a")]
+    [InlineData("a\ud83d\ude00", 3, "a\ud83d\ude00")]
+    [InlineData("e\u0301e\u0301", 3, "e\u0301")]
+    [InlineData("x<D800>y", 10, "x\ufffdy")]
+    [InlineData("<DE00><D83D>", 10, "\ufffd\ufffd")]
+    public void Clean_CutsOnTextElements_AndReplacesLoneSurrogates(string text, int max, string expected) =>
+        // Attribute strings cannot hold a lone surrogate: "<D800>" stands for one.
+        Assert.Equal(expected, AnToan.Bot.Channels.TextLimitMiddleware.Clean(
+            System.Text.RegularExpressions.Regex.Replace(text, "<([0-9A-F]{4})>", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString()), max));
+
+    [Theory]
+    [InlineData(false, HttpStatusCode.Forbidden)]
+    [InlineData(true, HttpStatusCode.OK)]
+    public async Task AnonymousRequest_FromARemoteClient_IsRefusedUnlessAllowed(bool allowed, HttpStatusCode expected)
+    {
+        await using var host = await TestBotHost.StartAsync(settings: [$"Bot:AllowAnonymousRemoteClients={allowed}"]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Json(Message("message", "trợ giúp").ToString()) };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.5");
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        // From this machine it is always accepted.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(host, Json(Message("message", "trợ giúp").ToString()))).Status);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not a url")]
+    [InlineData("ftp://127.0.0.1/")]
+    [InlineData("/relative/path")]
+    public async Task MissingOrInvalidServiceUrl_Is400(string? serviceUrl)
+    {
+        await using var host = await TestBotHost.StartAsync();
+        var activity = Message("message", "trợ giúp");
+        if (serviceUrl is null) activity.Remove("serviceUrl"); else activity["serviceUrl"] = serviceUrl;
+
+        var (status, body) = await PostAsync(host, Json(activity.ToString()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("serviceUrl", body);
+    }
+
+    [Theory]
+    [InlineData("Bearer garbage.garbage.garbage")]
+    [InlineData("Bearer eyJhbGciOiJub25lIn0.garbage.")]
+    [InlineData("Bearer ")]
+    [InlineData("Basic dXNlcjpwYXNz")]
+    public async Task UnreadableAuthorization_Is401(string authorization)
+    {
+        await using var host = await TestBotHost.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Json(Message("message", "trợ giúp").ToString()) };
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain(StackTraceMarker, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("conversation")]
+    [InlineData("from")]
+    [InlineData("recipient")]
+    public async Task IdsOverTheLimit_Are400(string account)
+    {
+        await using var host = await TestBotHost.StartAsync();
+        var activity = Message("message", "đăng ký nhận thông báo");
+        activity[account]!["id"] = new string('c', 3000);
+
+        var (status, body) = await PostAsync(host, Json(activity.ToString()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains($"{account}.id", body);
     }
 
     [Fact]

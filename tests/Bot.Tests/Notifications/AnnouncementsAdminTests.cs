@@ -107,4 +107,32 @@ public sealed class AnnouncementsAdminTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/api/admin/announcements?from=0001-01-01&to=0001-01-31")]
+    [InlineData("/api/admin/announcements?from=9999-12-01&to=9999-12-31")]
+    [InlineData("/api/admin/announcements?from=2021-01-01&to=9999-12-31")]
+    public async Task List_OutsideTheYears2000To2100_Is400(string path)
+    {
+        var response = await _sut.Host.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("2000-01-01", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("0001-01-01T00:00:00")]
+    [InlineData("9999-12-30T02:00:00Z")]
+    [InlineData("9999-12-31T23:59:59+07:00")]
+    [InlineData("1999-12-31T23:00:00Z")]
+    public async Task Run_OutsideTheYears2000To2100_Is400_AndMovesNoWatermark(string at)
+    {
+        var response = await _sut.Host.Client.PostAsync($"/api/admin/announcements/run?at={Uri.EscapeDataString(at)}", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("2000-01-01", await response.Content.ReadAsStringAsync());
+        // Nothing was written: the first real mark finds none before it.
+        Assert.Null(_sut.Services.GetRequiredService<AnToan.Bot.Notifications.DeliveryStore>().AdvanceWatermark(DateTimeOffset.Parse("2021-05-01T03:00:00Z")));
+    }
 }

@@ -28,7 +28,12 @@ public sealed class FakeConnector : IAsyncDisposable
     public static async Task<FakeConnector> StartAsync(TimeProvider? clock = null)
     {
         var connector = new FakeConnector(clock ?? TimeProvider.System);
-        connector._server = await LoopbackServer.StartAsync(app => app.MapPost("/v3/conversations/{conversationId}/activities", connector.HandleAsync));
+        connector._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/v3/conversations/{conversationId}/activities", connector.HandleAsync);
+            // Replies within a turn go to the activity they answer.
+            app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (string conversationId, HttpRequest request) => connector.HandleAsync(conversationId, request));
+        });
         connector.ServiceUrl = connector._server.Address + "/";
         return connector;
     }

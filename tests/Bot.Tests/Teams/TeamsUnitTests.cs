@@ -69,4 +69,25 @@ public sealed class TeamsUnitTests : IAsyncLifetime
         Assert.DoesNotContain(Item(1), other);
         Assert.Contains(datePrompt, await SayAsync(From(TeamsChat.Mention("đã làm", "groupChat"), "29:an")));
     }
+
+    [Fact]
+    public async Task AUnitNameWithALink_IsEscapedInTheJoinConfirmationAndTheProgress()
+    {
+        const string name = "[Trang chính thức](https://phishing.example/login)";
+        await SayAsync(From(TeamsChat.Message("tạo đơn vị"), "29:an", "a:an"));
+        var typePrompt = await SayAsync(From(TeamsChat.Message(name), "29:an", "a:an"));
+        await SayAsync(From(TeamsChat.Message("cơ quan"), "29:an", "a:an"));
+        var created = await SayAsync(From(TeamsChat.Message("30"), "29:an", "a:an"));
+        var code = System.Text.RegularExpressions.Regex.Match(created, @"\b[A-HJ-KM-NP-Z2-9]{6}\b").Value;
+
+        var joined = await SayAsync(From(TeamsChat.Message($"tham gia {code}"), "29:binh", "a:binh"));
+        var progress = await SayAsync(From(TeamsChat.Message("tiến độ"), "29:binh", "a:binh"));
+
+        const string escaped = @"\[Trang chính thức\]\(https\:\/\/phishing\.example\/login\)";
+        foreach (var text in new[] { typePrompt, created, joined, progress })
+        {
+            Assert.DoesNotContain(name, text);
+            Assert.Contains(escaped, text);
+        }
+    }
 }

@@ -38,6 +38,25 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IClassFixture<Bro
         await page.RunAndWaitForResponseAsync(() => page.GotoAsync("/"), r => r.Url.EndsWith("/events") && r.Status == 200);
 
     [Fact]
+    public async Task AUnitNameWithMarkdown_ShowsAsTyped_AndIsNoLink()
+    {
+        await using var host = await TestBotHost.StartAsync();
+        const string name = "[Trang chính thức](https://phishing.example/login) *x* #1";
+        var unit = await host.App.Services.GetRequiredService<AnToan.Dialogs.Units.IUnitStore>()
+            .CreateAsync(new AnToan.Dialogs.Units.NewUnit(name, "co-quan", 10), new AnToan.Dialogs.Units.MemberKey("test", "creator"), "A", default);
+        var page = await OpenAsync(host);
+        await OpenChatAsync(page);
+
+        await page.GetByLabel("Nhập câu hỏi").FillAsync($"tham gia {unit.JoinCode}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
+
+        var joined = page.Locator(BotBubbles).Nth(1);
+        await Expect(joined.Locator("strong").First).ToHaveTextAsync(name);
+        await Expect(joined.Locator("a")).ToHaveCountAsync(0);
+        await Expect(joined.Locator("em")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Page_Welcomes_AnswersHelp_FollowsButtons_AndKeepsHistoryOnReload()
     {
         await using var host = await TestBotHost.StartAsync();

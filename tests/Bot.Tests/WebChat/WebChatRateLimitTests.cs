@@ -36,4 +36,32 @@ public sealed class WebChatRateLimitTests
         await chat.StartAsync();
         await chat.HistoryAsync(id);
     }
+
+    [Fact]
+    public async Task Ipv6Addresses_OfOneSlash64_ShareOneLimit()
+    {
+        await using var host = await TestBotHost.StartAsync(settings: ["WebChat:ConversationsPerMinute=10"]);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 30; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, WebChatClient.Base) { Content = new StringContent("{}") };
+            request.Headers.Add("X-Forwarded-For", $"2001:db8:42:1::{i:x}");
+            statuses.Add((await host.Client.SendAsync(request)).StatusCode);
+        }
+        var other = new HttpRequestMessage(HttpMethod.Post, WebChatClient.Base) { Content = new StringContent("{}") };
+        other.Headers.Add("X-Forwarded-For", "2001:db8:42:2::1");
+
+        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(20, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(other)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.5", "203.0.113.5")]
+    [InlineData("::ffff:203.0.113.5", "203.0.113.5")]
+    [InlineData("2001:db8:42:1:aaaa:bbbb:cccc:dddd", "2001:db8:42:1::/64")]
+    [InlineData("::1", "::/64")]
+    public void ClientAddressKey_IsTheIpv4Address_OrTheIpv6Slash64(string address, string key) =>
+        Assert.Equal(key, AnToan.Bot.Hosting.ClientAddress.KeyOf(IPAddress.Parse(address)));
 }

@@ -25,6 +25,21 @@ public sealed class ZaloWebhookTests
     }
 
     [Theory]
+    [InlineData("msg")]
+    [InlineData("user")]
+    public async Task SignedEvent_WithAnIdOverTheLimit_Gets400_AndNothingIsSent(string which)
+    {
+        await using var sut = await ZaloTestHost.StartAsync();
+        var longId = new string('9', 3000);
+
+        var status = await sut.PostAsync(which == "msg" ? sut.TextEvent("user-1", "?", msgId: longId) : sut.TextEvent(longId, "?"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        await sut.DrainAsync();
+        Assert.DoesNotContain(sut.Api.Calls, c => c.UserId is "user-1" || c.UserId == longId);
+    }
+
+    [Theory]
     [InlineData("mac=0000000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("mac=not-hex")]
     [InlineData("")]
