@@ -21,9 +21,16 @@ public sealed record PreviewReply(string Outcome, string? AnswerId, string Text,
 /// top of the new version, so nobody publishes content they have not seen.</remarks>
 public sealed class ContentReview(DraftStore drafts, ContentVersions versions, KnowledgeStore knowledge, LocalClock clock)
 {
+    /// <remarks>A day the calendar already keeps every year ("Ngày hội toàn dân bảo vệ ANTQ (19/8)") is not proposed
+    /// again: observances recur whatever the year's guidance says; only its one-off dates belong to it.</remarks>
     public ContentDraft Create(ImportedGuidance guidance, string fileName, string who)
     {
-        var draft = ContentDraft.From(guidance, Guid.NewGuid().ToString("N"), fileName, clock.UtcNow, who, knowledge.Version);
+        var (service, version) = knowledge.InService;
+        var kept = service.Calendar.Where(e => e.Recurring).Select(e => (e.Month, e.Day)).ToHashSet();
+        var draft = ContentDraft.From(guidance, Guid.NewGuid().ToString("N"), fileName, clock.UtcNow, who, version) with
+        {
+            Calendar = guidance.Calendar.Where(e => !e.Recurring || !kept.Contains((e.Month, e.Day))).ToList(),
+        };
         drafts.Save(draft);
         return draft;
     }

@@ -72,11 +72,18 @@ public sealed class ContentPublishingTests : IAsyncLifetime
         var preview = await (await _admin.PostAsJsonAsync($"/api/admin/content/drafts/{id}/preview", new { question = "hạn nộp hồ sơ công nhận là khi nào" }))
             .Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("18/12/2026", preview.GetProperty("text").GetString());
+        // 19/8 is kept every year already: not proposed again.
+        Assert.DoesNotContain(draft.GetProperty("calendar").EnumerateArray(), e => e.GetProperty("recurring").GetBoolean());
         Assert.DoesNotContain("18/12/2026", await AskAsync("hạn nộp hồ sơ công nhận là khi nào"));
 
         var published = await PublishAsync(id);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal(2, (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+
+        // Subscribers of deadlines hear today that the new checklist is ready.
+        var today = await _admin.GetFromJsonAsync<JsonElement>("/api/admin/announcements?from=2026-11-28&to=2026-11-28");
+        Assert.Contains(today.EnumerateArray(), a => a.GetProperty("category").GetString() == "deadline"
+            && a.GetProperty("text").GetString()!.Contains("15/HD-CAT-PV05") && a.GetProperty("text").GetString()!.Contains("danh mục việc cần làm"));
 
         var deadline = await AskAsync("han nop ho so cong nhan la khi nao");
         Assert.Contains("18/12/2026", deadline);
