@@ -190,7 +190,13 @@ public sealed class AnswerComposer
             match.Choices.Select(e => Button(QuestionFor(e, match.Index))).ToList());
 
     private static AnswerReply Decline(KnowledgeIndex index) =>
-        new("decline", new { Examples = Examples(index).Select(b => b.Value).ToList() }, [.. index.Content.Ui.Menu]);
+        new("decline", new
+        {
+            Examples = Examples(index).Select(b => b.Value).ToList(),
+            // The guidance of each year the knowledge holds, latest first: what the bot can be asked about.
+            Guidances = index.Content.GuidanceYears.Reverse().Select(y => index.Content.GuidanceOf(y)).OfType<DocumentInfo>()
+                .Select(d => new { d.Kind, d.Number, d.Year }).ToList(),
+        }, [.. index.Content.Ui.Menu]);
 
     /// <summary>A question that matches the entry when sent back (a clarify choice, a related question).</summary>
     public static string QuestionFor(IndexEntry entry, KnowledgeIndex index)

@@ -28,9 +28,12 @@ public static partial class DetailCheck
         if (entry.Kind == EntryKind.Intent) return null;
         var lexicon = index.Analyzer.Lexicon;
         var document = DocumentOf(entry, index);
-        var years = asked.Years.Where(span => !span.All(y => named.Any(d => YearsOf(d.Number).Contains(y))));
+        // The year of a year's guidance is GuidanceYear's filter: what it lets through answers for the year asked.
+        var years = document?.Year is not null ? []
+            : asked.Years.Where(span => !span.All(y => named.Any(d => YearsOf(d.Number).Contains(y))));
         if (!years.All(span => span.Length > 1 ? Says(entry, span, lexicon)
-                : cues.Type == "date" ? Dates(entry, span[0], document, lexicon) : Mentions(entry, span[0], document)))
+                : InForce(document, span[0], index) is { } inForce ? inForce && asked.Counted is null
+                : (cues.Type == "date" ? Dates(entry, span[0], document, lexicon) : Mentions(entry, span[0], document))))
             return new DetailGap(Year, true);
         var fromNamed = named.Count == 0 || document is not null && named.Contains(document);
         if (asked.Kinds.FirstOrDefault(k => !fromNamed || !k.Given.Any(g => Says(entry, g, lexicon))) is { } missing)
@@ -72,6 +75,12 @@ public static partial class DetailCheck
         || OfDocument(document, year)
         || entry.Item is CalendarEntry { Recurring: true }
         || lexicon.Recurring.Any(phrase => Says(entry, phrase, lexicon));
+
+    /// <summary>For a rule with an effective date, the year asked is answered by the rule in force then (a passage of
+    /// Thông tư 23 answers for 2021 without naming it) — but a count asked of a year ("năm 2020 có bao nhiêu đơn vị")
+    /// is a figure of that year, which no rule gives; null for other documents.</summary>
+    private static bool? InForce(DocumentInfo? document, string year, KnowledgeIndex index) =>
+        document is null ? null : index.Content.InForce(document, int.Parse(year, System.Globalization.CultureInfo.InvariantCulture));
 
     private static bool OfDocument(DocumentInfo? document, string year) =>
         document is not null && YearsOf(string.Join(' ', document.Number, document.Date, document.Effective)).Contains(year);

@@ -11,7 +11,8 @@ namespace AnToan.Knowledge.Answers;
 /// the answer says so: a year is a filter, never a reason to find nothing.</remarks>
 /// <param name="Asked">The year the question names, or null.</param>
 /// <param name="Wanted">The year asked, else this year.</param>
-/// <param name="Working">The guidance year that answers; null when no document has a year.</param>
+/// <param name="Working">The guidance year that answers; null when none does (no document has a year, or the year
+/// asked is before every guidance or still to come).</param>
 public sealed record GuidanceYear(int? Asked, int Wanted, int? Working)
 {
     /// <summary>The year wanted has no guidance of its own.</summary>
@@ -28,7 +29,12 @@ public sealed record GuidanceYear(int? Asked, int Wanted, int? Working)
             .Cast<int?>()
             .FirstOrDefault() ?? named.Select(d => d.Year).FirstOrDefault(y => y is not null);
         var wanted = year ?? today.Year;
-        return new GuidanceYear(year, wanted, content.WorkingYear(wanted));
+        // A year asked is answered from the latest guidance before it only up to this year: a year before every
+        // guidance, or one still to come without its own, gets nothing of another year's.
+        var working = year is null || content.GuidanceYears.Contains(wanted) || wanted <= today.Year && content.GuidanceYears.Any(y => y < wanted)
+            ? content.WorkingYear(wanted)
+            : null;
+        return new GuidanceYear(year, wanted, working);
     }
 
     /// <summary>The year of a year's guidance an entry belongs to; null when it holds for every year.</summary>

@@ -44,8 +44,8 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
 
     /// <summary>Matches against a given index rather than the one in service (benchmarks, tools).</summary>
     /// <remarks>Entries of another year's guidance are left out (see <see cref="GuidanceYear"/>). When a year up to this
-    /// one that comes after the latest guidance is asked, the question is also asked of that guidance without the year,
-    /// and the surer of the two matches is taken: "năm 2025 hạn nộp…" finds the 2021 deadline and says it is 2021's,
+    /// one that comes after the latest guidance is asked and nothing answers for it, the question is also asked of that
+    /// guidance without the year, and the surer of the two matches is taken: "năm 2025 hạn nộp…" finds the 2021 deadline and says it is 2021's,
     /// while "bầu cử năm 2026" still finds the 2026 election, which belongs to no guidance. A year before every
     /// guidance, or still to come, is not answered from another year's.</remarks>
     public static MatchResult Match(KnowledgeIndex index, string question, DateOnly today, Func<IndexEntry, bool>? include = null)
@@ -62,7 +62,7 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         var year = GuidanceYear.Of(AskedDetails.Detect(written.Words, lexicon), index.DocumentsNamedIn(analyzed).ToList(), content, today);
         bool Admitted(IndexEntry e) => include?.Invoke(e) != false && year.Admits(e, content);
         var match = Match(index, question, analyzed, written, today, Admitted) with { Year = year, YesNo = yesNo };
-        if (year is not { Asked: { } asked, Missing: true, Working: { } working } || asked < working || asked > today.Year) return match;
+        if (match.Answered || year is not { Asked: { } asked, Missing: true }) return match;
         var term = asked.ToString(CultureInfo.InvariantCulture);
         string[] Restate(string w) => w == term ? [] : [w];
         var restated = Match(index, question, analyzed with { Words = analyzed.Words.SelectMany(Restate).ToList() },

@@ -36,6 +36,17 @@ public sealed class KnowledgeContent
         : GuidanceYears.LastOrDefault(y => y < year) is var before and > 0 ? before
         : GuidanceYears.Count > 0 ? GuidanceYears[0] : null;
 
+    /// <summary>Whether a rule with an effective date was in force for (most of) <paramref name="year"/>: in effect by its
+    /// end, and not replaced by a rule in effect by then. Null for documents without an effective date.</summary>
+    /// <example>Thông tư 23/2012 is the rule of 2021; Thông tư 124/2021, in effect from 10/02/2022, that of 2022 on.</example>
+    public bool? InForce(DocumentInfo document, int year)
+    {
+        if (IsoDate.Parse(document.Effective) is not { } effective) return null;
+        var end = new DateOnly(year, 12, 31);
+        return effective <= end
+            && !(document.ReplacedBy is { } by && DocumentsById.TryGetValue(by, out var next) && IsoDate.Parse(next.Effective) is { } replaced && replaced <= end);
+    }
+
     /// <summary>The checklist of one year's guidance (with the items that hold for every year).</summary>
     public IReadOnlyList<ChecklistItem> ChecklistFor(int? year) =>
         Checklist.Where(i => YearOf(i.Source) is not { } y || y == year).ToList();
