@@ -61,7 +61,7 @@ public static class ContentAdminApi
         catch (ImportException e)
         {
             var status = e.Problem == ImportProblem.UnsupportedType ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest;
-            return Refused(http, audit, "content-import", status, e.Problem.ToString().ToLowerInvariant(), e.Message);
+            return Refused(http, audit, "content-import", status, System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(e.Problem.ToString()), e.Message);
         }
         var draft = review.Create(guidance, Path.GetFileName(file.FileName), AdminActor.Of(http));
         audit.Record(http, "content-import", detail: $"{draft.DraftId} {file.FileName} {draft.Document.Number} {draft.Year}");
