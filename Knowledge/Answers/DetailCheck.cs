@@ -30,7 +30,7 @@ public static partial class DetailCheck
         var document = DocumentOf(entry, index);
         // The year of a year's guidance is GuidanceYear's filter: what it lets through answers for the year asked.
         var years = document?.Year is not null ? []
-            : asked.Years.Where(span => !span.All(y => named.Any(d => YearsOf(d.Number).Contains(y))));
+            : asked.Years.Where(span => !span.All(y => named.Any(d => NamedYears(d).Contains(y))));
         if (!years.All(span => span.Length > 1 ? Says(entry, span, lexicon)
                 : InForce(document, span[0], index) is { } inForce ? inForce && asked.Counted is null
                 : (cues.Type == "date" ? Dates(entry, span[0], document, lexicon) : Mentions(entry, span[0], document))))
@@ -84,6 +84,10 @@ public static partial class DetailCheck
 
     private static bool OfDocument(DocumentInfo? document, string year) =>
         document is not null && YearsOf(string.Join(' ', document.Number, document.Date, document.Effective)).Contains(year);
+
+    /// <summary>The years in a document's number and date: naming a document ("Quyết định 1383, ngày 25/5/2017") does
+    /// not ask about those years.</summary>
+    public static HashSet<string> NamedYears(DocumentInfo document) => YearsOf($"{document.Number} {document.Date}");
 
     private static HashSet<string> YearsOf(string text) =>
         Years().Matches(text).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);

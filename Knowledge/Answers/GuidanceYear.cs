@@ -24,7 +24,7 @@ public sealed record GuidanceYear(int? Asked, int Wanted, int? Working)
     public static GuidanceYear Of(AskedDetails asked, IReadOnlyCollection<DocumentInfo> named, KnowledgeContent content, DateOnly today)
     {
         var year = asked.Years
-            .Where(span => span.Length == 1 && !named.Any(d => d.Number.Contains(span[0], StringComparison.Ordinal)))
+            .Where(span => span.Length == 1 && !named.Any(d => DetailCheck.NamedYears(d).Contains(span[0])))
             .Select(span => int.Parse(span[0], CultureInfo.InvariantCulture))
             .Cast<int?>()
             .FirstOrDefault() ?? named.Select(d => d.Year).FirstOrDefault(y => y is not null);
