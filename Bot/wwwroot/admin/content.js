@@ -26,7 +26,7 @@
     const m = String(message);
     const rules = [
       [/^required$/, () => "Cần điền mục này."],
-      [/^not a date/, () => "Ngày không hợp lệ."],
+      [/^not a date/, () => "Ngày không hợp lệ: ghi theo dạng ngày/tháng/năm, VD: 18/12/2026."],
       [/^letters, digits and '-' only$/, () => "Mã chỉ gồm chữ không dấu, chữ số và dấu gạch ngang (-)."],
       [/^'(.+)' is used twice$/, (x) => `Mã “${x[1]}” bị dùng hai lần.`],
       [/^'(.+)' is already used by other content$/, (x) => `Mã “${x[1]}” đã được dùng ở nội dung khác.`],
@@ -46,6 +46,7 @@
   const who = (actor) => {
     if (!actor) return "";
     if (actor === "api-key") return "Khóa quản trị (API)";
+    if (actor === "system") return "Hệ thống (nội dung gốc)";
     if (actor.startsWith("session:")) return "Quản trị viên (phiên " + actor.slice(8, 14) + ")";
     return actor;
   };
@@ -89,8 +90,19 @@
   const orNull = (text) => (String(text || "").trim() === "" ? null : String(text).trim());
   const intOrNull = (text) => (String(text || "").trim() === "" ? null : Number.parseInt(text, 10));
 
+  /** A date typed as ngày/tháng/năm (or ISO) as ISO yyyy-mm-dd; "" is null; anything else comes back as typed, for
+   * the server to refuse next to its field. */
+  function isoOf(text) {
+    const t = String(text || "").trim();
+    if (t === "") return null;
+    const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+    if (m) return `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+    return t;
+  }
+
   // ---- markdown of a reply, as the web chat draws it ----------------------------------------------------------
-  const INLINE = /\*\*(.+?)\*\*|\*(?!\s)(.+?)\*|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>"]+)/g;
+  // **bold**, *italic* or _italic_, [label](http...) and bare http(s) URLs.
+  const INLINE = /\*\*(.+?)\*\*|\*(?!\s)(.+?)\*|(?<![\p{L}\p{N}_])_(?!\s)(.+?)_(?![\p{L}\p{N}_])|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>"]+)/gu;
 
   function safeUrl(raw) {
     try {
@@ -107,10 +119,10 @@
       if (m.index > last) parent.append(text.slice(last, m.index));
       last = m.index + m[0].length;
       if (m[1] !== undefined) parent.append(inline("strong", m[1]));
-      else if (m[2] !== undefined) parent.append(inline("em", m[2]));
+      else if (m[2] !== undefined || m[3] !== undefined) parent.append(inline("em", m[2] ?? m[3]));
       else {
-        const label = m[3] !== undefined ? m[3] : m[5];
-        const href = safeUrl(m[3] !== undefined ? m[4] : m[5]);
+        const label = m[4] !== undefined ? m[4] : m[6];
+        const href = safeUrl(m[4] !== undefined ? m[5] : m[6]);
         parent.append(href ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, label) : m[0]);
       }
     }
@@ -149,6 +161,8 @@
     }
   }
 
+  const valueOf = (node, name) => node.querySelector(`[data-field='${name}']`);
+
   // ---- form fields ------------------------------------------------------------------------------------------
   let fieldCount = 0;
 
@@ -158,6 +172,7 @@
     control.id = id;
     control.dataset.field = options.name;
     const wrap = el("div", { class: "field" + (options.wide ? " wide" : "") }, el("label", { for: id }, labelText), control);
+    if (options.when) wrap.dataset.when = options.when;
     if (options.hint) {
       const hint = el("span", { class: "hint", id: id + "-hint" }, options.hint);
       control.setAttribute("aria-describedby", hint.id);
@@ -170,6 +185,11 @@
     const node = el("input", { type, ...attrs });
     node.value = value === null || value === undefined ? "" : String(value);
     return { node, name };
+  }
+
+  /** Dates are typed and shown as ngày/tháng/năm whatever the browser's language. */
+  function dateInput(name, iso) {
+    return input(name, iso ? day(iso) : "", "text", { inputmode: "numeric", placeholder: "ngày/tháng/năm", autocomplete: "off" });
   }
 
   function textarea(name, value, rows = 3) {
@@ -227,7 +247,7 @@
           main: [
             f("Câu trả lời", textarea("answer", item.answer, 3), { wide: true }),
             f("Loại", select("type", item.type, factTypes)),
-            f("Ngày (nếu là thời hạn)", input("date", item.date, "date")),
+            f("Ngày (nếu là thời hạn)", dateInput("date", item.date)),
             f("Thuộc đoạn hướng dẫn", select("passage", item.passage, passageOptions()), { wide: true }),
             f("Câu hỏi (mỗi dòng một câu)", textarea("paraphrases", (item.paraphrases || []).join("\n"), 3), { wide: true }),
           ],
@@ -238,7 +258,7 @@
           main: [
             f("Tên việc", input("title", item.title), { wide: true }),
             f("Hướng dẫn thực hiện", textarea("guidance", item.guidance, 3), { wide: true }),
-            f("Thời hạn", input("due", item.due, "date")),
+            f("Thời hạn", dateInput("due", item.due)),
             f("Thời hạn ghi bằng chữ", input("dueText", item.dueText), { hint: "VD: Quý I, trước ngày 15/12" }),
             f("Hồ sơ, minh chứng (mỗi dòng một loại)", textarea("evidence", (item.evidence || []).join("\n"), 2), { wide: true }),
           ],
@@ -252,9 +272,9 @@
             f("Tên mốc", input("title", item.title), { wide: true }),
             f("Nhóm", select("category", item.category, calendarCategories)),
             field("Lặp lại hằng năm", recurring, { name: "recurring" }),
-            f("Tháng (nếu lặp lại)", input("month", item.month, "number", { min: "1", max: "12", inputmode: "numeric" })),
-            f("Ngày trong tháng (nếu lặp lại)", input("day", item.day, "number", { min: "1", max: "31", inputmode: "numeric" }), { hint: "Để trống nếu cả tháng." }),
-            f("Ngày (nếu chỉ một lần)", input("date", item.date, "date")),
+            f("Tháng", input("month", item.month, "number", { min: "1", max: "12", inputmode: "numeric" }), { when: "recurring" }),
+            f("Ngày trong tháng", input("day", item.day, "number", { min: "1", max: "31", inputmode: "numeric" }), { when: "recurring", hint: "Để trống nếu cả tháng." }),
+            f("Ngày diễn ra", dateInput("date", item.date), { when: "once" }),
             f("Báo trước (số ngày)", input("leadDays", (item.leadDays || []).join(", "), "text", { inputmode: "numeric" }), { hint: "VD: 7, 0 (0 là đúng ngày)" }),
             f("Việc cần làm dịp này", textarea("duties", item.duties, 2), { wide: true }),
             f("Ghi chú", input("note", item.note), { wide: true }),
@@ -274,6 +294,14 @@
       el("div", { class: "form-grid" }, ...main),
       el("details", { class: "more" }, el("summary", {}, "Nguồn và mã"), el("div", { class: "form-grid" }, ...more)));
     node.original = item;
+    if (kind === "calendar") {
+      const recurring = valueOf(node, "recurring");
+      const sync = () => {
+        for (const wrap of node.querySelectorAll("[data-when]")) wrap.hidden = (wrap.dataset.when === "recurring") !== recurring.checked;
+      };
+      recurring.addEventListener("change", sync);
+      sync();
+    }
     remove.addEventListener("click", () => removeItem(node));
     node.addEventListener("focusin", () => highlightSource(node));
     return node;
@@ -360,7 +388,7 @@
       f("Năm áp dụng", input("year", draft.year, "number", { min: "2000", max: "2100", inputmode: "numeric" })),
       f("Số, ký hiệu", input("document.number", d.number)),
       f("Loại văn bản", input("document.kind", d.kind), { hint: "VD: Hướng dẫn, Kế hoạch" }),
-      f("Ngày ban hành", input("document.date", d.date, "date")),
+      f("Ngày ban hành", dateInput("document.date", d.date)),
       f("Cơ quan ban hành", input("document.issuer", d.issuer), { wide: true }),
       f("Trích yếu", textarea("document.subject", d.subject, 2), { wide: true }),
       f("Tên gọi khác (mỗi dòng một tên)", textarea("document.aliases", (d.aliases || []).join("\n"), 2), { wide: true }),
@@ -405,8 +433,6 @@
     $("draft").hidden = false;
   }
 
-  const valueOf = (node, name) => node.querySelector(`[data-field='${name}']`);
-
   function collectItem(kind, node) {
     const v = (name) => valueOf(node, name).value;
     const o = node.original;
@@ -416,14 +442,14 @@
       case "passages":
         return { ...o, id: v("id").trim(), title: v("title").trim(), text: v("text").trim(), source, paraphrases: keepList("paraphrases", v("paraphrases")) };
       case "facts":
-        return { ...o, id: v("id").trim(), passage: v("passage"), type: v("type"), answer: v("answer").trim(), source, date: orNull(v("date")), paraphrases: keepList("paraphrases", v("paraphrases")) };
+        return { ...o, id: v("id").trim(), passage: v("passage"), type: v("type"), answer: v("answer").trim(), source, date: isoOf(v("date")), paraphrases: keepList("paraphrases", v("paraphrases")) };
       case "checklist":
-        return { ...o, id: v("id").trim(), title: v("title").trim(), guidance: v("guidance").trim(), source, due: orNull(v("due")), dueText: orNull(v("dueText")), evidence: keepList("evidence", v("evidence")) };
+        return { ...o, id: v("id").trim(), title: v("title").trim(), guidance: v("guidance").trim(), source, due: isoOf(v("due")), dueText: orNull(v("dueText")), evidence: keepList("evidence", v("evidence")) };
       default: {
         const leadDays = String(v("leadDays")).split(/[,;\s]+/).filter((x) => x !== "").map((x) => Number.parseInt(x, 10)).filter((x) => Number.isFinite(x));
         return {
           ...o, id: v("id").trim(), title: v("title").trim(), category: v("category"), source, template: v("template"),
-          recurring: valueOf(node, "recurring").checked, month: intOrNull(v("month")), day: intOrNull(v("day")), date: orNull(v("date")),
+          recurring: valueOf(node, "recurring").checked, month: intOrNull(v("month")), day: intOrNull(v("day")), date: isoOf(v("date")),
           leadDays: leadDays.length === 0 && !o.leadDays ? o.leadDays ?? null : leadDays, duties: orNull(v("duties")), note: orNull(v("note")),
         };
       }
@@ -440,7 +466,7 @@
       ...d,
       year: Number.isFinite(year) ? year : 0,
       document: {
-        ...d.document, id: doc("id").trim(), number: doc("number").trim(), kind: doc("kind").trim(), date: orNull(doc("date")),
+        ...d.document, id: doc("id").trim(), number: doc("number").trim(), kind: doc("kind").trim(), date: isoOf(doc("date")),
         issuer: doc("issuer").trim(), subject: doc("subject").trim(), aliases: aliases.length === 0 && !d.document.aliases ? d.document.aliases ?? null : aliases,
       },
       passages: [...$("list-passages").children].map((n) => collectItem("passages", n)),
@@ -558,10 +584,18 @@
     if (state.dirty && !window.confirm("Bản nháp đang mở có thay đổi chưa lưu. Bỏ các thay đổi đó và tạo bản nháp mới?")) return;
     const form = new FormData();
     form.append("file", file, file.name);
-    for (const name of ["year", "number", "issuer", "issued", "title"]) {
+    for (const name of ["year", "number", "issuer", "title"]) {
       const value = $("import-" + name).value.trim();
       if (value) form.append(name, value);
     }
+    const issued = isoOf($("import-issued").value);
+    if (issued && !/^\d{4}-\d{2}-\d{2}$/.test(issued)) {
+      banner(box, "error", "Ngày ban hành ghi theo dạng ngày/tháng/năm, VD: 05/01/2026.");
+      $("import-more").open = true;
+      $("import-issued").focus();
+      return;
+    }
+    if (issued) form.append("issued", issued);
     $("import-submit").disabled = true;
     banner(box, "ok", "Đang đọc văn bản…");
     try {
@@ -618,12 +652,21 @@
       const bubble = el("div", { class: "bubble" });
       renderMarkdown(r.text, bubble);
       const buttons = (r.buttons || []).length > 0 ? el("div", { class: "chips" }, ...r.buttons.map((b) => el("span", { class: "chip" }, b))) : null;
-      const source = r.outcome === "answered" && r.answerId ? `Bot trả lời bằng mục “${r.answerId}”.` : "Bot không tìm được câu trả lời chắc chắn trong nội dung.";
+      const source = outcomeText(r);
       answer.replaceChildren(el("p", { class: "you" }, el("strong", {}, "Hỏi: "), question), bubble, buttons, el("p", { class: "muted small" }, source));
       answer.hidden = false;
     } finally {
       $("preview-ask").disabled = false;
     }
+  }
+
+  function outcomeText(reply) {
+    if (reply.outcome === "answer") {
+      const fromDraft = !!reply.answerId && reply.answerId.toLowerCase().includes(state.draft.document.id.toLowerCase());
+      return `Bot trả lời chắc chắn, ${fromDraft ? "từ bản nháp này" : "từ nội dung đang dùng"}${reply.answerId ? ` (mục ${reply.answerId})` : ""}.`;
+    }
+    if (reply.outcome === "clarify") return "Bot chưa chắc nên hỏi lại người dùng. Có thể thêm câu hỏi này vào “Cách hỏi khác” của đoạn phù hợp.";
+    return "Bot không tìm thấy câu trả lời. Nếu văn bản có nội dung này, hãy thêm câu hỏi vào “Cách hỏi khác” của đoạn phù hợp.";
   }
 
   // ---- publish ----------------------------------------------------------------------------------------------

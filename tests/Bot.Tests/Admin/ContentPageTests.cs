@@ -47,6 +47,13 @@ public sealed class ContentPageTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(page.Locator("#draft")).ToBeVisibleAsync();
     }
 
+    /// <summary>A screenshot of the screen with <paramref name="selector"/> at its top, to look at the layout.</summary>
+    private static async Task ShotAsync(IPage page, string selector, string name)
+    {
+        await page.EvaluateAsync("s => document.querySelector(s).scrollIntoView({ block: 'start' })", selector);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"/tmp/{name}.png" });
+    }
+
     private static Task<bool> ScrollsSidewaysAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
 
@@ -68,6 +75,8 @@ public sealed class ContentPageTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(page.Locator("#draft-paragraphs")).ToContainTextAsync("trước ngày 18/12/2026 và gửi Công an cấp xã");
         await Expect(page.Locator("#draft-dates")).ToContainTextAsync("18/12/2026");
         await Expect(page.Locator("#drafts tbody tr")).ToHaveCountAsync(1);
+        Assert.Contains("18/12/2026", await page.Locator("#list-facts input[data-field=date]").EvaluateAllAsync<string[]>("xs => xs.map(x => x.value)"));
+        await Expect(page.Locator("#doc-fields [data-field='document.date']")).ToHaveValueAsync("05/01/2026");
         var passages = page.Locator("#list-passages .item");
         Assert.True(await passages.CountAsync() >= 3);
 
@@ -102,7 +111,14 @@ public sealed class ContentPageTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Button, new() { Name = "Hỏi thử" }).ClickAsync();
         await Expect(page.Locator("#preview-answer .bubble")).ToContainTextAsync("18/12/2026");
         Assert.True(await page.Locator("#preview-answer .bubble strong").CountAsync() > 0); // markdown drawn, not shown raw
+        await Expect(page.Locator("#preview-answer .bubble")).Not.ToContainTextAsync("**");
+        await Expect(page.Locator("#preview-answer")).ToContainTextAsync("từ bản nháp này");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/admin-content-draft.png", FullPage = true });
+        await ShotAsync(page, "#noi-dung", "admin-content-top");
+        await ShotAsync(page, "#draft", "admin-content-draft-top");
+        await ShotAsync(page, "#list-facts", "admin-content-facts");
+        await ShotAsync(page, "#list-calendar", "admin-content-calendar");
+        await ShotAsync(page, "#preview-form", "admin-content-try");
 
         // Publish: version 2 is in service, the draft becomes read-only.
         await page.GetByLabel("Ghi chú cho phiên bản").FillAsync("Hướng dẫn năm 2026");
@@ -123,7 +139,7 @@ public sealed class ContentPageTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(page.Locator("#versions-result")).ToContainTextAsync("Đã khôi phục phiên bản 1");
         await Expect(current.Locator("td").First).ToHaveTextAsync("1");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Khôi phục phiên bản 2" })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/admin-content-versions.png", FullPage = true });
+        await ShotAsync(page, "#versions", "admin-content-versions");
 
         // Every step is in the audit log.
         await page.GetByRole(AriaRole.Link, new() { Name = "Nhật ký" }).ClickAsync();
@@ -149,12 +165,21 @@ public sealed class ContentPageTests(BrowserFixture browser) : IClassFixture<Bro
             return editor.top >= source.bottom && editor.right <= 390;
         }");
         Assert.True(stacked, "the editor comes below the source on a phone, within the screen");
+        await ShotAsync(page, "#draft", "admin-content-390-draft");
+        await ShotAsync(page, "#list-passages", "admin-content-390-passages");
+        await ShotAsync(page, "#list-calendar", "admin-content-390-calendar");
 
         await page.GetByLabel("Câu hỏi thử").FillAsync("hạn nộp hồ sơ công nhận là khi nào");
         await page.GetByRole(AriaRole.Button, new() { Name = "Hỏi thử" }).ClickAsync();
         await Expect(page.Locator("#preview-answer .bubble")).ToContainTextAsync("18/12/2026");
         Assert.False(await ScrollsSidewaysAsync(page));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/admin-content-390.png", FullPage = true });
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/admin-content-390-top.png" });
+        await ShotAsync(page, "#preview-form", "admin-content-390-try");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xuất bản", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#publish-result")).ToContainTextAsync("Đã xuất bản phiên bản 2");
+        await Expect(page.Locator("#versions tbody tr.current td").First).ToHaveTextAsync("2");
+        Assert.False(await ScrollsSidewaysAsync(page));
+        await ShotAsync(page, "#versions", "admin-content-390-versions");
+        await ShotAsync(page, "#noi-dung", "admin-content-390-top");
     }
 }
