@@ -547,12 +547,12 @@
 
   async function openDraft(id) {
     if (state.dirty && !window.confirm("Bản nháp đang mở có thay đổi chưa lưu. Bỏ các thay đổi đó và mở bản nháp khác?")) return;
-    const response = await api(BASE + "drafts/" + encodeURIComponent(id));
-    if (!response.ok) {
-      banner($("import-result"), "error", "Không mở được bản nháp. Hãy tải lại trang rồi thử lại.");
+    const result = await send("GET", "drafts/" + encodeURIComponent(id));
+    if (!result.ok) {
+      banner($("import-result"), "error", result.status === 0 ? offline : "Không mở được bản nháp. Hãy tải lại trang rồi thử lại.");
       return;
     }
-    renderDraft(await response.json());
+    renderDraft(result.body);
     resetTryAndPublish();
     $("draft").scrollIntoView({ behavior: "smooth", block: "start" });
   }
