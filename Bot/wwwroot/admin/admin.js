@@ -260,29 +260,15 @@
       "Chưa gửi thông báo nào.");
   }
 
-  const actions = { login: "Đăng nhập", logout: "Đăng xuất", export: "Xuất Excel", "content-reload": "Nạp lại nội dung" };
+  const actions = {
+    login: "Đăng nhập", logout: "Đăng xuất", export: "Xuất Excel", "content-reload": "Nạp lại nội dung",
+    "content-import": "Tải văn bản lên", "content-edit": "Lưu bản nháp", "content-publish": "Xuất bản nội dung", "content-restore": "Khôi phục phiên bản",
+  };
 
   async function loadAudit() {
     const entries = await json("audit");
     fillTable($("audit"), entries.map((e) => [when(e.at), el("span", { title: e.action }, actions[e.action] || e.action), e.who, e.remoteIp,
       pill(e.succeeded ? "done" : "unmet", e.succeeded ? "Thành công" : "Bị từ chối"), e.detail || ""]));
-  }
-
-  async function reload() {
-    const box = $("reload-result");
-    $("reload").disabled = true;
-    try {
-      const response = await api("content/reload", { method: "POST" });
-      const r = await response.json();
-      box.classList.toggle("error-banner", !r.reloaded);
-      box.replaceChildren(...(r.reloaded
-        ? [`Đã nạp lại nội dung: ${r.passages} đoạn hướng dẫn, ${r.facts} dữ kiện, ${r.checklist} nhiệm vụ, ${r.criteria} tiêu chí, ${r.calendar} mốc lịch, ${r.templates} mẫu câu trả lời.`]
-        : ["Không nạp được: tệp ", el("code", {}, r.file + (r.line ? `:${r.line}` : "")), ` — ${r.reason}. Bot vẫn dùng nội dung trước đó.`]));
-      box.hidden = false;
-      await loadAudit();
-    } finally {
-      $("reload").disabled = false;
-    }
   }
 
   // ---- tabs and wiring --------------------------------------------------------------------------------------
@@ -308,7 +294,6 @@
     }
     for (const id of ["unit-search", "unit-type", "unit-status"]) $(id).addEventListener("input", renderUnits);
     $("detail-close").addEventListener("click", () => { $("unit-detail").hidden = true; state.selected = null; renderUnits(); });
-    $("reload").addEventListener("click", reload);
   }
 
   async function start() {
@@ -321,6 +306,9 @@
       if (e.message !== "signed out") $("load-error").hidden = false;
     }
   }
+
+  // The content page (content.js) draws with the same helpers.
+  window.adminKit = Object.freeze({ $, api, json, el, fillTable, pill, when, day, loadAudit });
 
   start();
 })();

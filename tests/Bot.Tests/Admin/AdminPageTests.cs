@@ -91,11 +91,12 @@ public sealed class AdminPageTests(BrowserFixture browser) : IClassFixture<Brows
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/admin-units.png", FullPage = true });
 
         // Content: reload from the page, and the audit shows it.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nội dung & nhật ký" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nội dung", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Nạp lại nội dung" }).ClickAsync();
         await Expect(page.Locator("#reload-result")).ToContainTextAsync("Đã nạp lại nội dung");
-        await Expect(page.Locator("#audit tbody tr").First.Locator("[title=content-reload]")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/admin-content.png", FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nhật ký" }).ClickAsync();
+        await Expect(page.Locator("#audit tbody tr").First.Locator("[title=content-reload]")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Câu hỏi" }).ClickAsync();
         await Expect(page.Locator("#q-most tbody tr").First).ToContainTextAsync("Hạn nộp hồ sơ công nhận là khi nào?");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/admin-questions.png", FullPage = true });
