@@ -293,7 +293,9 @@ public sealed partial class GuidanceImporter
                 }
             }
             n++;
-            yield return new Paragraph(line, SourceParagraph.Body, Part(), headings.Count > 0 ? headings[^1].Text : null, n);
+            // A numbered paragraph's number is its part ("II. 3."): the passage is the text after it.
+            var body = m.Success ? char.ToUpperInvariant(line[m.Length..].TrimStart()[0]) + line[m.Length..].TrimStart()[1..] : line;
+            yield return new Paragraph(body, SourceParagraph.Body, Part(), headings.Count > 0 ? headings[^1].Text : null, n);
         }
         for (var i = layout.BodyEnd; i < lines.Count; i++)
             yield return new Paragraph(lines[i], SourceParagraph.Closing, _w.Parts.Closing, null, 0);
