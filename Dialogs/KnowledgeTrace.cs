@@ -2,7 +2,7 @@ using Newtonsoft.Json;
 
 namespace AnToan.Dialogs;
 
-/// <summary>The value of the "KnowledgeAnswer" trace (DESIGN.md): how a question was matched, for measuring quality.</summary>
+/// <summary>The value of the "KnowledgeAnswer" trace (README, Channels; kept as a contract for the Emulator and quality tools): how a question was matched, for measuring quality.</summary>
 public sealed record KnowledgeTrace(
     [property: JsonProperty("query")] string Query,
     [property: JsonProperty("answered")] bool Answered,

@@ -10,7 +10,7 @@ namespace AnToan.Bot.Channels;
 /// <remarks>
 /// While MicrosoftAppId is empty anyone's word is taken for who and where they are: such requests are for the
 /// Emulator and the Agents Playground on this machine, and are accepted from loopback clients only unless
-/// Bot:AllowAnonymousRemoteClients is true (DESIGN.md). A token that is not even a readable JWT is 401 at once; a
+/// Bot:AllowAnonymousRemoteClients is true (the contract in README, Configuration). A token that is not even a readable JWT is 401 at once; a
 /// readable one is left to the SDK. The activity must be a JSON object with an absolute http(s) serviceUrl, and its
 /// ids at most <see cref="MaxIdLength"/> characters.
 /// </remarks>

@@ -43,9 +43,6 @@ public sealed class NotificationOptions : IValidatableObject
     /// items, so a default here could never be switched off.</summary>
     public string[] AutoSubscribeChannels { get; set; } = [];
 
-    /// <summary>How many occurrences "what is coming up" lists. Default 5.</summary>
-    [Range(1, 50)] public int UpcomingCount { get; set; } = 5;
-
     /// <summary>How long to wait before sending again after transient failure number <paramref name="attempt"/>:
     /// Retry-After when the channel said, else <see cref="RetryDelay"/> doubled each attempt, at most
     /// <see cref="MaxRetryDelay"/>.</summary>

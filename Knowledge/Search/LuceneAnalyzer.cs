@@ -9,7 +9,6 @@ namespace AnToan.Knowledge.Search;
 /// <param name="terms">The terms of a text; the index builder hands in what it already analysed.</param>
 internal sealed class LuceneAnalyzer(Func<string, IEnumerable<string>> terms) : Analyzer
 {
-    public LuceneAnalyzer(TextAnalyzer analyzer) : this(text => analyzer.Analyze(text).Terms) { }
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
         new(new TermsTokenizer(terms, reader));

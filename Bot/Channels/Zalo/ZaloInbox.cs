@@ -5,7 +5,7 @@ namespace AnToan.Bot.Channels.Zalo;
 
 /// <summary>Every accepted webhook event, kept in LiteDB from before the 200 until its turn has run, then kept
 /// (without its body) long enough to recognise a replay — across restarts too.</summary>
-/// <remarks>Dates are stored as epoch milliseconds: LiteDB reads DateTime values back in local time.</remarks>
+/// <remarks>Dates are stored as epoch milliseconds, a plain number whatever the database's date handling.</remarks>
 public sealed class ZaloInbox
 {
     private readonly ILiteCollection<ZaloInboxEntry> _entries;

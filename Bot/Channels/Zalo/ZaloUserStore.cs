@@ -47,7 +47,7 @@ public sealed class ZaloUser
     /// <summary>The OA-scoped user id (<c>sender.id</c>).</summary>
     public string Id { get; set; } = "";
 
-    /// <summary>Epoch milliseconds (LiteDB reads DateTime values back in local time).</summary>
+    /// <summary>Epoch milliseconds.</summary>
     public long LastInteractionMs { get; set; }
 
     public bool OutsideWindow { get; set; }
