@@ -46,6 +46,7 @@ public abstract class UnitListDialog(string id, Replies replies, IUnitStore unit
         {
             Choices = [.. options, Words.Guide],
             HelpTemplate = $"{template}-help",
+            PlaceTemplate = $"{template}-place",
             Checkpoint = true,
         });
 

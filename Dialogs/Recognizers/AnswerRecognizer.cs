@@ -67,8 +67,9 @@ public sealed class AnswerRecognizer
     public bool? YesNo(string text) => new VietnameseBooleanModel(Vocabulary).Parse(text).FirstOrDefault()?.Resolution["value"] as bool?;
 
     /// <summary>The option typed as its label, value or a synonym (with or without diacritics), as its number in the list,
-    /// or named inside a longer sentence; null when nothing or more than one option fits.</summary>
-    public ChoiceOption? Choice(string text, IReadOnlyList<ChoiceOption> options)
+    /// or, when <paramref name="inSentence"/>, named inside a longer sentence ("bên mình chưa làm ạ"); null when nothing
+    /// or more than one option fits.</summary>
+    public ChoiceOption? Choice(string text, IReadOnlyList<ChoiceOption> options, bool inSentence = true)
     {
         var folded = VietnameseText.Fold(text);
         if (folded.Length == 0) return null;
@@ -77,14 +78,22 @@ public sealed class AnswerRecognizer
         var numbers = Numbers(text);
         if (numbers.Count == 1 && numbers[0].Text.Length == text.Trim().Length && Number(text) is { } n && n >= 1 && n <= options.Count)
             return options[(int)n - 1];
+        if (!inSentence) return null;
         var padded = $" {folded} ";
-        var found = options
+        var found = options.Where(o => !o.WholeMessage)
             .SelectMany(o => Phrases(o).SelectMany(p => Occurrences(padded, $" {p} ")).Select(at => (Option: o, at.Start, at.End)))
             .ToList();
         // A phrase inside a longer one ("đạt" in "chưa đạt") does not count; two different options named is no answer.
         var kept = found.Where(f => !found.Any(g => g.Start <= f.Start && f.End <= g.End && g.End - g.Start > f.End - f.Start)).ToList();
         var named = kept.Select(f => f.Option).Distinct().ToList();
         return named.Count == 1 ? named[0] : null;
+    }
+
+    /// <summary>A unit's join code: one word of 4 to 12 letters and digits, upper-cased; null for anything else.</summary>
+    public static string? Code(string text)
+    {
+        text = text.Trim();
+        return text.Length is >= 4 and <= 12 && text.All(char.IsAsciiLetterOrDigit) ? text.ToUpperInvariant() : null;
     }
 
     private static IEnumerable<(int Start, int End)> Occurrences(string text, string phrase)

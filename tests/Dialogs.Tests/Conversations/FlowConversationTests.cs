@@ -99,6 +99,41 @@ public sealed class FlowConversationTests
         Assert.Equal(unit, await h.Units.FindByMemberAsync(Member("user2"), default));
     }
 
+    [Theory]
+    [InlineData("tham gia ABCDEF", "ABCDEF")]
+    [InlineData("tham gia abcdef", "ABCDEF")]
+    [InlineData("Tham gia K7M2QX", "K7M2QX")]
+    public async Task Join_WithALettersOnlyCode_IsAJoin(string text, string code)
+    {
+        h.Units.Seed("co-quan", Member("user1"));
+        await h.Flow("user2", "conv2").Send(text).SaysTemplate(h, "dialog-unit-join-unknown", new { Code = code }).StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("tham gia truong")]
+    [InlineData("tham gia hoc tap")]
+    public async Task Join_FollowedByAWord_IsNoCode(string text)
+    {
+        await h.Flow().Send(text).RoutedOutsideTheDialog().StartTestAsync();
+    }
+
+    [Fact]
+    public async Task JoinCodePrompt_OffersAWayOut_AndHearsQuestions()
+    {
+        var h = new ConversationHarness(["hạn nộp hồ sơ côg nhận"]);
+        h.Units.Seed("co-quan", Member("user1"));
+        await h.Flow("user2", "conv2")
+            .Send("tham gia ZZ999Q").SaysTemplate(h, "dialog-unit-join-unknown", new { Code = "ZZ999Q" })
+            .AssertReply(a => Assert.Contains(h.Words.Button("cancel"), ((Microsoft.Bot.Schema.IMessageActivity)a).SuggestedActions.Actions.Select(b => b.Title)), "a cancel button")
+            .Send("hạn nộp hồ sơ côg nhận").RoutedOutsideTheDialog()
+            .SaysTemplate(h, "dialog-offer-back", new { Place = h.Render("dialog-unit-join-code-place") })
+            .Send("có").Says(h.Render("dialog-unit-join-code"))
+            .Send("mình không có mã").SaysTemplate(h, "dialog-retry", new { Kind = "code" })
+            .SaysTemplate(h, "dialog-unit-join-code")
+            .Send("hủy").SaysTemplate(h, "dialog-cancelled")
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task CreateUnit_WhenAlreadyInOne_ShowsItsCode()
     {

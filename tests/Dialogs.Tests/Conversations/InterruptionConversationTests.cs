@@ -97,19 +97,54 @@ public sealed class InterruptionConversationTests
     }
 
     [Fact]
-    public async Task QuestionInTheMiddle_IsAnsweredFromTheKnowledge_ThenTheDialogResumes()
+    public async Task QuestionInTheMiddle_IsServedOutsideTheDialog_ThenOffersToGoBack()
     {
-        var answerer = new FakeAnswerer();
-        var h = new ConversationHarness(answerer);
-        var unit = h.Units.Seed("co-quan", Member());
+        var h = new ConversationHarness(["hạn nộp hồ sơ công nhận là khi nào?", "ai ban hanh huong dan 413"]);
+        h.Units.Seed("co-quan", Member());
+        var back = OfferButton(h, 1);
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
-            .Send("hạn nộp hồ sơ công nhận là khi nào?").Says(FakeAnswerer.Answer).SaysTemplate(h, "dialog-continue")
-            .Send("nghị quyết chuyên đề gồm những gì").Says(FakeAnswerer.Answer).SaysTemplate(h, "dialog-continue")
+            .Send("hạn nộp hồ sơ công nhận là khi nào?").RoutedOutsideTheDialog().SaysTemplate(h, "dialog-offer-back", new { Place = Place(h, 1) })
+            .Send(back).AsksItem(h, 1)
+            // The guide button's words inside a question ask the question, not for the guide.
+            .Send("ai ban hanh huong dan 413").RoutedOutsideTheDialog().SaysTemplate(h, "dialog-offer-back", new { Place = Place(h, 1) })
+            .Send("có").AsksItem(h, 1)
             .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
             .StartTestAsync();
-        Assert.Equal(["hạn nộp hồ sơ công nhận là khi nào?", "nghị quyết chuyên đề gồm những gì"], answerer.Asked);
     }
+
+    [Fact]
+    public async Task CommandInADatePrompt_IsServed_AndTheOfferNamesTheItem()
+    {
+        h.Units.Seed("co-quan", Member());
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
+            .Send("tiến độ").Says(h.Render("dialog-progress", new { }).Split(' ')[0]).SaysTemplate(h, "dialog-offer-back", new { Place = Place(h, 1) })
+            .Send("tiếp tục").Says(h.Render("dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label }))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task WhileTheOfferWaits_OtherMessagesAreServed_AndHuyEndsIt()
+    {
+        h.Units.Seed("co-quan", Member());
+        var offer = new { Place = Place(h, 1) };
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("tiến độ").SaysNot(ExactIntentRouter.Marker).SaysTemplate(h, "dialog-offer-back", offer)
+            .Send("xin chào").RoutedOutsideTheDialog().SaysTemplate(h, "dialog-offer-back", offer)
+            .Send("hủy").SaysTemplate(h, "dialog-cancelled")
+            .Send("có").RoutedOutsideTheDialog()
+            .Send("tiếp tục").SaysTemplate(h, "dialog-resumed").AsksItem(h, 1)
+            .StartTestAsync();
+    }
+
+    private static string Place(ConversationHarness h, int number) =>
+        h.Render("dialog-checklist-item-place", new { Number = number, Total = h.Checklist.Count }).Trim();
+
+    private static string OfferButton(ConversationHarness h, int number) =>
+        h.Render("dialog-offer-back-button", new { Place = Place(h, number) }).Trim();
 
     [Fact]
     public async Task ThreeWrongAnswers_EndPolitely_AndResumeReturnsToTheItem()
@@ -154,18 +189,5 @@ public sealed class InterruptionConversationTests
         else dialogs.Stack[0].Version += 1;
         state["dialogs"] = dialogs;
         await h.Storage.WriteAsync(new Dictionary<string, object> { [key] = state }, default);
-    }
-
-    private sealed class FakeAnswerer : IQuestionAnswerer
-    {
-        public const string Answer = "(answer from the knowledge)";
-        public List<string> Asked { get; } = [];
-
-        public async Task<bool> TryAnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
-        {
-            Asked.Add(text);
-            await turnContext.SendActivityAsync(Answer, cancellationToken: cancellationToken);
-            return true;
-        }
     }
 }
