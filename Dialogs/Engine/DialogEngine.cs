@@ -149,13 +149,18 @@ public sealed class DialogEngine(
         state.Paused = null;
         var unit = await units.FindForAsync(turnContext, cancellationToken);
         var cursor = unit is null ? null : await units.GetCursorAsync(unit.Id, cancellationToken);
-        if (cursor is null || !_dialogs.ContainsKey(cursor.Flow))
+        if (cursor is not null && _dialogs.ContainsKey(cursor.Flow))
         {
-            await turnContext.SendActivityAsync(replies.WithMenu("dialog-nothing-to-resume"), cancellationToken);
-            return;
+            // The flow the unit was in, unless it is finished: then the other list, if it has items left.
+            foreach (var dialog in _dialogs.Values.OrderBy(d => d.Id != cursor.Flow))
+            {
+                if (await dialog.UnfinishedItemAsync(unit!, dialog.Id == cursor.Flow ? cursor.ItemId : null, cancellationToken) is not { } item) continue;
+                await turnContext.SendActivityAsync(replies.Message("dialog-resumed"), cancellationToken);
+                await BeginAsync(turnContext, dialog.Id, new() { ["item"] = item }, cancellationToken);
+                return;
+            }
         }
-        await turnContext.SendActivityAsync(replies.Message("dialog-resumed"), cancellationToken);
-        await BeginAsync(turnContext, cursor.Flow, new() { ["item"] = cursor.ItemId }, cancellationToken);
+        await turnContext.SendActivityAsync(replies.WithMenu("dialog-nothing-to-resume"), cancellationToken);
     }
 
     private async Task RunAsync(ITurnContext turn, DialogState state, object? result, CancellationToken cancellationToken)

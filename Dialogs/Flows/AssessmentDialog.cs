@@ -19,6 +19,10 @@ public sealed class AssessmentDialog : UnitListDialog
     public static IReadOnlyList<Criterion> CriteriaFor(KnowledgeContent content, string unitType) =>
         content.Criteria.Where(c => c.UnitTypes.Contains(unitType)).ToList();
 
+    protected override string OtherList => UnitLists.Checklist;
+
+    protected override IReadOnlyList<string> ItemIds(Unit unit, int? year) => CriteriaFor(Replies.Content, unit.Type).Select(c => c.Id).ToList();
+
     protected internal override Dictionary<string, string>? Before(IReadOnlyDictionary<string, string> values)
     {
         var criteria = CriteriaFor(Replies.Content, values["type"]).ToList();
@@ -52,7 +56,7 @@ public sealed class AssessmentDialog : UnitListDialog
         if (step.Result is not true)
         {
             var answers = await UnitStore.GetAnswersAsync(step.Values["unit"], ListOf(step.Values), cancellationToken);
-            await step.SendAsync("dialog-assessment-result", Result(Criteria(step), answers), cancellationToken);
+            await SendSummaryAsync(step, "dialog-assessment-result", Result(Criteria(step), answers), cancellationToken);
             return step.End();
         }
         step.Values["item"] = Criteria(step)[0].Id;
@@ -98,7 +102,7 @@ public sealed class AssessmentDialog : UnitListDialog
             step.Values["item"] = next;
             return step.GoTo(AskRatingStepAsync);
         }
-        await step.SendAsync("dialog-assessment-result", Result(criteria, answers), cancellationToken);
+        await SendSummaryAsync(step, "dialog-assessment-result", Result(criteria, answers), cancellationToken);
         return step.End();
     }
 

@@ -15,6 +15,10 @@ public sealed class ChecklistDialog : UnitListDialog
         Steps(FindUnitStepAsync, StartStepAsync, ReviewStepAsync, AskStatusStepAsync, AskDateStepAsync, AskNoteStepAsync, SaveStepAsync);
     }
 
+    protected override string OtherList => UnitLists.Assessment;
+
+    protected override IReadOnlyList<string> ItemIds(Unit unit, int? year) => Replies.Content.ChecklistFor(year).Select(i => i.Id).ToList();
+
     /// <summary>The checklist of the dialog's guidance year.</summary>
     private IReadOnlyList<ChecklistItem> Items(IReadOnlyDictionary<string, string> values) => Replies.Content.ChecklistFor(YearOf(values));
 
@@ -50,7 +54,7 @@ public sealed class ChecklistDialog : UnitListDialog
         if (step.Result is not true)
         {
             var answers = await UnitStore.GetAnswersAsync(step.Values["unit"], ListOf(step.Values), cancellationToken);
-            await step.SendAsync("dialog-checklist-summary", Summary(step.Values, answers), cancellationToken);
+            await SendSummaryAsync(step, "dialog-checklist-summary", Summary(step.Values, answers), cancellationToken);
             return step.End();
         }
         step.Values["item"] = Items(step.Values)[0].Id;
@@ -120,7 +124,7 @@ public sealed class ChecklistDialog : UnitListDialog
             step.Values["item"] = next;
             return step.GoTo(AskStatusStepAsync);
         }
-        await step.SendAsync("dialog-checklist-summary", Summary(step.Values, answers), cancellationToken);
+        await SendSummaryAsync(step, "dialog-checklist-summary", Summary(step.Values, answers), cancellationToken);
         return step.End();
     }
 

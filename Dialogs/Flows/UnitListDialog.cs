@@ -30,6 +30,25 @@ public abstract class UnitListDialog(string id, Replies replies, IUnitStore unit
     /// <summary>The stored list this dialog's answers go to: the list of its year.</summary>
     protected string ListOf(IReadOnlyDictionary<string, string> values) => UnitLists.Of(Id, YearOf(values));
 
+    /// <summary>The ids of the list's items for a unit, in the guidance year <paramref name="year"/>.</summary>
+    protected abstract IReadOnlyList<string> ItemIds(Unit unit, int? year);
+
+    /// <summary>The other list, offered as a button when this one is finished.</summary>
+    protected abstract string OtherList { get; }
+
+    protected internal override async Task<string?> UnfinishedItemAsync(Unit unit, string? from, CancellationToken cancellationToken)
+    {
+        var year = Replies.Content.WorkingYear(Clock.Today.Year);
+        var ids = ItemIds(unit, year);
+        var answers = await UnitStore.GetAnswersAsync(unit.Id, UnitLists.Of(Id, year), cancellationToken);
+        if (from is not null && ids.Contains(from) && !answers.ContainsKey(from)) return from;
+        return ItemOrder.NextUnanswered(ids, answers, ids.Contains(from ?? "") ? from : null);
+    }
+
+    /// <summary>The summary of a finished list, ending with what to do next: progress, the report, the other list.</summary>
+    protected Task SendSummaryAsync(StepContext step, string template, object model, CancellationToken cancellationToken) =>
+        step.SendAsync(template, model, new[] { "progress", "report", OtherList }.Select(k => new ButtonSpec(Words.Button(k), Words.Button(k))), cancellationToken);
+
     /// <summary>Read per use: a content reload changes the words too.</summary>
     protected DialogWords Words => Replies.Content.Part<DialogWords>();
 

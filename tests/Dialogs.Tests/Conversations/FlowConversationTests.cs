@@ -15,6 +15,26 @@ public sealed class FlowConversationTests
         h.Units.SaveAnswerAsync(new UnitAnswer(unit.Id, list, itemId, status, null, null, who, who, h.Time.GetUtcNow()), default).Wait();
 
     [Fact]
+    public async Task Resume_AfterAFinishedAssessment_GoesToTheUnfinishedChecklist_AndTheSummaryOffersWhatsNext()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        var criteria = AssessmentDialog.CriteriaFor(h.Replies.Content, "co-quan");
+        foreach (var c in criteria.SkipLast(1)) Answer(unit, ShippedLists.Assessment, c.Id, "met");
+        foreach (var item in h.Checklist.Take(2)) Answer(unit, ShippedLists.Checklist, item.Id, "done");
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 3)
+            .Send("tự đánh giá").Says($"{criteria.Count}/{criteria.Count}")
+            .Send("đạt").Says("")
+            .Send("bỏ qua").AssertReply(a =>
+            {
+                var buttons = ((IMessageActivity)a).SuggestedActions.Actions.Select(b => b.Title).ToList();
+                Assert.Equal([h.Words.Button("progress"), h.Words.Button("report"), h.Words.Button("checklist")], buttons);
+            }, "the assessment's result with what to do next")
+            .Send("tiếp tục").SaysTemplate(h, "dialog-resumed").AsksItem(h, 3)
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task SeeGuidance_ShowsTheFullTextAndItsSource_ThenAsksAgain()
     {
         h.Units.Seed("co-quan", Member());
