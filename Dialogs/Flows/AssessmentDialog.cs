@@ -74,7 +74,7 @@ public sealed class AssessmentDialog : UnitListDialog
             Criterion = criterion,
             Number = criteria.ToList().IndexOf(criterion) + 1,
             Total = criteria.Count,
-            Current = current is null ? null : new { Rating = DialogWords.Label(Words.AssessmentRating, current.Status), Evidence = MarkdownText.Escape(current.Note), By = MarkdownText.Escape(current.AnsweredByName) },
+            Current = current is null ? null : new { Rating = DialogWords.Label(Words.AssessmentRating, current.Status), Evidence = MarkdownText.Escape(current.Note), By = MarkdownText.Escape(Words.Shown(current)) },
         };
         return AskChoice(step, "dialog-assessment-criterion", model, Words.AssessmentRating);
     }

@@ -79,7 +79,7 @@ public sealed class ChecklistDialog : UnitListDialog
                 Status = DialogWords.Label(Words.ChecklistStatus, current.Status),
                 Date = ItemOrder.Format(current.Date),
                 Note = MarkdownText.Escape(current.Note),
-                By = MarkdownText.Escape(current.AnsweredByName),
+                By = MarkdownText.Escape(Words.Shown(current)),
             },
         };
         return AskChoice(step, "dialog-checklist-item", model, Words.ChecklistStatus);
