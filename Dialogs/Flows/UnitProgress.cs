@@ -37,6 +37,14 @@ public sealed class UnitProgress(Replies replies, IUnitStore units, LocalClock c
             standing.AssessmentAnswered,
             standing.AssessmentTotal,
             Next = next.Item is null ? null : new { next.Item.Title, Due = ItemOrder.Format(next.Due), next.Item.DueText, DaysLeft = next.Due.DayNumber - today.DayNumber },
+            // The same overdue tasks as the report's and the dashboard's gaps.
+            Overdue = standing.Gaps.Where(g => g.Kind == UnitGap.Checklist).Select(g => new
+            {
+                g.Title,
+                Due = ItemOrder.Format(DateOnly.Parse(g.Due!)),
+                DaysLate = today.DayNumber - DateOnly.Parse(g.Due!).DayNumber,
+                Status = g.Status is null ? null : DialogWords.Label(content.Part<DialogWords>().ChecklistStatus, g.Status),
+            }).ToList(),
         };
     }
 

@@ -182,6 +182,25 @@ public sealed class FlowConversationTests
     }
 
     [Fact]
+    public async Task Progress_ShowsTheOverdueTasks()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        var today = new DateOnly(2021, 6, 15);
+        var overdue = h.Checklist.Where(i => DateOnly.TryParse(i.Due, out var due) && due < today).ToList();
+        Assert.NotEmpty(overdue);
+        Answer(unit, ShippedLists.Checklist, overdue[0].Id, "doing");
+        await h.Flow()
+            .Send("tiến độ").AssertReply(a =>
+            {
+                var text = FlowExpectations.Text(a);
+                Assert.All(overdue, i => Assert.Contains(i.Title, text));
+                Assert.Contains(ItemOrder.Format(DateOnly.Parse(overdue[0].Due!)), text);
+                Assert.Contains(h.Words.ChecklistStatus[1].Label, text);
+            }, "progress naming what is overdue")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Report_PublishesTheUnitsAnswers_AndLinksThem()
     {
         var unit = h.Units.Seed("co-quan", Member());

@@ -120,7 +120,7 @@ public sealed class InterruptionConversationTests
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
             .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
-            .Send("tiến độ").Says(h.Render("dialog-progress", new { }).Split(' ')[0]).SaysTemplate(h, "dialog-offer-back", new { Place = Place(h, 1) })
+            .Send("tiến độ").SaysNot(ExactIntentRouter.Marker).SaysTemplate(h, "dialog-offer-back", new { Place = Place(h, 1) })
             .Send("tiếp tục").Says(h.Render("dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label }))
             .StartTestAsync();
     }
