@@ -224,6 +224,7 @@ public sealed class DialogEngine(
             Min = spec.Min,
             Max = spec.Max,
             Checkpoint = spec.Checkpoint,
+            Details = spec.Details,
         };
         if (spec.PlaceTemplate is not null) frame.Place = templates.Render(spec.PlaceTemplate, spec.Model).Trim();
         if (spec.Checkpoint) frame.ItemStart = new Checkpoint { Step = frame.Step, Values = new(frame.Values) };

@@ -61,6 +61,7 @@ public sealed class PromptState
     public long Min { get; set; }
     public long Max { get; set; }
     public bool Checkpoint { get; set; }
+    public bool Details { get; set; }
     public int Attempts { get; set; }
 }
 

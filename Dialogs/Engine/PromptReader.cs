@@ -17,7 +17,7 @@ public sealed class PromptReader(AnswerRecognizer recognizer, KnowledgeStore kno
         if (prompt.Optional && words.IsSkip(text)) return true;
         answer = prompt.Kind switch
         {
-            PromptKind.Choice => recognizer.Choice(text, prompt.Choices, inSentence: !words.LooksLikeQuestion(text))?.Value,
+            PromptKind.Choice => ReadChoice(prompt, text),
             PromptKind.YesNo => recognizer.YesNo(text),
             PromptKind.Number => recognizer.Number(text) is { } n && n >= prompt.Min && n <= prompt.Max ? n : null,
             PromptKind.Date => recognizer.Date(text),
@@ -26,6 +26,15 @@ public sealed class PromptReader(AnswerRecognizer recognizer, KnowledgeStore kno
             _ => null,
         };
         return answer is not null;
+    }
+
+    private object? ReadChoice(PromptState prompt, string text)
+    {
+        var question = words.LooksLikeQuestion(text);
+        if (recognizer.Choice(text, prompt.Choices, inSentence: false) is { } exact) return exact.Value;
+        if (prompt.Details && !question && recognizer.LeadingChoice(text, prompt.Choices) is { Details.Length: > 0 } lead)
+            return recognizer.Details(lead.Option.Value, lead.Details);
+        return recognizer.Choice(text, prompt.Choices, inSentence: !question)?.Value;
     }
 
     /// <summary>The message says yes ("có", "ok"), as a whole.</summary>

@@ -27,4 +27,8 @@ public sealed record PromptSpec(PromptKind Kind, string Template, object? Model 
     /// <summary>Template naming where the dialog is ("việc 3/16"), rendered with <see cref="Model"/>, kept for the
     /// questions after it: the offer to go back after an interruption says it.</summary>
     public string? PlaceTemplate { get; init; }
+
+    /// <summary>A choice may carry its details in the same message ("đã làm 15/3, NQ số 12"): the answer is then a
+    /// <see cref="DetailedChoice"/>.</summary>
+    public bool Details { get; init; }
 }

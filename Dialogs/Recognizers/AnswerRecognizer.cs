@@ -89,6 +89,33 @@ public sealed class AnswerRecognizer
         return named.Count == 1 ? named[0] : null;
     }
 
+    /// <summary>An option typed at the start of a longer message ("đã làm 15/3, NQ số 12") and the rest of it; null
+    /// when the message does not start with one of the options' phrases.</summary>
+    public (ChoiceOption Option, string Details)? LeadingChoice(string text, IReadOnlyList<ChoiceOption> options)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var k = Math.Min(4, words.Length - 1); k >= 1; k--)
+        {
+            var head = VietnameseText.Fold(string.Join(' ', words[..k])).TrimEnd(DetailSeparators);
+            if (options.FirstOrDefault(o => !o.WholeMessage && Phrases(o).Contains(head)) is not { } option) continue;
+            // "xong rồi, ...": more words of the same option are part of the choice, not details.
+            while (k < words.Length && !DetailSeparators.Contains(words[k - 1][^1]) && Phrases(option).Contains(VietnameseText.Fold(words[k]).Trim(DetailSeparators))) k++;
+            return (option, string.Join(' ', words[k..]).Trim(DetailSeparators));
+        }
+        return null;
+    }
+
+    /// <summary>The details after a choice: the date in them, and the rest as a note.</summary>
+    public DetailedChoice Details(string value, string details)
+    {
+        var date = Dates(details).FirstOrDefault();
+        var note = date is null ? details : details.Remove(date.Start, Math.Min(date.Text.Length, details.Length - date.Start));
+        note = string.Join(' ', note.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(DetailSeparators);
+        return new DetailedChoice(value, date is null ? null : Date(details), details, note.Length > 0 ? note : null);
+    }
+
+    private static readonly char[] DetailSeparators = [' ', ',', '.', ';', ':', '-', '–'];
+
     /// <summary>A unit's join code: one word of 4 to 12 letters and digits, upper-cased; null for anything else.</summary>
     public static string? Code(string text)
     {

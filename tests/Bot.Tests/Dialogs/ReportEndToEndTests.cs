@@ -15,13 +15,10 @@ public sealed class ReportEndToEndTests
         var an = new ChatClient(host.Client, "an", "conv-an");
         await DialogHost.CreateUnitAsync(an, "Công ty TNHH Minh Phát");
         await an.SayAsync("danh mục việc cần làm");
-        await an.SayAsync("đã làm");
-        await an.SayAsync("05/3/2021");
-        await an.SayAsync("Nghị quyết số 05-NQ/ĐU <b>&</b>");
+        await an.SayAsync("đã làm 05/3/2021, Nghị quyết số 05-NQ/ĐU <b>&</b>");
         await an.SayAsync("hủy");
         await an.SayAsync("tự đánh giá");
-        await an.SayAsync("một phần");
-        await an.SayAsync("Kế hoạch số 12/KH");
+        await an.SayAsync("một phần - Kế hoạch số 12/KH");
         await an.SayAsync("tạm dừng");
 
         var reply = string.Join("\n", await an.SayAsync("xuất báo cáo"));

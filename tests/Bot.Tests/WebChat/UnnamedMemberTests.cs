@@ -22,7 +22,7 @@ public sealed class UnnamedMemberTests
         var started = await web.StartAsync();
         var (id, userId) = ((string)started["conversationId"]!, (string)started["userId"]!);
         async Task<string> Say(string text) => string.Join("\n", (await web.SayAsync(id, text)).Select(a => (string?)a["text"] ?? ""));
-        foreach (var text in new[] { "tạo đơn vị", "Trường THCS Kim Đồng", "nhà trường", "bỏ qua", "danh mục việc cần làm", "chưa làm", "bỏ qua" })
+        foreach (var text in new[] { "tạo đơn vị", "Trường THCS Kim Đồng", "nhà trường", "bỏ qua", "danh mục việc cần làm", "chưa làm" })
             await Say(text);
         var unnamed = DialogHost.Content(host).Part<DialogWords>().UnnamedMember;
 

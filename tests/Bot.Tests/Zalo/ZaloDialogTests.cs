@@ -26,7 +26,9 @@ public sealed partial class ZaloDialogTests
         var ratings = new List<string>();
         IReadOnlyList<SentMessage> turn;
 
-        // Take the first button; the only question without buttons is the unit's name; the result ends the dialog.
+        // Take the first button; the only question without buttons is the unit's name; the result ends the dialog
+        // with what to do next.
+        string[] next = [words.Button("progress"), words.Button("report"), words.Button("checklist")];
         // Ratings alternate met / unmet so that the result has both.
         for (var count = 0; ; count++)
         {
@@ -36,6 +38,7 @@ public sealed partial class ZaloDialogTests
             Assert.All(turn, m => Assert.InRange(m.Buttons.Count, 0, ZaloMessages.MaxButtons));
             var payloads = turn[^1].Buttons.Where(b => b["type"]!.GetValue<string>() == "oa.query.show")
                 .Select(b => b["payload"]!.GetValue<string>()).ToList();
+            if (payloads.SequenceEqual(next)) break;
             if (payloads.Count == 0)
             {
                 if (typedName) break;

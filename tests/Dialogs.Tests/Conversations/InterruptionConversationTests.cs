@@ -19,9 +19,7 @@ public sealed class InterruptionConversationTests
         var unit = h.Units.Seed("co-quan", Member());
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AsksItem(h, 2)
-            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
+            .Send("chưa làm").AsksItem(h, 2)
             .Send("hủy").SaysTemplate(h, "dialog-cancelled")
             .Send("đã làm").RoutedOutsideTheDialog()
             .Send("checklist").AsksItem(h, 2)
@@ -46,11 +44,8 @@ public sealed class InterruptionConversationTests
         h.Units.Seed("co-quan", Member());
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send("Chờ họp").AsksItem(h, 2)
-            .Send("quay lại").AsksItem(h, 1)
-            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
-            .Send("quay lai").Says("Chờ họp")
+            .Send("chưa làm, Chờ họp").AsksItem(h, 2)
+            .Send("quay lại").Says("Chờ họp")
             .StartTestAsync();
     }
 
@@ -70,8 +65,7 @@ public sealed class InterruptionConversationTests
         h.Units.Seed("co-quan", Member());
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AsksItem(h, 2)
+            .Send("chưa làm").AsksItem(h, 2)
             .Send("tạm dừng").SaysTemplate(h, "dialog-paused")
             .Send("đã làm").RoutedOutsideTheDialog()
             .Send("tiếp tục").AsksItem(h, 2)
@@ -84,14 +78,11 @@ public sealed class InterruptionConversationTests
         var unit = h.Units.Seed("co-quan", Member("user1"), Member("user2"));
         await h.Flow("user1", "conv1")
             .Send("checklist").AsksItem(h, 1)
-            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
-            .Send("hôm qua").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AsksItem(h, 2)
+            .Send("đã làm hôm qua").AsksItem(h, 2)
             .StartTestAsync();
         await h.Flow("user2", "conv2")
             .Send("tiếp tục").SaysTemplate(h, "dialog-resumed").AsksItem(h, 2)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AsksItem(h, 3)
+            .Send("chưa làm").AsksItem(h, 3)
             .StartTestAsync();
         Assert.Equal(("test:user1", "test:user2"), (Answers(unit)[h.Checklist[0].Id].AnsweredBy, Answers(unit)[h.Checklist[1].Id].AnsweredBy));
     }
@@ -109,19 +100,18 @@ public sealed class InterruptionConversationTests
             // The guide button's words inside a question ask the question, not for the guide.
             .Send("ai ban hanh huong dan 413").RoutedOutsideTheDialog().SaysTemplate(h, "dialog-offer-back", new { Place = Place(h, 1) })
             .Send("có").AsksItem(h, 1)
-            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
+            .Send("đã làm").AsksItem(h, 2)
             .StartTestAsync();
     }
 
     [Fact]
-    public async Task CommandInADatePrompt_IsServed_AndTheOfferNamesTheItem()
+    public async Task CommandInAYesNoPrompt_IsServed_AndTheOfferGoesBack()
     {
-        h.Units.Seed("co-quan", Member());
         await h.Flow()
-            .Send("checklist").AsksItem(h, 1)
-            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
-            .Send("tiến độ").SaysNot(ExactIntentRouter.Marker).SaysTemplate(h, "dialog-offer-back", new { Place = Place(h, 1) })
-            .Send("tiếp tục").Says(h.Render("dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label }))
+            .Send("tự đánh giá").SaysTemplate(h, "dialog-unit-offer")
+            .Send("tiến độ").SaysTemplate(h, "dialog-unit-none").SaysTemplate(h, "dialog-offer-back", new { Place = (string?)null })
+            .Send("tiếp tục").Says(h.Render("dialog-unit-offer"))
+            .Send("có").SaysTemplate(h, "dialog-unit-name")
             .StartTestAsync();
     }
 
@@ -169,8 +159,7 @@ public sealed class InterruptionConversationTests
         h.Units.Seed("co-quan", Member());
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AsksItem(h, 2)
+            .Send("chưa làm").AsksItem(h, 2)
             .StartTestAsync();
         await ChangeSavedDialogAsync("test/conversations/conv1", unknownId);
         await h.Flow()
