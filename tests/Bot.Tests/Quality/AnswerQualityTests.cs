@@ -47,8 +47,8 @@ public sealed class AnswerQualityTests(ITestOutputHelper output)
         var wronglyAnswered = new List<string>();
         foreach (var q in questions)
         {
+            // Without a KnowledgeAnswer trace the message was small talk or a command: not answered from the knowledge.
             var turn = await new BotConversation(host.Client).SendAsync(q.Question);
-            Assert.NotNull(turn.Trace);
             if (q.InScope)
             {
                 inScope++;
