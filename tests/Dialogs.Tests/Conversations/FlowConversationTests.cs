@@ -34,6 +34,25 @@ public sealed class FlowConversationTests
     }
 
     [Fact]
+    public async Task LongGuidance_IsShortenedAtAWordBoundary()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        var flow = h.Flow().Send("checklist");
+        for (var n = 1; n <= h.Checklist.Count; n++)
+        {
+            var item = h.Checklist[n - 1];
+            flow = flow.AssertReply(a =>
+            {
+                var shown = FlowExpectations.Text(a).Split('\n')[1].TrimEnd('.', '…');
+                Assert.StartsWith(shown, item.Guidance);
+                Assert.True(shown.Length == item.Guidance.Length || !char.IsLetterOrDigit(item.Guidance[shown.Length]), $"cut mid-word: {shown}");
+            }, $"item {n}");
+            if (n < h.Checklist.Count) flow = flow.Send("chưa làm");
+        }
+        await flow.StartTestAsync();
+    }
+
+    [Fact]
     public async Task SeeGuidance_ShowsTheFullTextAndItsSource_ThenAsksAgain()
     {
         h.Units.Seed("co-quan", Member());
