@@ -23,7 +23,7 @@ public sealed class ZaloButtonsTests
         Assert.NotNull(question);
         Assert.Contains(AnswerComposer.ThumbsDown, all);
 
-        var sent = await TurnAsync(sut, "user-1", question);
+        var sent = await sut.TurnAsync("user-1", question);
         var buttons = sent[^1].Buttons.Select(b => (string)b["payload"]!).ToList();
         Assert.Equal(ZaloMessages.MaxButtons, buttons.Count);
         Assert.Equal([AnswerComposer.ThumbsUp, AnswerComposer.ThumbsDown], buttons[^2..]);
@@ -36,15 +36,8 @@ public sealed class ZaloButtonsTests
         await using var sut = await ZaloTestHost.StartAsync();
         var subscribe = sut.Replies.Content.Intents.Single(i => i.Id == "subscribe").Examples[0];
         var unsubscribe = sut.Replies.Content.Intents.Single(i => i.Id == "unsubscribe").Examples[0];
-        var sent = await TurnAsync(sut, "user-2", unsubscribe);
+        var sent = await sut.TurnAsync("user-2", unsubscribe);
         Assert.Contains(subscribe, sent[^1].Buttons.Select(b => (string)b["payload"]!));
     }
 
-    private static async Task<IReadOnlyList<SentMessage>> TurnAsync(ZaloTestHost sut, string userId, string text)
-    {
-        var before = sut.Api.Delivered.Count(m => m.UserId == userId);
-        await sut.PostAsync(sut.TextEvent(userId, text));
-        await sut.DrainAsync();
-        return sut.Api.Delivered.Where(m => m.UserId == userId).Skip(before).ToList();
-    }
 }
