@@ -57,7 +57,7 @@ public sealed class UnitProgress(Replies replies, IUnitStore units, LocalClock c
         var (checklist, assessment) = await AnswersAsync(unit, year, cancellationToken);
         return new UnitReport(
             unit, DialogWords.Label(words.UnitTypes, unit.Type), clock.Today, year,
-            content.ChecklistFor(year).Select(i => Row(i.Title, checklist.GetValueOrDefault(i.Id), words.ChecklistStatus, words) with { Due = i.DueText ?? i.Due }).ToList(),
+            content.ChecklistFor(year).Select(i => Row(i.Title, checklist.GetValueOrDefault(i.Id), words.ChecklistStatus, words) with { Due = i.DueText ?? (DateOnly.TryParse(i.Due, out var due) ? ItemOrder.Format(due) : null) }).ToList(),
             AssessmentDialog.CriteriaFor(content, unit.Type).Select(c => Row(c.Title, assessment.GetValueOrDefault(c.Id), words.AssessmentRating, words)).ToList(),
             Standing(unit, year, checklist, assessment).Gaps.Select(g => g.Kind == UnitGap.Criterion
                     ? new ReportGap(g.Title, Label(words.AssessmentRating, g.Status), g.Remedy, null)

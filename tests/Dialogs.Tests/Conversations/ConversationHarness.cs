@@ -68,6 +68,8 @@ public sealed class ConversationHarness
 
 public sealed class FakeReportPublisher : IReportPublisher
 {
+    public double LinkHours => 24;
+
     public List<UnitReport> Published { get; } = [];
 
     public Task<Uri> PublishAsync(UnitReport report, CancellationToken cancellationToken)
