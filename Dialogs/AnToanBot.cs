@@ -56,8 +56,10 @@ public sealed class AnToanBot(
             await turnContext.SendActivityAsync(replies.WithMenu("unsupported"), cancellationToken);
             return;
         }
+        var handled = false;
         foreach (var interceptor in _interceptors)
-            if (await interceptor.TryHandleAsync(turnContext, cancellationToken)) return;
-        await router.RouteAsync(turnContext, cancellationToken);
+            if (handled = await interceptor.TryHandleAsync(turnContext, cancellationToken)) break;
+        if (!handled) await router.RouteAsync(turnContext, cancellationToken);
+        foreach (var interceptor in _interceptors) await interceptor.AfterTurnAsync(turnContext, cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
 using AnToan.Knowledge.Answers;
+using AnToan.Knowledge.Model;
+using AnToan.Knowledge.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -21,11 +23,14 @@ public sealed class KnowledgeRouter(Replies replies, QuestionAnswerer answerer, 
 
     public async Task RouteAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var match = answerer.Match(turnContext.Activity.Text ?? "");
+        var text = turnContext.Activity.Text ?? "";
+        var match = answerer.Match(text);
+        // Words the search leaves out ("bạn là ai") still say something when they are an intent's example.
+        var intent = match.IsIntent(out var matched) ? matched : match.Wordless ? ExampleOf(text) : null;
         // "?", "...", an emoji: nothing to look up, so no "chưa có thông tin" either.
-        if (match.Wordless)
+        if (intent is null && match.Wordless)
             await turnContext.SendActivityAsync(replies.WithMenu("help"), cancellationToken);
-        else if (!match.IsIntent(out var intent))
+        else if (intent is null)
             await answerer.AnswerAsync(turnContext, match, cancellationToken);
         else if (_handlers.FirstOrDefault(h => h.IntentIds.Contains(intent.Id)) is { } handler)
             await handler.HandleAsync(turnContext, intent.Id, cancellationToken);
@@ -39,6 +44,12 @@ public sealed class KnowledgeRouter(Replies replies, QuestionAnswerer answerer, 
             await turnContext.SendActivityAsync(replies.Message(SmallTalkTemplate + intent.Id), cancellationToken);
         else
             await UnhandledAsync(turnContext, cancellationToken);
+    }
+
+    private Intent? ExampleOf(string text)
+    {
+        var folded = VietnameseText.Fold(text).Trim();
+        return replies.Content.Intents.FirstOrDefault(i => i.Examples.Any(e => VietnameseText.Fold(e) == folded));
     }
 
     /// <summary>An intent without a handler: answer the message as a question if the knowledge can, else show help.</summary>

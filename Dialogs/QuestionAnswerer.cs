@@ -26,15 +26,12 @@ public sealed class QuestionAnswerer(
 
     public MatchResult Match(string text, Func<IndexEntry, bool>? include = null) => matcher.Match(text, clock.Today, include);
 
-    /// <summary>Answers a question asked in the middle of a dialog when the knowledge answers it with confidence,
-    /// and sends the KnowledgeAnswer trace either way; commands and small talk are not considered.</summary>
-    public async Task<bool> TryAnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+    /// <summary>A message the router serves with confidence: a command, small talk or an answer from the knowledge
+    /// ("có phải bạn muốn hỏi…" and declines are not).</summary>
+    public bool Serves(string text)
     {
-        var match = Match(text, IsKnowledge);
-        await TraceAsync(turnContext, match, cancellationToken);
-        if (!match.Answered) return false;
-        await ReplyAsync(turnContext, match, cancellationToken);
-        return true;
+        var match = Match(text);
+        return !match.Wordless && match.Answered;
     }
 
     /// <summary>Replies to a message handled as a question, whatever the outcome.</summary>

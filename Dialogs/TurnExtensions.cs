@@ -20,6 +20,9 @@ public interface IMessageInterceptor
 
     /// <returns>true when the message was handled and nothing else should run.</returns>
     Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken);
+
+    /// <summary>Runs after the message was handled, by whichever interceptor or the router.</summary>
+    Task AfterTurnAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Answers a message that no interceptor took: commands, questions, small talk.</summary>

@@ -6,7 +6,7 @@ using AnToan.Knowledge;
 namespace AnToan.Bot.Admin;
 
 /// <summary>The units table, the self-assessment results and the checklist answers as one Excel workbook.</summary>
-public sealed class UnitsExport(UnitsReport report, IUnitDirectory directory, KnowledgeStore knowledge, LocalClock clock)
+public sealed class UnitsExport(UnitsReport report, KnowledgeStore knowledge, LocalClock clock)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -17,7 +17,7 @@ public sealed class UnitsExport(UnitsReport report, IUnitDirectory directory, Kn
         var words = AdminWording.For(content);
         year = report.YearOr(year);
         var rows = report.Rows(year).OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
-        var answers = directory.Answers().ToLookup(a => a.UnitId);
+        var answers = report.Answers().ToLookup(a => a.UnitId);
         string Type(UnitRow u) => AdminWording.Label(words.UnitTypes, u.Type);
 
         var units = rows.Select(u => new object?[]

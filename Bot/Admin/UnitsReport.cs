@@ -34,12 +34,25 @@ public sealed class UnitsReport(IUnitDirectory directory, KnowledgeStore knowled
     /// <summary>The year asked for, else the guidance year that applies today.</summary>
     public int? YearOr(int? year) => year ?? knowledge.Current.WorkingYear(clock.Today.Year);
 
+    /// <summary>Every answer, oldest first, with who answered as people read it (never a user id).</summary>
+    public IEnumerable<DirectoryAnswer> Answers()
+    {
+        var unnamed = knowledge.Current.Part<DialogWords>().UnnamedMember;
+        return directory.Answers().Select(a => a with { AnsweredByName = MemberKey.Shown(a.AnsweredBy, a.AnsweredByName, unnamed) });
+    }
+
+    private IEnumerable<DirectoryMember> Members()
+    {
+        var unnamed = knowledge.Current.Part<DialogWords>().UnnamedMember;
+        return directory.Members().Select(m => m with { Name = MemberKey.Shown(m.Id, m.Name, unnamed) });
+    }
+
     public IReadOnlyList<UnitRow> Rows(int? year = null)
     {
         var content = knowledge.Current;
         year = YearOr(year);
-        var members = directory.Members().ToLookup(m => m.UnitId);
-        var answers = directory.Answers().ToLookup(a => a.UnitId);
+        var members = Members().ToLookup(m => m.UnitId);
+        var answers = Answers().ToLookup(a => a.UnitId);
         return directory.Units().Select(u => Row(u, members[u.Id].Count(), answers[u.Id].ToList(), Standing(content, u, year, answers[u.Id]))).ToList();
     }
 
@@ -49,8 +62,8 @@ public sealed class UnitsReport(IUnitDirectory directory, KnowledgeStore knowled
         if (unit is null) return null;
         var content = knowledge.Current;
         year = YearOr(year);
-        var members = directory.Members().Where(m => m.UnitId == id).ToList();
-        var history = directory.Answers().Where(a => a.UnitId == id).ToList();
+        var members = Members().Where(m => m.UnitId == id).ToList();
+        var history = Answers().Where(a => a.UnitId == id).ToList();
         var checklist = Latest(history, UnitLists.Checklist, year);
         var assessment = Latest(history, UnitLists.Assessment, year);
         var standing = Standing(content, unit, year, history);

@@ -16,7 +16,7 @@ public sealed class NotificationReplies(Replies replies)
         replies.Message("notify-subscribed", new { Categories = CategoryModels(subscription) }, ToggleButtons(subscription));
 
     public Activity Unsubscribed(bool wasSubscribed) =>
-        replies.Message("notify-unsubscribed", new { WasSubscribed = wasSubscribed }, [.. ToggleButtons(null), .. IntentButton("subscribe")]);
+        replies.Message("notify-unsubscribed", new { WasSubscribed = wasSubscribed }, [.. IntentButton("subscribe"), .. ToggleButtons(null)]);
 
     public Activity CategoriesChanged(Subscription subscription) =>
         replies.Message("notify-categories", new { subscription.Active, Categories = CategoryModels(subscription) },

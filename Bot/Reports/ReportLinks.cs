@@ -26,6 +26,8 @@ public sealed class ReportPublisher(
 {
     private readonly ILiteCollection<StoredReport> _reports = db.GetCollection<StoredReport>("reports");
 
+    public double LinkHours => options.Value.ReportLinkHours;
+
     public Task<Uri> PublishAsync(UnitReport report, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;

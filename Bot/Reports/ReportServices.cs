@@ -20,10 +20,10 @@ public static class ReportServices
         return services;
     }
 
-    /// <summary>GET /reports/{token}: the document while the link lives, 404 before and after; never cached, since
-    /// the link is the only key to a unit's report.</summary>
+    /// <summary>GET (and HEAD, which link checkers and mail filters send first) /reports/{token}: the document while
+    /// the link lives, 404 before and after; never cached, since the link is the only key to a unit's report.</summary>
     public static void MapReports(this WebApplication app) =>
-        app.MapGet("/reports/{token}", (string token, ReportPublisher reports, HttpResponse response) =>
+        app.MapMethods("/reports/{token}", [HttpMethods.Get, HttpMethods.Head], (string token, ReportPublisher reports, HttpResponse response) =>
         {
             response.Headers.CacheControl = "no-store";
             return reports.Find(token) is { } report

@@ -55,8 +55,9 @@
   }
 
   // \-escaped punctuation (shown as itself, never markup: what people typed comes escaped), **bold**, *italic*,
-  // [label](http...) and bare http(s) URLs.
-  const INLINE = /\\([!-\/:-@\[-`{-~])|\*\*((?:\\.|.)+?)\*\*|\*(?!\s)((?:\\.|.)+?)\*|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>"]+)/g;
+  // _italic_ (the templates' source and year notes; not inside words such as snake_case), [label](http...) and bare
+  // http(s) URLs.
+  const INLINE = /\\([!-\/:-@\[-`{-~])|\*\*((?:\\.|.)+?)\*\*|\*(?!\s)((?:\\.|.)+?)\*|(?<![\p{L}\p{N}_])_(?!\s)((?:\\.|[^_\n])+?)_(?![\p{L}\p{N}_])|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>"]+)/gu;
 
   function appendInline(parent, text) {
     let last = 0;
@@ -72,17 +73,17 @@
         const strong = el('strong');
         appendInline(strong, m[1]);
         parent.append(strong);
-      } else if (m[2] !== undefined) {
+      } else if (m[2] !== undefined || m[3] !== undefined) {
         const em = el('em');
-        appendInline(em, m[2]);
+        appendInline(em, m[2] ?? m[3]);
         parent.append(em);
-      } else if (m[3] !== undefined) {
-        const href = safeUrl(m[4]);
-        parent.append(href && /^https?:/i.test(m[4]) ? link(href, m[3]) : m[0]);
+      } else if (m[4] !== undefined) {
+        const href = safeUrl(m[5]);
+        parent.append(href && /^https?:/i.test(m[5]) ? link(href, m[4]) : m[0]);
       } else {
         // Punctuation right after a bare URL ends the sentence, not the URL.
-        const url = m[5].replace(/[.,;:!?)\]]+$/, '');
-        last -= m[5].length - url.length;
+        const url = m[6].replace(/[.,;:!?)\]]+$/, '');
+        last -= m[6].length - url.length;
         const href = safeUrl(url);
         parent.append(href ? link(href, url) : url);
       }
@@ -172,9 +173,16 @@
     scrollToEnd();
   }
 
+  // Buttons that are a symbol alone get words beside it: without an emoji font they would be empty boxes, and a
+  // screen reader needs a name. Other buttons are named by their words, without the emoji in front.
+  const SYMBOL_WORDS = { '👍': 'Hữu ích', '👎': 'Chưa đúng' };
+
   function actionButton(title, onClick) {
     if (title === undefined || title === null || String(title).trim() === '') return null;
-    const button = el('button', 'action', title);
+    const text = String(title).trim();
+    const words = SYMBOL_WORDS[text] ?? text.replace(/^[^\p{L}\p{N}]+/u, '');
+    const button = el('button', 'action', SYMBOL_WORDS[text] ? `${text} ${words}` : text);
+    if (words) button.setAttribute('aria-label', words);
     button.type = 'button';
     button.addEventListener('click', onClick);
     return button;

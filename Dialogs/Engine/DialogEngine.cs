@@ -34,6 +34,7 @@ public sealed class DialogEngine(
         var text = turnContext.Activity.Text ?? "";
         if (state.Stack.Count == 0)
         {
+            if (state.Offer is { } offered) return await AnswerOfferAsync(turnContext, state, text, offered, cancellationToken);
             if (!IsIntent(text, "resume")) return false;
             await ResumeAsync(turnContext, cancellationToken);
             return true;
@@ -64,22 +65,68 @@ public sealed class DialogEngine(
             await turnContext.SendActivityAsync(replies.Message("dialog-paused", null, [new(words.Button("resume"), words.Button("resume"))]), cancellationToken);
         }
         else if (IsIntent(text, "resume")) await RepeatAsync(turnContext, prompt, cancellationToken);
-        else if (text.TrimEnd().EndsWith('?') && await answerer.TryAnswerAsync(turnContext, text, cancellationToken))
-            await RepeatAsync(turnContext, prompt, cancellationToken, "dialog-continue");
-        else if (reader.TryRead(prompt, text, out var answer))
-            await RunAsync(turnContext, state, answer, cancellationToken);
-        else if (words.LooksLikeQuestion(text) && await answerer.TryAnswerAsync(turnContext, text, cancellationToken))
-            await RepeatAsync(turnContext, prompt, cancellationToken, "dialog-continue");
         else
-            await RejectAsync(turnContext, state, "dialog-retry", null, cancellationToken);
+        {
+            // One rule for every question: its own answer wins when it parses, unless the message reads as a question
+            // or a command that can be served; what is served puts the dialog aside and offers to go back to it.
+            var parsed = reader.TryRead(prompt, text, out var answer);
+            if (parsed && !(words.LooksLikeQuestion(text) || IsCommand(text))) await RunAsync(turnContext, state, answer, cancellationToken);
+            else if (answerer.Serves(text))
+            {
+                state.Paused = state.Stack;
+                state.Stack = [];
+                state.Interrupted = true;
+                return false;
+            }
+            else if (parsed) await RunAsync(turnContext, state, answer, cancellationToken);
+            else await RejectAsync(turnContext, state, "dialog-retry", null, cancellationToken);
+        }
         return true;
+    }
+
+    /// <summary>While a dialog put aside by an interruption waits: "có", the offer's button, "quay lại" or "tiếp tục"
+    /// go back to it; "hủy" and "tạm dừng" end the offer; anything else is served, and the offer made again.</summary>
+    private async Task<bool> AnswerOfferAsync(ITurnContext turn, DialogState state, string text, string offered, CancellationToken cancellationToken)
+    {
+        if (IsIntent(text, "resume") || IsIntent(text, "back") || reader.IsYes(text) || VietnameseText.Fold(text) == VietnameseText.Fold(offered))
+            await ResumeAsync(turn, cancellationToken);
+        else if (IsIntent(text, "cancel"))
+        {
+            (state.Paused, state.Offer) = (null, null);
+            await turn.SendActivityAsync(replies.WithMenu("dialog-cancelled"), cancellationToken);
+        }
+        else if (IsIntent(text, "pause"))
+        {
+            state.Offer = null;
+            await turn.SendActivityAsync(replies.Message("dialog-paused", null, [new(words.Button("resume"), words.Button("resume"))]), cancellationToken);
+        }
+        else
+        {
+            state.Interrupted = true;
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>After a message that put a dialog aside was served: "Quay lại việc 3/16?", unless what was served
+    /// started another dialog.</summary>
+    public async Task AfterTurnAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var state = await _state.GetAsync(turnContext, () => new DialogState(), cancellationToken);
+        if (!state.Interrupted) return;
+        state.Interrupted = false;
+        if (state.Stack.Count > 0 || state.Paused is not { Count: > 0 } paused || paused[^1].Prompt is null) return;
+        var model = new { Place = paused[^1].Place };
+        var button = replies.Content.Templates.Render("dialog-offer-back-button", model).Trim();
+        state.Offer = button;
+        await turnContext.SendActivityAsync(replies.Message("dialog-offer-back", model, [new(button, button)]), cancellationToken);
     }
 
     /// <summary>Starts a dialog, dropping any dialog that was paused in this conversation (unit progress is kept).</summary>
     public async Task BeginAsync(ITurnContext turnContext, string dialogId, Dictionary<string, string>? values, CancellationToken cancellationToken)
     {
         var state = await _state.GetAsync(turnContext, () => new DialogState(), cancellationToken);
-        state.Paused = null;
+        (state.Paused, state.Offer) = (null, null);
         state.Stack = [NewFrame(dialogId, values)];
         state.Owner = turnContext.Activity.From?.Id;
         await RunAsync(turnContext, state, null, cancellationToken);
@@ -90,6 +137,7 @@ public sealed class DialogEngine(
     public async Task ResumeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var state = await _state.GetAsync(turnContext, () => new DialogState(), cancellationToken);
+        state.Offer = null;
         if (state.Paused is { Count: > 0 } paused && IsCurrent(paused) && paused[^1].Prompt is { } prompt)
         {
             state.Stack = paused;
@@ -101,13 +149,18 @@ public sealed class DialogEngine(
         state.Paused = null;
         var unit = await units.FindForAsync(turnContext, cancellationToken);
         var cursor = unit is null ? null : await units.GetCursorAsync(unit.Id, cancellationToken);
-        if (cursor is null || !_dialogs.ContainsKey(cursor.Flow))
+        if (cursor is not null && _dialogs.ContainsKey(cursor.Flow))
         {
-            await turnContext.SendActivityAsync(replies.WithMenu("dialog-nothing-to-resume"), cancellationToken);
-            return;
+            // The flow the unit was in, unless it is finished: then the other list, if it has items left.
+            foreach (var dialog in _dialogs.Values.OrderBy(d => d.Id != cursor.Flow))
+            {
+                if (await dialog.UnfinishedItemAsync(unit!, dialog.Id == cursor.Flow ? cursor.ItemId : null, cancellationToken) is not { } item) continue;
+                await turnContext.SendActivityAsync(replies.Message("dialog-resumed"), cancellationToken);
+                await BeginAsync(turnContext, dialog.Id, new() { ["item"] = item }, cancellationToken);
+                return;
+            }
         }
-        await turnContext.SendActivityAsync(replies.Message("dialog-resumed"), cancellationToken);
-        await BeginAsync(turnContext, cursor.Flow, new() { ["item"] = cursor.ItemId }, cancellationToken);
+        await turnContext.SendActivityAsync(replies.WithMenu("dialog-nothing-to-resume"), cancellationToken);
     }
 
     private async Task RunAsync(ITurnContext turn, DialogState state, object? result, CancellationToken cancellationToken)
@@ -171,7 +224,9 @@ public sealed class DialogEngine(
             Min = spec.Min,
             Max = spec.Max,
             Checkpoint = spec.Checkpoint,
+            Details = spec.Details,
         };
+        if (spec.PlaceTemplate is not null) frame.Place = templates.Render(spec.PlaceTemplate, spec.Model).Trim();
         if (spec.Checkpoint) frame.ItemStart = new Checkpoint { Step = frame.Step, Values = new(frame.Values) };
         await RepeatAsync(turn, frame.Prompt, cancellationToken);
     }
@@ -234,6 +289,13 @@ public sealed class DialogEngine(
 
     private bool IsCurrent(IEnumerable<DialogFrame> stack) =>
         stack.All(f => _dialogs.TryGetValue(f.Id, out var d) && d.Version == f.Version && f.Step <= d.StepCount);
+
+    /// <summary>The message is one of the intents' examples, as a menu button or a command typed in full sends it.</summary>
+    private bool IsCommand(string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        return folded.Length > 0 && replies.Content.Intents.Any(i => i.Examples.Any(e => VietnameseText.Fold(e) == folded));
+    }
 
     private bool IsIntent(string text, string intentId)
     {

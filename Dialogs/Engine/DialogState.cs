@@ -18,6 +18,13 @@ public sealed class DialogState
     /// <summary>The id of the person who started (or resumed) the active dialogs: in a group conversation only they
     /// answer its questions. Null in state saved before owners were recorded: anyone answers, as then.</summary>
     public string? Owner { get; set; }
+
+    /// <summary>This turn's message was no answer but a command or question, served outside the dialog, which was
+    /// put aside in <see cref="Paused"/>.</summary>
+    public bool Interrupted { get; set; }
+
+    /// <summary>The button of "Quay lại việc 3/16?", offered after an interruption while the dialog waits aside.</summary>
+    public string? Offer { get; set; }
 }
 
 /// <summary>One running dialog: which step runs next, its values and the question it is waiting on.</summary>
@@ -28,6 +35,9 @@ public sealed class DialogFrame
     public int Step { get; set; }
     public Dictionary<string, string> Values { get; set; } = [];
     public PromptState? Prompt { get; set; }
+
+    /// <summary>Where the dialog is, for "Quay lại việc 3/16?" ("việc 3/16"); empty before its first item.</summary>
+    public string? Place { get; set; }
 
     /// <summary>The question that started the current item: "quay lại" from a later question returns here.</summary>
     public Checkpoint? ItemStart { get; set; }
@@ -51,7 +61,8 @@ public sealed class PromptState
     public long Min { get; set; }
     public long Max { get; set; }
     public bool Checkpoint { get; set; }
+    public bool Details { get; set; }
     public int Attempts { get; set; }
 }
 
-public enum PromptKind { Choice, YesNo, Number, Date, Text }
+public enum PromptKind { Choice, YesNo, Number, Date, Text, Code }

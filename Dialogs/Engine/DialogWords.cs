@@ -16,6 +16,11 @@ public sealed class DialogWords
     public required List<ChoiceOption> AssessmentRating { get; init; }
     public required List<ChoiceOption> UnitTypes { get; init; }
 
+    /// <summary>Who answered, when the channel gave no name ("một thành viên").</summary>
+    public required string UnnamedMember { get; init; }
+
+    public string Shown(Units.UnitAnswer answer) => Units.MemberKey.Shown(answer.AnsweredBy, answer.AnsweredByName, UnnamedMember);
+
     public string Button(string key) => Buttons.TryGetValue(key, out var label) ? label : key;
 
     /// <summary>The label of a stored choice value, e.g. "done" → "Đã làm".</summary>

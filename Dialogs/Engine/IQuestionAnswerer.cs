@@ -1,16 +1,14 @@
-using Microsoft.Bot.Builder;
-
 namespace AnToan.Dialogs.Engine;
 
-/// <summary>Answers a question asked in the middle of a dialog from the knowledge; the dialog then asks its question again.</summary>
+/// <summary>Tells the dialog engine whether a message that is no answer to the waiting question would be served
+/// outside the dialog: a command, small talk or a confident answer from the knowledge.</summary>
 public interface IQuestionAnswerer
 {
-    /// <returns>true when an answer was sent.</returns>
-    Task<bool> TryAnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken);
+    bool Serves(string text);
 }
 
-/// <summary>Until the knowledge matcher registers its own: nothing is answered, and the text counts as a wrong answer.</summary>
+/// <summary>Until the knowledge matcher registers its own: nothing is served, and the text counts as a wrong answer.</summary>
 public sealed class NoQuestionAnswerer : IQuestionAnswerer
 {
-    public Task<bool> TryAnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) => Task.FromResult(false);
+    public bool Serves(string text) => false;
 }

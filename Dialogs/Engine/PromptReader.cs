@@ -17,15 +17,28 @@ public sealed class PromptReader(AnswerRecognizer recognizer, KnowledgeStore kno
         if (prompt.Optional && words.IsSkip(text)) return true;
         answer = prompt.Kind switch
         {
-            PromptKind.Choice => recognizer.Choice(text, prompt.Choices)?.Value,
+            PromptKind.Choice => ReadChoice(prompt, text),
             PromptKind.YesNo => recognizer.YesNo(text),
             PromptKind.Number => recognizer.Number(text) is { } n && n >= prompt.Min && n <= prompt.Max ? n : null,
             PromptKind.Date => recognizer.Date(text),
             PromptKind.Text => text.Length <= prompt.MaxLength ? text : null,
+            PromptKind.Code => AnswerRecognizer.Code(text),
             _ => null,
         };
         return answer is not null;
     }
+
+    private object? ReadChoice(PromptState prompt, string text)
+    {
+        var question = words.LooksLikeQuestion(text);
+        if (recognizer.Choice(text, prompt.Choices, inSentence: false) is { } exact) return exact.Value;
+        if (prompt.Details && !question && recognizer.LeadingChoice(text, prompt.Choices) is { Details.Length: > 0 } lead)
+            return recognizer.Details(lead.Option.Value, lead.Details);
+        return recognizer.Choice(text, prompt.Choices, inSentence: !question)?.Value;
+    }
+
+    /// <summary>The message says yes ("có", "ok"), as a whole.</summary>
+    public bool IsYes(string text) => recognizer.YesNo(text) == true && !words.LooksLikeQuestion(text);
 
     /// <summary>The buttons that go with a question: its choices, yes/no, "hôm nay" for a date, "bỏ qua" when optional.</summary>
     public IEnumerable<(string Title, string Value)> Buttons(PromptState prompt)
@@ -35,6 +48,7 @@ public sealed class PromptReader(AnswerRecognizer recognizer, KnowledgeStore kno
             PromptKind.Choice => prompt.Choices.Select(c => (c.Label, c.Label)).ToList(),
             PromptKind.YesNo => [(words.Button("yes"), words.Button("yes")), (words.Button("no"), words.Button("no"))],
             PromptKind.Date => [(words.Button("today"), words.Button("today"))],
+            PromptKind.Code => [(words.Button("cancel"), words.Button("cancel"))],
             _ => new List<(string, string)>(),
         };
         if (prompt.Optional) buttons.Add((words.Button("skip"), words.Button("skip")));

@@ -23,4 +23,12 @@ public sealed record PromptSpec(PromptKind Kind, string Template, object? Model 
     /// <summary>Starts an item: "quay lại" from a later question returns here, and from here to the item before
     /// (<see cref="StepDialog.Before"/>).</summary>
     public bool Checkpoint { get; init; }
+
+    /// <summary>Template naming where the dialog is ("việc 3/16"), rendered with <see cref="Model"/>, kept for the
+    /// questions after it: the offer to go back after an interruption says it.</summary>
+    public string? PlaceTemplate { get; init; }
+
+    /// <summary>A choice may carry its details in the same message ("đã làm 15/3, NQ số 12"): the answer is then a
+    /// <see cref="DetailedChoice"/>.</summary>
+    public bool Details { get; init; }
 }

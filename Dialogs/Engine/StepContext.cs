@@ -19,6 +19,9 @@ public sealed class StepContext(ITurnContext turn, Replies replies, DialogFrame 
     public Task SendAsync(string template, object? model, CancellationToken cancellationToken) =>
         turn.SendActivityAsync(replies.Message(template, model), cancellationToken);
 
+    public Task SendAsync(string template, object? model, IEnumerable<Knowledge.Model.ButtonSpec> buttons, CancellationToken cancellationToken) =>
+        turn.SendActivityAsync(replies.Message(template, model, buttons), cancellationToken);
+
     public StepResult Next(object? result = null) => new StepResult.Next(result);
     public StepResult GoTo(StepDialog.Step target, object? result = null) => new StepResult.GoTo(target, result);
     public StepResult Prompt(PromptSpec prompt) => new StepResult.Ask(prompt);

@@ -26,6 +26,11 @@ public abstract class StepDialog(string id, int version)
     /// "quay lại" at an item's first question; null when there is none.</summary>
     protected internal virtual Dictionary<string, string>? Before(IReadOnlyDictionary<string, string> values) => null;
 
+    /// <summary>Where "tiếp tục" takes the unit in this dialog: <paramref name="from"/> while it is unanswered, else the
+    /// next unanswered item; null when nothing is left (or the dialog keeps no list).</summary>
+    protected internal virtual Task<string?> UnfinishedItemAsync(Units.Unit unit, string? from, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
+
     /// <summary>Called once from the constructor, in order.</summary>
     protected void Steps(params Step[] steps) => _steps.AddRange(steps);
 }

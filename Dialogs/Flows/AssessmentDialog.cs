@@ -6,18 +6,22 @@ using AnToan.Knowledge.Model;
 namespace AnToan.Dialogs.Flows;
 
 /// <summary>The self-assessment against the criteria for the unit's type, one criterion at a time: đạt / một phần /
-/// chưa đạt and the evidence; ends with what is met, the gaps and, for each gap, what the guidance says to do.</summary>
+/// chưa đạt in one tap, or with the evidence in the same message ("đạt, có biên bản ký cam kết"); ends with what is met, the gaps and, for each gap, what the guidance says to do.</summary>
 public sealed class AssessmentDialog : UnitListDialog
 {
     public const string Name = UnitLists.Assessment;
     public AssessmentDialog(Replies replies, IUnitStore units, LocalClock clock) : base(Name, replies, units, clock)
     {
-        Steps(FindUnitStepAsync, StartStepAsync, ReviewStepAsync, AskRatingStepAsync, AskEvidenceStepAsync, SaveStepAsync);
+        Steps(FindUnitStepAsync, StartStepAsync, ReviewStepAsync, AskRatingStepAsync, SaveStepAsync);
     }
 
     /// <summary>The criteria that apply to a unit of this type.</summary>
     public static IReadOnlyList<Criterion> CriteriaFor(KnowledgeContent content, string unitType) =>
         content.Criteria.Where(c => c.UnitTypes.Contains(unitType)).ToList();
+
+    protected override string OtherList => UnitLists.Checklist;
+
+    protected override IReadOnlyList<string> ItemIds(Unit unit, int? year) => CriteriaFor(Replies.Content, unit.Type).Select(c => c.Id).ToList();
 
     protected internal override Dictionary<string, string>? Before(IReadOnlyDictionary<string, string> values)
     {
@@ -52,7 +56,7 @@ public sealed class AssessmentDialog : UnitListDialog
         if (step.Result is not true)
         {
             var answers = await UnitStore.GetAnswersAsync(step.Values["unit"], ListOf(step.Values), cancellationToken);
-            await step.SendAsync("dialog-assessment-result", Result(Criteria(step), answers), cancellationToken);
+            await SendSummaryAsync(step, "dialog-assessment-result", Result(Criteria(step), answers), cancellationToken);
             return step.End();
         }
         step.Values["item"] = Criteria(step)[0].Id;
@@ -70,26 +74,21 @@ public sealed class AssessmentDialog : UnitListDialog
             Criterion = criterion,
             Number = criteria.ToList().IndexOf(criterion) + 1,
             Total = criteria.Count,
-            Current = current is null ? null : new { Rating = DialogWords.Label(Words.AssessmentRating, current.Status), Evidence = MarkdownText.Escape(current.Note), By = MarkdownText.Escape(current.AnsweredByName) },
+            Brief = TakeBrief(step),
+            Current = current is null ? null : new { Rating = DialogWords.Label(Words.AssessmentRating, current.Status), Evidence = MarkdownText.Escape(current.Note), By = MarkdownText.Escape(Words.Shown(current)) },
         };
         return AskChoice(step, "dialog-assessment-criterion", model, Words.AssessmentRating);
     }
 
-    private async Task<StepResult> AskEvidenceStepAsync(StepContext step, CancellationToken cancellationToken)
+    private async Task<StepResult> SaveStepAsync(StepContext step, CancellationToken cancellationToken)
     {
         var criterion = Criterion(step);
         if (await GuideAsync(step, criterion.Source, "dialog-assessment-guide", d => new { Criterion = criterion, Document = d }, AskRatingStepAsync, cancellationToken) is { } guide)
             return guide;
-        step.Values["rating"] = (string)step.Result!;
-        return step.Prompt(new PromptSpec(PromptKind.Text, "dialog-assessment-evidence", new { Criterion = criterion }) { Optional = true, MaxLength = 500 });
-    }
-
-    private async Task<StepResult> SaveStepAsync(StepContext step, CancellationToken cancellationToken)
-    {
         var unitId = step.Values["unit"];
-        var criterion = Criterion(step);
+        var (rating, _, _, evidence) = Answer(step);
         var list = ListOf(step.Values);
-        await UnitStore.SaveAnswerAsync(new UnitAnswer(unitId, list, criterion.Id, step.Values["rating"], null, step.Result as string,
+        await UnitStore.SaveAnswerAsync(new UnitAnswer(unitId, list, criterion.Id, rating, null, evidence,
             step.Member.Id, MemberKey.NameOf(step.Turn), Clock.Now), cancellationToken);
         var criteria = Criteria(step);
         var answers = await UnitStore.GetAnswersAsync(unitId, list, cancellationToken);
@@ -98,7 +97,7 @@ public sealed class AssessmentDialog : UnitListDialog
             step.Values["item"] = next;
             return step.GoTo(AskRatingStepAsync);
         }
-        await step.SendAsync("dialog-assessment-result", Result(criteria, answers), cancellationToken);
+        await SendSummaryAsync(step, "dialog-assessment-result", Result(criteria, answers), cancellationToken);
         return step.End();
     }
 

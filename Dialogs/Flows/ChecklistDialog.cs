@@ -6,14 +6,19 @@ using AnToan.Knowledge.Model;
 namespace AnToan.Dialogs.Flows;
 
 /// <summary>The year's checklist, one item at a time from the first unanswered one: what the guidance says and when it
-/// is due; đã làm / đang làm / chưa làm, an optional date and note; "xem hướng dẫn" shows the guidance in full.</summary>
+/// is due; đã làm / đang làm / chưa làm in one tap, or with a date and note in the same message ("đã làm 15/3, NQ số
+/// 12"); "xem hướng dẫn" shows the guidance in full.</summary>
 public sealed class ChecklistDialog : UnitListDialog
 {
     public const string Name = UnitLists.Checklist;
     public ChecklistDialog(Replies replies, IUnitStore units, LocalClock clock) : base(Name, replies, units, clock)
     {
-        Steps(FindUnitStepAsync, StartStepAsync, ReviewStepAsync, AskStatusStepAsync, AskDateStepAsync, AskNoteStepAsync, SaveStepAsync);
+        Steps(FindUnitStepAsync, StartStepAsync, ReviewStepAsync, AskStatusStepAsync, SaveStepAsync);
     }
+
+    protected override string OtherList => UnitLists.Assessment;
+
+    protected override IReadOnlyList<string> ItemIds(Unit unit, int? year) => Replies.Content.ChecklistFor(year).Select(i => i.Id).ToList();
 
     /// <summary>The checklist of the dialog's guidance year.</summary>
     private IReadOnlyList<ChecklistItem> Items(IReadOnlyDictionary<string, string> values) => Replies.Content.ChecklistFor(YearOf(values));
@@ -50,7 +55,7 @@ public sealed class ChecklistDialog : UnitListDialog
         if (step.Result is not true)
         {
             var answers = await UnitStore.GetAnswersAsync(step.Values["unit"], ListOf(step.Values), cancellationToken);
-            await step.SendAsync("dialog-checklist-summary", Summary(step.Values, answers), cancellationToken);
+            await SendSummaryAsync(step, "dialog-checklist-summary", Summary(step.Values, answers), cancellationToken);
             return step.End();
         }
         step.Values["item"] = Items(step.Values)[0].Id;
@@ -70,49 +75,27 @@ public sealed class ChecklistDialog : UnitListDialog
             Number = items.ToList().IndexOf(item) + 1,
             Total = items.Count,
             Year = YearOf(step.Values),
+            Brief = TakeBrief(step),
             Current = current is null ? null : new
             {
                 Status = DialogWords.Label(Words.ChecklistStatus, current.Status),
                 Date = ItemOrder.Format(current.Date),
                 Note = MarkdownText.Escape(current.Note),
-                By = MarkdownText.Escape(current.AnsweredByName),
+                By = MarkdownText.Escape(Words.Shown(current)),
             },
         };
         return AskChoice(step, "dialog-checklist-item", model, Words.ChecklistStatus);
     }
 
-    private async Task<StepResult> AskDateStepAsync(StepContext step, CancellationToken cancellationToken)
+    private async Task<StepResult> SaveStepAsync(StepContext step, CancellationToken cancellationToken)
     {
         var item = Item(step);
         if (await GuideAsync(step, item.Source, "dialog-checklist-guide", d => new { Item = item, Document = d }, AskStatusStepAsync, cancellationToken) is { } guide)
             return guide;
-        var status = (string)step.Result!;
-        step.Values["status"] = status;
-        if (status == "todo") return step.Next();
-        return step.Prompt(new PromptSpec(PromptKind.Date, "dialog-checklist-date", new { Item = item, Status = DialogWords.Label(Words.ChecklistStatus, status) })
-        {
-            Optional = true,
-        });
-    }
-
-    private Task<StepResult> AskNoteStepAsync(StepContext step, CancellationToken cancellationToken)
-    {
-        if (step.Result is DateOnly date) step.Values["date"] = date.ToString("O");
-        else step.Values.Remove("date");
-        return Task.FromResult(step.Prompt(new PromptSpec(PromptKind.Text, "dialog-checklist-note", new { Item = Item(step) })
-        {
-            Optional = true,
-            MaxLength = 500,
-        }));
-    }
-
-    private async Task<StepResult> SaveStepAsync(StepContext step, CancellationToken cancellationToken)
-    {
         var unitId = step.Values["unit"];
-        var item = Item(step);
-        DateOnly? date = step.Values.Remove("date", out var iso) ? DateOnly.Parse(iso) : null;
+        var (status, date, note, _) = Answer(step);
         var list = ListOf(step.Values);
-        await UnitStore.SaveAnswerAsync(new UnitAnswer(unitId, list, item.Id, step.Values["status"], date, step.Result as string,
+        await UnitStore.SaveAnswerAsync(new UnitAnswer(unitId, list, item.Id, status, date, note,
             step.Member.Id, MemberKey.NameOf(step.Turn), Clock.Now), cancellationToken);
         var answers = await UnitStore.GetAnswersAsync(unitId, list, cancellationToken);
         if (ItemOrder.NextUnanswered(Items(step.Values).Select(i => i.Id).ToList(), answers, item.Id) is { } next)
@@ -120,7 +103,7 @@ public sealed class ChecklistDialog : UnitListDialog
             step.Values["item"] = next;
             return step.GoTo(AskStatusStepAsync);
         }
-        await step.SendAsync("dialog-checklist-summary", Summary(step.Values, answers), cancellationToken);
+        await SendSummaryAsync(step, "dialog-checklist-summary", Summary(step.Values, answers), cancellationToken);
         return step.End();
     }
 

@@ -1,4 +1,5 @@
 using AnToan.Dialogs.Engine;
+using AnToan.Dialogs.Recognizers;
 using AnToan.Knowledge;
 using AnToan.Knowledge.Text;
 using Microsoft.Bot.Builder;
@@ -10,7 +11,8 @@ namespace AnToan.Dialogs.Flows;
 /// "tham gia" as intent unit.join); "tham gia" alone, through the matcher, asks for the code.</summary>
 public sealed class JoinCommand(DialogEngine engine, KnowledgeStore knowledge) : IMessageInterceptor, ICommandHandler
 {
-    public int Order => 10;
+    /// <summary>Before the dialogs: "tham gia K7M2QX" in the middle of a list is a join, not an answer.</summary>
+    public int Order => -10;
 
     public IReadOnlyCollection<string> IntentIds { get; } = ["unit.join"];
 
@@ -24,17 +26,19 @@ public sealed class JoinCommand(DialogEngine engine, KnowledgeStore knowledge) :
     public Task HandleAsync(ITurnContext turnContext, string intentId, CancellationToken cancellationToken) =>
         engine.BeginAsync(turnContext, JoinUnitDialog.Name, CodeIn(turnContext.Activity.Text) is { } code ? new() { [JoinUnitDialog.Code] = code } : null, cancellationToken);
 
-    /// <summary>The code after a join word: one word of 4 to 12 letters and digits, holding at least one digit.</summary>
+    /// <summary>The code after a join word, typed as one word of 4 to 12 letters and digits (no diacritics) that holds a
+    /// digit, is typed in capitals, or has the codes' six letters without I, L or O, which codes leave out and
+    /// words after "tham gia" are full of ("truong", "hoc").</summary>
     private string? CodeIn(string? text)
     {
-        var folded = VietnameseText.Fold(text);
-        foreach (var word in knowledge.Current.Part<DialogWords>().Join.Select(VietnameseText.Fold))
-        {
-            if (!folded.StartsWith(word + " ", StringComparison.Ordinal)) continue;
-            var rest = folded[(word.Length + 1)..].Trim();
-            if (rest.Length is >= 4 and <= 12 && rest.All(char.IsAsciiLetterOrDigit) && rest.Any(char.IsAsciiDigit))
-                return rest.ToUpperInvariant();
-        }
-        return null;
+        var words = (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length < 2 || AnswerRecognizer.Code(words[^1]) is not { } code) return null;
+        var typed = words[^1];
+        var lead = VietnameseText.Fold(string.Join(' ', words[..^1]));
+        if (!knowledge.Current.Part<DialogWords>().Join.Select(VietnameseText.Fold).Contains(lead)) return null;
+        var looksLikeCode = typed.Any(char.IsAsciiDigit) || typed == code || (code.Length == CodeLength && !code.Any("ILO".Contains));
+        return looksLikeCode ? code : null;
     }
+
+    private const int CodeLength = 6;
 }

@@ -27,7 +27,7 @@ public sealed class JoinUnitDialog : StepDialog
         if (step.Values.Remove(Code, out var code)) return step.Next(code);
         return await IsLockedAsync(step, cancellationToken)
             ? step.End()
-            : step.Prompt(new PromptSpec(PromptKind.Text, "dialog-unit-join-code") { MaxLength = 40 });
+            : step.Prompt(new PromptSpec(PromptKind.Code, "dialog-unit-join-code") { PlaceTemplate = "dialog-unit-join-code-place" });
     }
 
     private async Task<StepResult> JoinStepAsync(StepContext step, CancellationToken cancellationToken)

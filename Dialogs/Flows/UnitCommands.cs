@@ -35,7 +35,7 @@ public sealed class UnitCommands(DialogEngine engine, IUnitStore units, UnitProg
         if (await UnitOf(turn, cancellationToken) is not { } unit) return;
         var link = await reports.PublishAsync(await progress.ReportAsync(unit, null, cancellationToken), cancellationToken);
         var summary = await progress.SummaryAsync(unit, cancellationToken);
-        await turn.SendActivityAsync(replies.Message("dialog-report", new { Link = link.AbsoluteUri, Summary = summary }), cancellationToken);
+        await turn.SendActivityAsync(replies.Message("dialog-report", new { Link = link.AbsoluteUri, Hours = reports.LinkHours, Summary = summary }), cancellationToken);
     }
 
     private async Task<Unit?> UnitOf(ITurnContext turn, CancellationToken cancellationToken)

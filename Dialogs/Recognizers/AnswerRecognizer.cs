@@ -67,8 +67,9 @@ public sealed class AnswerRecognizer
     public bool? YesNo(string text) => new VietnameseBooleanModel(Vocabulary).Parse(text).FirstOrDefault()?.Resolution["value"] as bool?;
 
     /// <summary>The option typed as its label, value or a synonym (with or without diacritics), as its number in the list,
-    /// or named inside a longer sentence; null when nothing or more than one option fits.</summary>
-    public ChoiceOption? Choice(string text, IReadOnlyList<ChoiceOption> options)
+    /// or, when <paramref name="inSentence"/>, named inside a longer sentence ("bên mình chưa làm ạ"); null when nothing
+    /// or more than one option fits.</summary>
+    public ChoiceOption? Choice(string text, IReadOnlyList<ChoiceOption> options, bool inSentence = true)
     {
         var folded = VietnameseText.Fold(text);
         if (folded.Length == 0) return null;
@@ -77,14 +78,49 @@ public sealed class AnswerRecognizer
         var numbers = Numbers(text);
         if (numbers.Count == 1 && numbers[0].Text.Length == text.Trim().Length && Number(text) is { } n && n >= 1 && n <= options.Count)
             return options[(int)n - 1];
+        if (!inSentence) return null;
         var padded = $" {folded} ";
-        var found = options
+        var found = options.Where(o => !o.WholeMessage)
             .SelectMany(o => Phrases(o).SelectMany(p => Occurrences(padded, $" {p} ")).Select(at => (Option: o, at.Start, at.End)))
             .ToList();
         // A phrase inside a longer one ("đạt" in "chưa đạt") does not count; two different options named is no answer.
         var kept = found.Where(f => !found.Any(g => g.Start <= f.Start && f.End <= g.End && g.End - g.Start > f.End - f.Start)).ToList();
         var named = kept.Select(f => f.Option).Distinct().ToList();
         return named.Count == 1 ? named[0] : null;
+    }
+
+    /// <summary>An option typed at the start of a longer message ("đã làm 15/3, NQ số 12") and the rest of it; null
+    /// when the message does not start with one of the options' phrases.</summary>
+    public (ChoiceOption Option, string Details)? LeadingChoice(string text, IReadOnlyList<ChoiceOption> options)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var k = Math.Min(4, words.Length - 1); k >= 1; k--)
+        {
+            var head = VietnameseText.Fold(string.Join(' ', words[..k])).TrimEnd(DetailSeparators);
+            if (options.FirstOrDefault(o => !o.WholeMessage && Phrases(o).Contains(head)) is not { } option) continue;
+            // "xong rồi, ...": more words of the same option are part of the choice, not details.
+            while (k < words.Length && !DetailSeparators.Contains(words[k - 1][^1]) && Phrases(option).Contains(VietnameseText.Fold(words[k]).Trim(DetailSeparators))) k++;
+            return (option, string.Join(' ', words[k..]).Trim(DetailSeparators));
+        }
+        return null;
+    }
+
+    /// <summary>The details after a choice: the date in them, and the rest as a note.</summary>
+    public DetailedChoice Details(string value, string details)
+    {
+        var date = Dates(details).FirstOrDefault();
+        var note = date is null ? details : details.Remove(date.Start, Math.Min(date.Text.Length, details.Length - date.Start));
+        note = string.Join(' ', note.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(DetailSeparators);
+        return new DetailedChoice(value, date is null ? null : Date(details), details, note.Length > 0 ? note : null);
+    }
+
+    private static readonly char[] DetailSeparators = [' ', ',', '.', ';', ':', '-', '–'];
+
+    /// <summary>A unit's join code: one word of 4 to 12 letters and digits, upper-cased; null for anything else.</summary>
+    public static string? Code(string text)
+    {
+        text = text.Trim();
+        return text.Length is >= 4 and <= 12 && text.All(char.IsAsciiLetterOrDigit) ? text.ToUpperInvariant() : null;
     }
 
     private static IEnumerable<(int Start, int End)> Occurrences(string text, string phrase)

@@ -7,4 +7,8 @@ public sealed class ChoiceOption
     public string Value { get; set; } = "";
     public string Label { get; set; } = "";
     public List<string> Synonyms { get; set; } = [];
+
+    /// <summary>Taken only when the message is one of its phrases: a button's words inside a sentence ("ai ban hành
+    /// hướng dẫn 413" at "Xem hướng dẫn") ask something else.</summary>
+    public bool WholeMessage { get; set; }
 }

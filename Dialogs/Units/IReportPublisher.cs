@@ -5,6 +5,9 @@ public interface IReportPublisher
 {
     /// <returns>The absolute download link.</returns>
     Task<Uri> PublishAsync(UnitReport report, CancellationToken cancellationToken);
+
+    /// <summary>How long a link works, in hours: the chat says so.</summary>
+    double LinkHours { get; }
 }
 
 /// <summary>Everything the unit's report shows, already worded (status labels, dates as dd/MM/yyyy).</summary>

@@ -22,5 +22,16 @@ public sealed record MemberKey(string ChannelId, string UserId)
             ? new(TeamChannel, teamId)
             : null;
 
-    public static string NameOf(ITurnContext turn) => turn.Activity.From?.Name is { Length: > 0 } name ? name : turn.Activity.From?.Id ?? "";
+    /// <summary>The person's name as the channel gives it (Teams, Zalo); empty when it gives none (web chat).</summary>
+    public static string NameOf(ITurnContext turn) => turn.Activity.From?.Name ?? "";
+
+    /// <summary>The name to show for a member: the recorded name, else <paramref name="unnamed"/> ("một thành viên").
+    /// Records made before names were optional hold a generated user id (web chat's 32 hex digits) in place of a
+    /// missing name: never shown.</summary>
+    public static string Shown(string memberId, string? name, string unnamed) =>
+        name is { Length: > 0 } && !IsGeneratedIdOf(memberId, name) ? name : unnamed;
+
+    private static bool IsGeneratedIdOf(string memberId, string name) =>
+        memberId.EndsWith(":" + name, StringComparison.Ordinal) && name.Length >= 16 && name.Any(char.IsAsciiDigit)
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -162,7 +162,8 @@ public sealed class AnswerComposer
         return new AnswerReply("answer-calendar", model, Feedback);
     }
 
-    /// <summary>"Tháng này có hoạt động gì?": the month asked (this month when none is named); or what comes next.</summary>
+    /// <summary>"Tháng này có hoạt động gì?": the month asked (this month when none is named), with what comes next
+    /// when the month has nothing; or what comes next. A list to read, not an answer to rate: no 👍/👎.</summary>
     private static AnswerReply CalendarList(MatchResult match, bool upcoming, DateOnly today)
     {
         var analyzer = match.Index.Analyzer;
@@ -170,19 +171,21 @@ public sealed class AnswerComposer
         var month = match.Search.Question.Words.Select(analyzer.MonthOf).FirstOrDefault(m => m is not null) ?? today.Month;
         var year = month >= today.Month ? today.Year : today.Year + 1;
         var first = new DateOnly(year, month, 1);
+        var next = calendar.Select(e => (Entry: e, Date: CalendarService.Next(e, today)?.DayFrom(today))).Where(x => x.Date >= today)
+            .OrderBy(x => x.Date).Take(MaxUpcoming).ToList();
         var items = upcoming
-            ? calendar.Select(e => (Entry: e, Date: CalendarService.Next(e, today)?.DayFrom(today))).Where(x => x.Date >= today)
-                .OrderBy(x => x.Date).Take(MaxUpcoming)
+            ? next
             : calendar.Select(e => (Entry: e, Date: CalendarService.OccurrencesOf(e, first, first.AddMonths(1).AddDays(-1)).FirstOrDefault()?.Start))
-                .Where(x => x.Date is not null).OrderBy(x => x.Date);
+                .Where(x => x.Date is not null).OrderBy(x => x.Date).ToList();
         var model = new
         {
             Upcoming = upcoming,
             Month = month,
             Year = year,
             Items = items.Select(x => CalendarModel(x.Entry, x.Date, today)).ToList(),
+            Next = items.Count == 0 && !upcoming ? next.Select(x => CalendarModel(x.Entry, x.Date, today)).ToList() : [],
         };
-        return new AnswerReply("calendar-month", model, Feedback);
+        return new AnswerReply("calendar-month", model, []);
     }
 
     private static AnswerReply Clarify(MatchResult match) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AnToan.Knowledge.Answers;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
@@ -29,7 +30,7 @@ public static class ZaloMessages
         var text = string.Join("\n\n", texts.Where(t => !string.IsNullOrWhiteSpace(t)));
         if (message.TextFormat != TextFormatTypes.Plain) text = ZaloText.StripMarkdown(text);
         var parts = ZaloText.Split(text, MaxTextLength).Select(part => new JsonObject { ["text"] = part }).ToList();
-        var buttons = actions.Select(Button).OfType<JsonObject>().Take(MaxButtons).ToArray();
+        var buttons = Fit(actions.Select(Button).OfType<JsonObject>().ToList()).ToArray();
         if (buttons.Length > 0)
         {
             if (parts.Count == 0) parts.Add([]);
@@ -40,6 +41,17 @@ public static class ZaloMessages
             };
         }
         return parts;
+    }
+
+    /// <summary>Four buttons chosen on purpose: they come in order of importance (a question's own answers, then the
+    /// menu or suggestions), except that 👍/👎 are a pair kept whole: the suggestions before them give way, since a
+    /// vote is how the administrators learn which answer to fix.</summary>
+    private static IEnumerable<JsonObject> Fit(List<JsonObject> buttons)
+    {
+        if (buttons.Count <= MaxButtons) return buttons;
+        var votes = buttons.Where(b => b["payload"] is JsonValue v && v.TryGetValue<string>(out var p) && p is AnswerComposer.ThumbsUp or AnswerComposer.ThumbsDown).ToList();
+        if (votes.Count != 2) return buttons.Take(MaxButtons);
+        return [.. buttons.Except(votes).Take(MaxButtons - votes.Count), .. votes];
     }
 
     /// <summary>Links open in the browser; every other action is sent back as the user's message, as a tap would be.</summary>

@@ -18,8 +18,6 @@ public sealed class AdminUnitsEndToEndTests
         var code = await DialogHost.CreateUnitAsync(an, "Công ty Minh Phát");
         await an.AskAsync("danh mục việc cần làm");
         await an.AskAsync("đã làm");
-        await an.AskAsync("bỏ qua");
-        await an.AskAsync("bỏ qua");
         await an.AskAsync("hủy");
         var binh = new ChatClient(host.Client, "binh", "conv-binh", channelId: "msteams");
         await binh.SayAsync($"tham gia {code}");

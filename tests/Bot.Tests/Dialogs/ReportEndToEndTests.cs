@@ -15,18 +15,18 @@ public sealed class ReportEndToEndTests
         var an = new ChatClient(host.Client, "an", "conv-an");
         await DialogHost.CreateUnitAsync(an, "Công ty TNHH Minh Phát");
         await an.SayAsync("danh mục việc cần làm");
-        await an.SayAsync("đã làm");
-        await an.SayAsync("05/3/2021");
-        await an.SayAsync("Nghị quyết số 05-NQ/ĐU <b>&</b>");
+        await an.SayAsync("đã làm 05/3/2021, Nghị quyết số 05-NQ/ĐU <b>&</b>");
         await an.SayAsync("hủy");
         await an.SayAsync("tự đánh giá");
-        await an.SayAsync("một phần");
-        await an.SayAsync("Kế hoạch số 12/KH");
+        await an.SayAsync("một phần - Kế hoạch số 12/KH");
         await an.SayAsync("tạm dừng");
 
         var reply = string.Join("\n", await an.SayAsync("xuất báo cáo"));
         var link = Regex.Match(reply, @"\((http://127\.0\.0\.1:\d+/reports/[0-9a-f]{32})\)").Groups[1].Value;
         Assert.True(link.Length > 0, reply);
+        Assert.Contains("24 giờ", reply);
+        using (var head = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, link)))
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
 
         using var response = await host.Client.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -45,6 +45,8 @@ public sealed class ReportEndToEndTests
             Assert.Contains("05/03/2021", text);
             Assert.Contains("Nghị quyết số 05-NQ/ĐU <b>&</b>", text);
             Assert.Contains("Kế hoạch số 12/KH", text);
+            Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", text);
+            Assert.Contains(AnToan.Bot.Admin.AdminWording.For(content).Unanswered, text);
             Assert.Contains(content.Criteria.First(c => c.UnitTypes.Contains("doanh-nghiep")).Remedy, text);
         }
 

@@ -104,6 +104,28 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(bot).ToHaveCountAsync(1);
     }
 
+    /// <summary>Issue 14, point 13: _italic_ source lines render as emphasis, emoji buttons have words, a favicon.</summary>
+    [Fact]
+    public async Task Answer_ShowsItsSourceInItalics_VoteButtonsHaveWords_AndThePageHasAnIcon()
+    {
+        await using var host = await TestBotHost.StartAsync();
+        var page = await OpenAsync(host);
+        await OpenChatAsync(page);
+        await page.GetByLabel("Nhập câu hỏi").FillAsync("han nop ho so cong nhan la khi nao");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi" }).ClickAsync();
+
+        var answer = page.Locator(BotBubbles).Nth(1);
+        await Expect(answer.Locator("em", new() { HasTextString = "Nguồn" })).ToBeVisibleAsync();
+        await Expect(answer).Not.ToContainTextAsync("_Nguồn");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Hữu ích", Exact = true })).ToContainTextAsync("Hữu ích");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Chưa đúng", Exact = true })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/webchat-answer.png" });
+
+        using var icon = await host.Client.GetAsync("/favicon.ico");
+        Assert.Equal(System.Net.HttpStatusCode.OK, icon.StatusCode);
+        Assert.StartsWith("image/", icon.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task HostileInput_IsShownAsText_AndNeverRuns()
     {

@@ -121,6 +121,15 @@ public sealed class ZaloTestHost : IAsyncDisposable
     public IProactiveChannel Proactive => Services.GetServices<IProactiveChannel>().Single(c => c.Handles(ZaloActivities.ChannelId));
 
     /// <summary>Sends a message through the adapter as the bot would in a turn of the user's conversation.</summary>
+    /// <summary>A text message from <paramref name="userId"/>, processed; what the bot sent back.</summary>
+    public async Task<IReadOnlyList<SentMessage>> TurnAsync(string userId, string text)
+    {
+        var before = Api.Delivered.Count(m => m.UserId == userId);
+        await PostAsync(TextEvent(userId, text));
+        await DrainAsync();
+        return Api.Delivered.Where(m => m.UserId == userId).Skip(before).ToList();
+    }
+
     public Task SendThroughAdapterAsync(string userId, IActivity activity) =>
         Services.GetRequiredService<ZaloAdapter>().ContinueConversationAsync(OaId, Reference(userId),
             (turn, ct) => turn.SendActivityAsync(activity, ct), CancellationToken.None);

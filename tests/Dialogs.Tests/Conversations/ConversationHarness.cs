@@ -18,7 +18,7 @@ public sealed class ConversationHarness
     public static readonly string ContentRoot = Path.Combine(AppContext.BaseDirectory, "Content");
     private static readonly KnowledgeStore SharedKnowledge = new(ContentRoot, [DialogWords.Part, VietnameseVocabulary.Part]);
 
-    public ConversationHarness(IQuestionAnswerer? answerer = null, IEnumerable<StepDialog>? extraDialogs = null)
+    public ConversationHarness(IEnumerable<string>? questions = null, IEnumerable<StepDialog>? extraDialogs = null)
     {
         Replies = new Replies(SharedKnowledge);
         var conversationState = new ConversationState(Storage);
@@ -36,7 +36,7 @@ public sealed class ConversationHarness
             .. extraDialogs ?? [],
         ];
         Engine = new DialogEngine(conversationState, Replies, new PromptReader(recognizer, SharedKnowledge),
-            answerer ?? new NoQuestionAnswerer(), Units, dialogs, NullLogger<DialogEngine>.Instance);
+            new ExactIntentAnswerer(Replies, [.. questions ?? []]), Units, dialogs, NullLogger<DialogEngine>.Instance);
         var commands = new UnitCommands(Engine, Units, new UnitProgress(Replies, Units, clock), Reports, Replies);
         var join = new JoinCommand(Engine, SharedKnowledge);
         Bot = new AnToanBot(Replies, conversationState, userState, new ExactIntentRouter(Replies, [commands, join]), [Engine, join], []);
@@ -68,6 +68,8 @@ public sealed class ConversationHarness
 
 public sealed class FakeReportPublisher : IReportPublisher
 {
+    public double LinkHours => 24;
+
     public List<UnitReport> Published { get; } = [];
 
     public Task<Uri> PublishAsync(UnitReport report, CancellationToken cancellationToken)

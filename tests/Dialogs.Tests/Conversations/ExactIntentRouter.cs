@@ -12,11 +12,23 @@ public sealed class ExactIntentRouter(Replies replies, IEnumerable<ICommandHandl
 
     public async Task RouteAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var folded = VietnameseText.Fold(turnContext.Activity.Text);
-        var intent = replies.Content.Intents.FirstOrDefault(i => i.Examples.Any(e => VietnameseText.Fold(e) == folded));
+        var intent = IntentOf(replies, turnContext.Activity.Text);
         if (intent is not null && handlers.FirstOrDefault(h => h.IntentIds.Contains(intent.Id)) is { } handler)
             await handler.HandleAsync(turnContext, intent.Id, cancellationToken);
         else
             await turnContext.SendActivityAsync(Marker, cancellationToken: cancellationToken);
     }
+
+
+    public static AnToan.Knowledge.Model.Intent? IntentOf(Replies replies, string? text)
+    {
+        var folded = VietnameseText.Fold(text);
+        return replies.Content.Intents.FirstOrDefault(i => i.Examples.Any(e => VietnameseText.Fold(e) == folded));
+    }
+}
+
+/// <summary>Stands in for the knowledge in dialog tests: serves the intents' examples and the listed questions.</summary>
+public sealed class ExactIntentAnswerer(Replies replies, params string[] questions) : AnToan.Dialogs.Engine.IQuestionAnswerer
+{
+    public bool Serves(string text) => questions.Contains(text) || ExactIntentRouter.IntentOf(replies, text) is not null;
 }

@@ -15,6 +15,44 @@ public sealed class FlowConversationTests
         h.Units.SaveAnswerAsync(new UnitAnswer(unit.Id, list, itemId, status, null, null, who, who, h.Time.GetUtcNow()), default).Wait();
 
     [Fact]
+    public async Task Resume_AfterAFinishedAssessment_GoesToTheUnfinishedChecklist_AndTheSummaryOffersWhatsNext()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        var criteria = AssessmentDialog.CriteriaFor(h.Replies.Content, "co-quan");
+        foreach (var c in criteria.SkipLast(1)) Answer(unit, ShippedLists.Assessment, c.Id, "met");
+        foreach (var item in h.Checklist.Take(2)) Answer(unit, ShippedLists.Checklist, item.Id, "done");
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 3)
+            .Send("tự đánh giá").Says($"{criteria.Count}/{criteria.Count}")
+            .Send("đạt").AssertReply(a =>
+            {
+                var buttons = ((IMessageActivity)a).SuggestedActions.Actions.Select(b => b.Title).ToList();
+                Assert.Equal([h.Words.Button("progress"), h.Words.Button("report"), h.Words.Button("checklist")], buttons);
+            }, "the assessment's result with what to do next")
+            .Send("tiếp tục").SaysTemplate(h, "dialog-resumed").AsksItem(h, 3)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task LongGuidance_IsShortenedAtAWordBoundary()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        var flow = h.Flow().Send("checklist");
+        for (var n = 1; n <= h.Checklist.Count; n++)
+        {
+            var item = h.Checklist[n - 1];
+            flow = flow.AssertReply(a =>
+            {
+                var shown = FlowExpectations.Text(a).Split('\n')[1].TrimEnd('.', '…');
+                Assert.StartsWith(shown, item.Guidance);
+                Assert.True(shown.Length == item.Guidance.Length || !char.IsLetterOrDigit(item.Guidance[shown.Length]), $"cut mid-word: {shown}");
+            }, $"item {n}");
+            if (n < h.Checklist.Count) flow = flow.Send("chưa làm");
+        }
+        await flow.StartTestAsync();
+    }
+
+    [Fact]
     public async Task SeeGuidance_ShowsTheFullTextAndItsSource_ThenAsksAgain()
     {
         h.Units.Seed("co-quan", Member());
@@ -29,7 +67,11 @@ public sealed class FlowConversationTests
                 Assert.Contains(document.Number, text);
                 Assert.All(item.Evidence ?? [], e => Assert.Contains(e, text));
             }, "the guidance in full")
-            .AsksItem(h, 1)
+            .AssertReply(a =>
+            {
+                Assert.Contains($"1/{h.Checklist.Count}: {item.Title}", FlowExpectations.Text(a));
+                Assert.DoesNotContain(item.Guidance[..Math.Min(60, item.Guidance.Length)], FlowExpectations.Text(a));
+            }, "the question again, without repeating the guidance")
             .StartTestAsync();
     }
 
@@ -41,11 +83,8 @@ public sealed class FlowConversationTests
         var last = h.Checklist.Count;
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AsksItem(h, last)
-            .Send("đang làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[1].Label })
-            .Send("bỏ qua").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AssertReply(a =>
+            .Send("chưa làm").AsksItem(h, last)
+            .Send("đang làm").AssertReply(a =>
             {
                 var text = FlowExpectations.Text(a);
                 Assert.Contains(h.Checklist[0].Title, text);
@@ -66,8 +105,7 @@ public sealed class FlowConversationTests
         foreach (var c in criteria.Skip(1)) Answer(unit, ShippedLists.Assessment, c.Id, "met");
         await h.Flow()
             .Send("tự đánh giá").Says($"1/{criteria.Count}: {criteria[0].Title}")
-            .Send("một phần").SaysTemplate(h, "dialog-assessment-evidence")
-            .Send("Có kế hoạch, chưa có nghị quyết").AssertReply(a =>
+            .Send("một phần, Có kế hoạch, chưa có nghị quyết").AssertReply(a =>
             {
                 var text = FlowExpectations.Text(a);
                 Assert.Contains(criteria[0].Remedy, text);
@@ -99,6 +137,41 @@ public sealed class FlowConversationTests
         Assert.Equal(unit, await h.Units.FindByMemberAsync(Member("user2"), default));
     }
 
+    [Theory]
+    [InlineData("tham gia ABCDEF", "ABCDEF")]
+    [InlineData("tham gia abcdef", "ABCDEF")]
+    [InlineData("Tham gia K7M2QX", "K7M2QX")]
+    public async Task Join_WithALettersOnlyCode_IsAJoin(string text, string code)
+    {
+        h.Units.Seed("co-quan", Member("user1"));
+        await h.Flow("user2", "conv2").Send(text).SaysTemplate(h, "dialog-unit-join-unknown", new { Code = code }).StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("tham gia truong")]
+    [InlineData("tham gia hoc tap")]
+    public async Task Join_FollowedByAWord_IsNoCode(string text)
+    {
+        await h.Flow().Send(text).RoutedOutsideTheDialog().StartTestAsync();
+    }
+
+    [Fact]
+    public async Task JoinCodePrompt_OffersAWayOut_AndHearsQuestions()
+    {
+        var h = new ConversationHarness(["hạn nộp hồ sơ côg nhận"]);
+        h.Units.Seed("co-quan", Member("user1"));
+        await h.Flow("user2", "conv2")
+            .Send("tham gia ZZ999Q").SaysTemplate(h, "dialog-unit-join-unknown", new { Code = "ZZ999Q" })
+            .AssertReply(a => Assert.Contains(h.Words.Button("cancel"), ((Microsoft.Bot.Schema.IMessageActivity)a).SuggestedActions.Actions.Select(b => b.Title)), "a cancel button")
+            .Send("hạn nộp hồ sơ côg nhận").RoutedOutsideTheDialog()
+            .SaysTemplate(h, "dialog-offer-back", new { Place = h.Render("dialog-unit-join-code-place") })
+            .Send("có").Says(h.Render("dialog-unit-join-code"))
+            .Send("mình không có mã").SaysTemplate(h, "dialog-retry", new { Kind = "code" })
+            .SaysTemplate(h, "dialog-unit-join-code")
+            .Send("hủy").SaysTemplate(h, "dialog-cancelled")
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task CreateUnit_WhenAlreadyInOne_ShowsItsCode()
     {
@@ -123,6 +196,25 @@ public sealed class FlowConversationTests
                 Assert.Contains(next.Title, text);
                 Assert.Contains($"{DateOnly.Parse(next.Due!).DayNumber - new DateOnly(2021, 6, 15).DayNumber}", text);
             }, "progress with the days left")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Progress_ShowsTheOverdueTasks()
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        var today = new DateOnly(2021, 6, 15);
+        var overdue = h.Checklist.Where(i => DateOnly.TryParse(i.Due, out var due) && due < today).ToList();
+        Assert.NotEmpty(overdue);
+        Answer(unit, ShippedLists.Checklist, overdue[0].Id, "doing");
+        await h.Flow()
+            .Send("tiến độ").AssertReply(a =>
+            {
+                var text = FlowExpectations.Text(a);
+                Assert.All(overdue, i => Assert.Contains(i.Title, text));
+                Assert.Contains(ItemOrder.Format(DateOnly.Parse(overdue[0].Due!)), text);
+                Assert.Contains(h.Words.ChecklistStatus[1].Label, text);
+            }, "progress naming what is overdue")
             .StartTestAsync();
     }
 

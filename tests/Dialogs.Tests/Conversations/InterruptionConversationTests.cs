@@ -19,9 +19,7 @@ public sealed class InterruptionConversationTests
         var unit = h.Units.Seed("co-quan", Member());
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AsksItem(h, 2)
-            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
+            .Send("chưa làm").AsksItem(h, 2)
             .Send("hủy").SaysTemplate(h, "dialog-cancelled")
             .Send("đã làm").RoutedOutsideTheDialog()
             .Send("checklist").AsksItem(h, 2)
@@ -46,11 +44,8 @@ public sealed class InterruptionConversationTests
         h.Units.Seed("co-quan", Member());
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send("Chờ họp").AsksItem(h, 2)
-            .Send("quay lại").AsksItem(h, 1)
-            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
-            .Send("quay lai").Says("Chờ họp")
+            .Send("chưa làm, Chờ họp").AsksItem(h, 2)
+            .Send("quay lại").Says("Chờ họp")
             .StartTestAsync();
     }
 
@@ -70,8 +65,7 @@ public sealed class InterruptionConversationTests
         h.Units.Seed("co-quan", Member());
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AsksItem(h, 2)
+            .Send("chưa làm").AsksItem(h, 2)
             .Send("tạm dừng").SaysTemplate(h, "dialog-paused")
             .Send("đã làm").RoutedOutsideTheDialog()
             .Send("tiếp tục").AsksItem(h, 2)
@@ -84,32 +78,63 @@ public sealed class InterruptionConversationTests
         var unit = h.Units.Seed("co-quan", Member("user1"), Member("user2"));
         await h.Flow("user1", "conv1")
             .Send("checklist").AsksItem(h, 1)
-            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
-            .Send("hôm qua").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AsksItem(h, 2)
+            .Send("đã làm hôm qua").AsksItem(h, 2)
             .StartTestAsync();
         await h.Flow("user2", "conv2")
             .Send("tiếp tục").SaysTemplate(h, "dialog-resumed").AsksItem(h, 2)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AsksItem(h, 3)
+            .Send("chưa làm").AsksItem(h, 3)
             .StartTestAsync();
         Assert.Equal(("test:user1", "test:user2"), (Answers(unit)[h.Checklist[0].Id].AnsweredBy, Answers(unit)[h.Checklist[1].Id].AnsweredBy));
     }
 
     [Fact]
-    public async Task QuestionInTheMiddle_IsAnsweredFromTheKnowledge_ThenTheDialogResumes()
+    public async Task QuestionInTheMiddle_IsServedOutsideTheDialog_ThenOffersToGoBack()
     {
-        var answerer = new FakeAnswerer();
-        var h = new ConversationHarness(answerer);
-        var unit = h.Units.Seed("co-quan", Member());
+        var h = new ConversationHarness(["hạn nộp hồ sơ công nhận là khi nào?", "ai ban hanh huong dan 413"]);
+        h.Units.Seed("co-quan", Member());
+        var back = OfferButton(h, 1);
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
-            .Send("hạn nộp hồ sơ công nhận là khi nào?").Says(FakeAnswerer.Answer).SaysTemplate(h, "dialog-continue")
-            .Send("nghị quyết chuyên đề gồm những gì").Says(FakeAnswerer.Answer).SaysTemplate(h, "dialog-continue")
-            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
+            .Send("hạn nộp hồ sơ công nhận là khi nào?").RoutedOutsideTheDialog().SaysTemplate(h, "dialog-offer-back", new { Place = Place(h, 1) })
+            .Send(back).AsksItem(h, 1)
+            // The guide button's words inside a question ask the question, not for the guide.
+            .Send("ai ban hanh huong dan 413").RoutedOutsideTheDialog().SaysTemplate(h, "dialog-offer-back", new { Place = Place(h, 1) })
+            .Send("có").AsksItem(h, 1)
+            .Send("đã làm").AsksItem(h, 2)
             .StartTestAsync();
-        Assert.Equal(["hạn nộp hồ sơ công nhận là khi nào?", "nghị quyết chuyên đề gồm những gì"], answerer.Asked);
     }
+
+    [Fact]
+    public async Task CommandInAYesNoPrompt_IsServed_AndTheOfferGoesBack()
+    {
+        await h.Flow()
+            .Send("tự đánh giá").SaysTemplate(h, "dialog-unit-offer")
+            .Send("tiến độ").SaysTemplate(h, "dialog-unit-none").SaysTemplate(h, "dialog-offer-back", new { Place = (string?)null })
+            .Send("tiếp tục").Says(h.Render("dialog-unit-offer"))
+            .Send("có").SaysTemplate(h, "dialog-unit-name")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task WhileTheOfferWaits_OtherMessagesAreServed_AndHuyEndsIt()
+    {
+        h.Units.Seed("co-quan", Member());
+        var offer = new { Place = Place(h, 1) };
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send("tiến độ").SaysNot(ExactIntentRouter.Marker).SaysTemplate(h, "dialog-offer-back", offer)
+            .Send("xin chào").RoutedOutsideTheDialog().SaysTemplate(h, "dialog-offer-back", offer)
+            .Send("hủy").SaysTemplate(h, "dialog-cancelled")
+            .Send("có").RoutedOutsideTheDialog()
+            .Send("tiếp tục").SaysTemplate(h, "dialog-resumed").AsksItem(h, 1)
+            .StartTestAsync();
+    }
+
+    private static string Place(ConversationHarness h, int number) =>
+        h.Render("dialog-checklist-item-place", new { Number = number, Total = h.Checklist.Count }).Trim();
+
+    private static string OfferButton(ConversationHarness h, int number) =>
+        h.Render("dialog-offer-back-button", new { Place = Place(h, number) }).Trim();
 
     [Fact]
     public async Task ThreeWrongAnswers_EndPolitely_AndResumeReturnsToTheItem()
@@ -134,8 +159,7 @@ public sealed class InterruptionConversationTests
         h.Units.Seed("co-quan", Member());
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AsksItem(h, 2)
+            .Send("chưa làm").AsksItem(h, 2)
             .StartTestAsync();
         await ChangeSavedDialogAsync("test/conversations/conv1", unknownId);
         await h.Flow()
@@ -154,18 +178,5 @@ public sealed class InterruptionConversationTests
         else dialogs.Stack[0].Version += 1;
         state["dialogs"] = dialogs;
         await h.Storage.WriteAsync(new Dictionary<string, object> { [key] = state }, default);
-    }
-
-    private sealed class FakeAnswerer : IQuestionAnswerer
-    {
-        public const string Answer = "(answer from the knowledge)";
-        public List<string> Asked { get; } = [];
-
-        public async Task<bool> TryAnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
-        {
-            Asked.Add(text);
-            await turnContext.SendActivityAsync(Answer, cancellationToken: cancellationToken);
-            return true;
-        }
     }
 }

@@ -54,29 +54,33 @@ public sealed class PromptConversationTests
     [InlineData("xong rồi", "done")]
     [InlineData("2", "doing")]
     [InlineData("DANG LAM", "doing")]
-    public async Task Choice_ByNumberLabelOrWithoutDiacritics_ThenDateAndNote(string answer, string status)
+    [InlineData("chưa làm", "todo")]
+    public async Task Choice_OneTapSavesTheItem_AndMovesOn(string answer, string status)
     {
         var unit = h.Units.Seed("co-quan", Member());
         await h.Flow()
             .Send("danh muc viec can lam").AsksItem(h, 1)
-            .Send(answer).SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus.First(s => s.Value == status).Label })
-            .Send("thứ hai tuần trước").SaysTemplate(h, "dialog-checklist-note")
-            .Send("Nghị quyết số 05-NQ/ĐU").AsksItem(h, 2)
+            .Send(answer).AsksItem(h, 2)
             .StartTestAsync();
         var saved = Answers(unit)[h.Checklist[0].Id];
-        Assert.Equal((status, new DateOnly(2021, 6, 7), "Nghị quyết số 05-NQ/ĐU", "test:user1"), (saved.Status, saved.Date, saved.Note, saved.AnsweredBy));
+        Assert.Equal((status, null, null, "test:user1"), (saved.Status, saved.Date, saved.Note, saved.AnsweredBy));
     }
 
-    [Fact]
-    public async Task Choice_NotYetDone_SkipsTheDate()
+    [Theory]
+    [InlineData("đã làm 15/3, NQ số 12", "done", "2021-03-15", "NQ số 12")]
+    [InlineData("da lam ngay 5 thang 3 - Nghị quyết số 05-NQ/ĐU", "done", "2021-03-05", "Nghị quyết số 05-NQ/ĐU")]
+    [InlineData("Đang làm: chờ họp chi bộ", "doing", null, "chờ họp chi bộ")]
+    [InlineData("đã làm hôm qua", "done", "2021-06-14", null)]
+    [InlineData("xong rồi, thứ hai tuần trước", "done", "2021-06-07", null)]
+    public async Task Choice_WithDateAndNoteInTheSameMessage_SavesAll(string answer, string status, string? date, string? note)
     {
         var unit = h.Units.Seed("co-quan", Member());
         await h.Flow()
             .Send("checklist").AsksItem(h, 1)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send("bỏ qua").AsksItem(h, 2)
+            .Send(answer).AsksItem(h, 2)
             .StartTestAsync();
-        Assert.Equal(("todo", null, null), (Answers(unit)[h.Checklist[0].Id].Status, Answers(unit)[h.Checklist[0].Id].Date, Answers(unit)[h.Checklist[0].Id].Note));
+        var saved = Answers(unit)[h.Checklist[0].Id];
+        Assert.Equal((status, date is null ? (DateOnly?)null : DateOnly.Parse(date), note), (saved.Status, saved.Date, saved.Note));
     }
 
     [Fact]
@@ -87,48 +91,5 @@ public sealed class PromptConversationTests
             .Send("checklist").AsksItem(h, 1)
             .Send("5").Says(h.Words.ChecklistStatus[0].Label).AsksItem(h, 1)
             .StartTestAsync();
-    }
-
-    [Theory]
-    [InlineData("05/3/2021", 2021, 3, 5)]
-    [InlineData("ngày 5 tháng 3", 2021, 3, 5)]
-    [InlineData("hôm qua", 2021, 6, 14)]
-    [InlineData("Hôm nay", 2021, 6, 15)]
-    public async Task Date_InDigitsOrWords(string answer, int year, int month, int day)
-    {
-        var unit = h.Units.Seed("co-quan", Member());
-        await h.Flow()
-            .Send("checklist").AsksItem(h, 1)
-            .Send("đã làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[0].Label })
-            .Send(answer).SaysTemplate(h, "dialog-checklist-note")
-            .Send("-").AsksItem(h, 2)
-            .StartTestAsync();
-        Assert.Equal(new DateOnly(year, month, day), Answers(unit)[h.Checklist[0].Id].Date);
-    }
-
-    [Fact]
-    public async Task Date_Unreadable_IsAskedAgain()
-    {
-        h.Units.Seed("co-quan", Member());
-        await h.Flow()
-            .Send("checklist").AsksItem(h, 1)
-            .Send("đang làm").SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[1].Label })
-            .Send("lâu rồi").SaysTemplate(h, "dialog-retry", new { Kind = "date", Optional = true })
-            .SaysTemplate(h, "dialog-checklist-date", new { Status = h.Words.ChecklistStatus[1].Label })
-            .StartTestAsync();
-    }
-
-    [Fact]
-    public async Task Text_OverTheLimit_IsAskedAgain()
-    {
-        var unit = h.Units.Seed("co-quan", Member());
-        await h.Flow()
-            .Send("checklist").AsksItem(h, 1)
-            .Send("chưa làm").SaysTemplate(h, "dialog-checklist-note")
-            .Send(new string('x', 501)).SaysTemplate(h, "dialog-retry", new { Kind = "text", MaxLength = 500, Optional = true })
-            .SaysTemplate(h, "dialog-checklist-note")
-            .Send("Chờ họp chi bộ").AsksItem(h, 2)
-            .StartTestAsync();
-        Assert.Equal("Chờ họp chi bộ", Answers(unit)[h.Checklist[0].Id].Note);
     }
 }
