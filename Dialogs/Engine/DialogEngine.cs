@@ -43,7 +43,8 @@ public sealed class DialogEngine(
         if (!IsCurrent(state.Stack) || state.Stack[^1].Prompt is null)
         {
             await EndOutdatedAsync(turnContext, state, cancellationToken);
-            return true;
+            // A command or a question is still heard; an answer to the old question has nothing left to answer.
+            return !(IsCommand(text) || words.LooksLikeQuestion(text));
         }
         var frame = state.Stack[^1];
         var prompt = frame.Prompt!;
@@ -288,7 +289,7 @@ public sealed class DialogEngine(
         new() { Id = dialogId, Version = _dialogs[dialogId].Version, Values = values ?? [] };
 
     private bool IsCurrent(IEnumerable<DialogFrame> stack) =>
-        stack.All(f => _dialogs.TryGetValue(f.Id, out var d) && d.Version == f.Version && f.Step <= d.StepCount);
+        stack.All(f => _dialogs.TryGetValue(f.Id, out var d) && d.Version == f.Version && f.Step <= d.StepCount && d.Fits(f.Values));
 
     /// <summary>The message is one of the intents' examples, as a menu button or a command typed in full sends it.</summary>
     private bool IsCommand(string text)

@@ -26,6 +26,10 @@ public abstract class StepDialog(string id, int version)
     /// "quay lại" at an item's first question; null when there is none.</summary>
     protected internal virtual Dictionary<string, string>? Before(IReadOnlyDictionary<string, string> values) => null;
 
+    /// <summary>Whether a frame saved with <paramref name="values"/> can go on with the content in service (a content
+    /// version published or restored since may have taken its items away); one that cannot is ended as outdated.</summary>
+    protected internal virtual bool Fits(IReadOnlyDictionary<string, string> values) => true;
+
     /// <summary>Where "tiếp tục" takes the unit in this dialog: <paramref name="from"/> while it is unanswered, else the
     /// next unanswered item; null when nothing is left (or the dialog keeps no list).</summary>
     protected internal virtual Task<string?> UnfinishedItemAsync(Units.Unit unit, string? from, CancellationToken cancellationToken) =>

@@ -39,6 +39,11 @@ public abstract class UnitListDialog(string id, Replies replies, IUnitStore unit
     protected static int? YearOf(IReadOnlyDictionary<string, string> values) =>
         values.TryGetValue(YearKey, out var year) && int.TryParse(year, out var y) ? y : null;
 
+    /// <summary>A list begun for another guidance year than the one in service now (a guidance published or a version
+    /// restored since) does not go on: "tiếp tục" then starts the list of the year in service.</summary>
+    protected internal override bool Fits(IReadOnlyDictionary<string, string> values) =>
+        !values.ContainsKey(YearKey) || YearOf(values) == Replies.Content.WorkingYear(Clock.Today.Year);
+
     /// <summary>The stored list this dialog's answers go to: the list of its year.</summary>
     protected string ListOf(IReadOnlyDictionary<string, string> values) => UnitLists.Of(Id, YearOf(values));
 

@@ -30,6 +30,9 @@ public sealed class UnitProgress(Replies replies, IUnitStore units, LocalClock c
             Unit = MarkdownText.Escape(unit.Name),
             Year = year,
             Guidance = content.GuidanceOf(year) is { } g ? new { g.Kind, g.Number } : null,
+            // This year has no guidance of its own yet: the list is an earlier year's, and its dates are not counted
+            // against today.
+            ThisYear = year < today.Year ? today.Year : (int?)null,
             standing.ChecklistDone,
             standing.ChecklistAnswered,
             standing.ChecklistTotal,
@@ -42,7 +45,7 @@ public sealed class UnitProgress(Replies replies, IUnitStore units, LocalClock c
             {
                 g.Title,
                 Due = ItemOrder.Format(DateOnly.Parse(g.Due!)),
-                DaysLate = today.DayNumber - DateOnly.Parse(g.Due!).DayNumber,
+                DaysLate = year < today.Year ? (int?)null : today.DayNumber - DateOnly.Parse(g.Due!).DayNumber,
                 Status = g.Status is null ? null : DialogWords.Label(content.Part<DialogWords>().ChecklistStatus, g.Status),
             }).ToList(),
         };

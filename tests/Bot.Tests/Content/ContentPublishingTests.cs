@@ -113,6 +113,11 @@ public sealed class ContentPublishingTests : IAsyncLifetime
         Assert.DoesNotContain("18/12/2026", restored);
         Assert.Contains("Năm 2026 chưa có hướng dẫn mới", restored);
         Assert.DoesNotContain("đã qua", restored);
+        var progress = string.Join("\n", await chat.SayAsync("tiến độ"));
+        Assert.Contains("Năm 2026 chưa có hướng dẫn mới", progress);
+        Assert.DoesNotMatch(@"đã quá \d+ ngày", progress);
+        // The list begun on the 2026 guidance cannot go on without it: the 2021 one starts.
+        Assert.Contains("1/16", string.Join("\n", await chat.SayAsync("tiếp tục")));
 
         var audit = await _admin.GetFromJsonAsync<JsonElement>("/api/admin/audit");
         Assert.Equal(["content-restore", "content-publish", "content-import"],
