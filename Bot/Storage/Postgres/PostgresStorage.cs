@@ -26,7 +26,7 @@ public sealed class PostgresStorage(PostgresDatabase database) : IStorage
         var result = new Dictionary<string, object>(keys.Length);
         if (keys.Length == 0) return result;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresDatabase.Command(connection, "SELECT key, json, version FROM bot_state WHERE key = ANY($1)", keys.Distinct().ToArray());
+        await using var command = PostgresDatabase.Command(connection, "SELECT key, json, version FROM bot_state WHERE key = ANY($1)", (object)keys.Distinct().ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -71,7 +71,7 @@ public sealed class PostgresStorage(PostgresDatabase database) : IStorage
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Length == 0) return;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresDatabase.Command(connection, "DELETE FROM bot_state WHERE key = ANY($1)", keys);
+        await using var command = PostgresDatabase.Command(connection, "DELETE FROM bot_state WHERE key = ANY($1)", (object)keys);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
