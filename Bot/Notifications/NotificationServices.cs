@@ -60,6 +60,9 @@ public static class NotificationServices
     /// <summary>The clustered ADO.NET job store on the tables <c>qrtz_*</c>, which the bot creates (PostgresSchema).</summary>
     private static void UseClusteredStore(IQuartzBuilder q, string connectionString)
     {
+        // Nodes compare each other's check-in times: the cluster runs on the wall clock, whatever clock the bot is
+        // given (the announcement run itself still reads the injected one).
+        q.UseTimeProvider(TimeProvider.System);
         q.UsePersistentStore(store =>
         {
             // quartz.jobStore.clustered = true; a node that misses its check-ins for 20 s is taken as dead and its
