@@ -54,7 +54,8 @@ public static class BotChannels
     }
 
     /// <summary>Adds the middleware every adapter shares, in order: Teams (mentions, card submits, cards), retries of
-    /// transient send failures, the client's address, cap text, then one turn per conversation.</summary>
+    /// transient send failures, the client's address, cap text, then one turn per conversation (in this instance, then
+    /// across instances with PostgreSQL).</summary>
     public static void UseSharedMiddleware(this BotAdapter adapter, IServiceProvider services)
     {
         adapter.UseTeams(services);
@@ -62,6 +63,8 @@ public static class BotChannels
         adapter.Use(services.GetRequiredService<ClientAddressMiddleware>());
         adapter.Use(services.GetRequiredService<TextLimitMiddleware>());
         adapter.Use(services.GetRequiredService<ConversationLock>());
+        // With PostgreSQL, also one turn per conversation across instances.
+        if (services.GetService<Storage.Postgres.PostgresTurnLock>() is { } sharedLock) adapter.Use(sharedLock);
         adapter.Use(services.GetRequiredService<Storage.ConversationActivityMiddleware>());
         adapter.Use(services.GetRequiredService<Admin.QuestionLogMiddleware>());
         adapter.OnTurnError = services.GetRequiredService<TurnErrorHandler>().HandleAsync;

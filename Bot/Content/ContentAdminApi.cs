@@ -20,15 +20,15 @@ public static class ContentAdminApi
     {
         var content = admin.MapGroup("/content");
         content.MapPost("/imports", Import).WithMetadata(new BodySizeLimit(MaxImportBytes + FormOverhead));
-        content.MapGet("/drafts", (DraftStore drafts) => Results.Ok(drafts.List().Select(d => new
+        content.MapGet("/drafts", (IDraftStore drafts) => Results.Ok(drafts.List().Select(d => new
         {
             d.DraftId, d.FileName, d.Year, d.Document.Number, d.CreatedAt, d.CreatedBy, d.PublishedVersion,
         })));
-        content.MapGet("/drafts/{id}", (string id, DraftStore drafts) => drafts.Get(id) is { } d ? Results.Ok(d) : Results.NotFound());
+        content.MapGet("/drafts/{id}", (string id, IDraftStore drafts) => drafts.Get(id) is { } d ? Results.Ok(d) : Results.NotFound());
         content.MapPut("/drafts/{id}", Edit);
         content.MapPost("/drafts/{id}/preview", Preview);
         content.MapPost("/drafts/{id}/publish", Publish);
-        content.MapGet("/versions", (ContentVersionStore store, KnowledgeStore knowledge) => Results.Ok(store.List().Select(v => new
+        content.MapGet("/versions", (IContentVersionStore store, KnowledgeStore knowledge) => Results.Ok(store.List().Select(v => new
         {
             v.Version, v.Year, v.Title, v.Note, v.PublishedAt, v.PublishedBy, Current = v.Version == knowledge.Version,
         })));
@@ -88,7 +88,7 @@ public static class ContentAdminApi
         return (new ImportOverrides(year, Field("number"), Field("issuer"), issued, Field("title")), null);
     }
 
-    private static async Task<IResult> Edit(string id, HttpContext http, DraftStore drafts, ContentReview review, AdminAudit audit)
+    private static async Task<IResult> Edit(string id, HttpContext http, IDraftStore drafts, ContentReview review, AdminAudit audit)
     {
         if (drafts.Get(id) is not { } draft) return Results.NotFound();
         if (draft.PublishedVersion is not null)
@@ -115,7 +115,7 @@ public static class ContentAdminApi
 
     private sealed record PreviewRequest(string? Question);
 
-    private static IResult Preview(string id, PreviewRequest request, DraftStore drafts, ContentReview review)
+    private static IResult Preview(string id, PreviewRequest request, IDraftStore drafts, ContentReview review)
     {
         if (drafts.Get(id) is not { } draft) return Results.NotFound();
         if (string.IsNullOrWhiteSpace(request.Question)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["question"] = ["required"] });
@@ -125,7 +125,7 @@ public static class ContentAdminApi
 
     private sealed record PublishRequest(string? Note);
 
-    private static async Task<IResult> Publish(string id, HttpContext http, DraftStore drafts, ContentReview review, AdminAudit audit)
+    private static async Task<IResult> Publish(string id, HttpContext http, IDraftStore drafts, ContentReview review, AdminAudit audit)
     {
         if (drafts.Get(id) is not { } draft) return Results.NotFound();
         var note = http.Request.HasJsonContentType()

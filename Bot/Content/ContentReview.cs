@@ -19,7 +19,7 @@ public sealed record PreviewReply(string Outcome, string? AnswerId, string Text,
 /// <remarks>A draft is published only onto the version it was reviewed against (<see cref="ContentDraft.BasedOn"/>):
 /// of two drafts made at the same time, the first published wins and the other conflicts until it is saved again on
 /// top of the new version, so nobody publishes content they have not seen.</remarks>
-public sealed class ContentReview(DraftStore drafts, ContentVersions versions, KnowledgeStore knowledge, LocalClock clock)
+public sealed class ContentReview(IDraftStore drafts, ContentVersions versions, KnowledgeStore knowledge, LocalClock clock)
 {
     /// <remarks>A day the calendar already keeps every year ("Ngày hội toàn dân bảo vệ ANTQ (19/8)") is not proposed
     /// again: observances recur whatever the year's guidance says; only its one-off dates belong to it.</remarks>

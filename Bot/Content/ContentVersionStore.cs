@@ -11,7 +11,7 @@ public sealed record ContentVersion(int Version, int? Year, string Title, string
 /// <remarks>Versions are insert-only; "current" is one record changed by compare-and-set, so of two publishes (or a
 /// publish and a restore) started from the same version, one wins and the other is told so. Every instance on the
 /// database reads "current" to know what to serve (<see cref="ContentVersions.Sync"/>).</remarks>
-public sealed class ContentVersionStore
+public sealed class ContentVersionStore : IContentVersionStore
 {
     private const string CurrentId = "current";
 

@@ -11,7 +11,7 @@ public enum ContentChange { Done, Conflict, Invalid, NotFound }
 /// folder, publishes and restores versions, and follows changes made by other instances.</summary>
 /// <remarks>A version is loaded and validated before it is served; the search index of a new snapshot is built here,
 /// not by the first question after it.</remarks>
-public sealed class ContentVersions(ContentVersionStore store, KnowledgeStore knowledge, KnowledgeSearch search, TimeProvider time,
+public sealed class ContentVersions(IContentVersionStore store, KnowledgeStore knowledge, KnowledgeSearch search, TimeProvider time,
     ILogger<ContentVersions> logger)
 {
     /// <summary>Who seeds version 1 (in the version history).</summary>

@@ -6,7 +6,7 @@ namespace AnToan.Bot.Content;
 
 /// <summary>Drafts of imported guidance, in the bot's database (so that any instance can review and publish them).</summary>
 /// <remarks>A draft is kept as its JSON: the content shapes are records LiteDB's mapper cannot build.</remarks>
-public sealed class DraftStore
+public sealed class DraftStore : IDraftStore
 {
     private readonly ILiteCollection<DraftDoc> _drafts;
     private readonly Lock _gate = new();

@@ -21,10 +21,8 @@ public static class DialogFlowServices
         services.AddSingleton<PromptReader>();
         // The knowledge matcher replaces this with an answerer of its own.
         services.TryAddSingleton<IQuestionAnswerer, NoQuestionAnswerer>();
-        // One store: the dialogs write and read through IUnitStore, the dashboard reads through IUnitDirectory.
-        services.AddSingleton<LiteUnitStore>();
-        services.AddSingleton<IUnitStore>(sp => sp.GetRequiredService<LiteUnitStore>());
-        services.AddSingleton<Admin.IUnitDirectory>(sp => sp.GetRequiredService<LiteUnitStore>());
+        // The unit store (IUnitStore for the dialogs, IUnitDirectory for the dashboard) is registered with the other
+        // stores in AddStorage (Bot/Storage/StorageServices.cs).
         services.AddSingleton<StepDialog, ChecklistDialog>();
         services.AddSingleton<StepDialog, AssessmentDialog>();
         services.AddSingleton<StepDialog, UnitProfileDialog>();

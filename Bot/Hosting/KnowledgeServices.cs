@@ -27,13 +27,11 @@ public static class KnowledgeServices
         services.AddSingleton(new KnowledgeStore(root, [DialogWords.Part, VietnameseVocabulary.Part, ReportWording.Part, AdminWording.Part, ImportWording.Part]));
         // Singletons: the index of each snapshot is built once and searched concurrently; matching is stateless.
         services.AddSingleton<KnowledgeSearch>();
-        // Singletons: the versions live in the database; the watcher (started before the scheduler and the endpoints)
+        // Singletons: the versions live in the database (IContentVersionStore, AddStorage); the watcher (started before the scheduler and the endpoints)
         // seeds version 1, serves the current version and follows what other instances publish.
-        services.AddSingleton<ContentVersionStore>();
         services.AddSingleton<ContentVersions>();
         services.AddHostedService<ContentVersionWatcher>();
-        // Singletons: drafts live in the database; review and import keep nothing between calls.
-        services.AddSingleton<DraftStore>();
+        // Singletons: drafts live in the database (IDraftStore, AddStorage); review and import keep nothing between calls.
         services.AddSingleton<ContentReview>();
         services.AddSingleton<KnowledgeMatcher>();
         services.AddSingleton<AnswerComposer>();

@@ -17,8 +17,8 @@ public sealed record DeliveryRunResult(int Delivered, int Skipped, int Failed);
 /// <see cref="DeliveryStore"/> make that safe. See there for the crash guarantees.</remarks>
 public sealed class AnnouncementDispatcher(
     CalendarService calendar,
-    SubscriptionStore subscriptions,
-    DeliveryStore deliveries,
+    ISubscriptionStore subscriptions,
+    IDeliveryStore deliveries,
     ProactiveSender sender,
     LocalClock clock,
     IOptions<NotificationOptions> options,

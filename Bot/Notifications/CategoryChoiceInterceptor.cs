@@ -7,7 +7,7 @@ namespace AnToan.Bot.Notifications;
 /// <summary>Turns a category on or off when one of the category buttons comes back.</summary>
 /// <remarks>Runs before dialogs so a button pressed during a checklist still works; the labels carry an icon
 /// and a prefix nobody types as a question.</remarks>
-public sealed class CategoryChoiceInterceptor(SubscriptionStore subscriptions, NotificationReplies replies) : IMessageInterceptor
+public sealed class CategoryChoiceInterceptor(ISubscriptionStore subscriptions, NotificationReplies replies) : IMessageInterceptor
 {
     public int Order => -90;
 

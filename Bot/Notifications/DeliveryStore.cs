@@ -19,7 +19,7 @@ namespace AnToan.Bot.Notifications;
 /// mode (Storage) opens the file exclusively, so a Pending record not in flight here belongs to a process
 /// that is gone, and is resumed at once instead of after a timeout.</para>
 /// </remarks>
-public sealed class DeliveryStore
+public sealed class DeliveryStore : IDeliveryStore
 {
     private readonly ILiteCollection<Delivery> _deliveries;
     private readonly ILiteCollection<BsonDocument> _state;
@@ -102,6 +102,9 @@ public sealed class DeliveryStore
 
     public void Release(Delivery delivery) => Release(delivery.Id);
 
+    public IReadOnlyList<Delivery> Recent(int count) =>
+        _deliveries.Query().OrderByDescending(d => d.UpdatedAt).Limit(count).ToList();
+
     /// <summary>Moves the last-run mark to <paramref name="now"/> (never backwards) and returns where it was.</summary>
     /// <remarks>Announcements due between the previous mark and the grace window were missed while the bot was
     /// down: they are counted as skipped exactly once, by the run that moves the mark past them.</remarks>
@@ -119,6 +122,6 @@ public sealed class DeliveryStore
 
     private void Release(string id) => _inFlight.TryRemove(id, out _);
 
-    private static string ActivityIdOf(string id) =>
+    internal static string ActivityIdOf(string id) =>
         "ann-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..32];
 }

@@ -18,8 +18,7 @@ public static class NotificationServices
         // Singletons: stateless over the content snapshot, the clock and LiteDB; the stores hold the
         // in-flight claims and the rate limits, which must be shared by every run.
         services.AddSingleton<CalendarService>();
-        services.AddSingleton<SubscriptionStore>();
-        services.AddSingleton<DeliveryStore>();
+        // ISubscriptionStore and IDeliveryStore: registered with the other stores in AddStorage.
         services.AddSingleton<ProactiveSender>();
         services.AddSingleton<AnnouncementDispatcher>();
         services.AddSingleton<NotificationReplies>();
@@ -32,15 +31,50 @@ public static class NotificationServices
         services.AddSingleton<IMessageInterceptor, OwedAnnouncementsInterceptor>();
         services.AddSingleton<IConversationMembershipHandler, SubscriptionMembership>();
 
-        // In-memory Quartz store: what was delivered lives in LiteDB, the schedule itself is configuration.
-        // Read when the scheduler is built, after the options were validated.
-        services.AddQuartz(q => q.ScheduleJob<AnnouncementJob>(
-            (sp, trigger) => trigger.WithIdentity(AnnouncementJob.Key.Name).WithCronSchedule(
-                sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Cron,
-                cron => cron.InTimeZone(sp.GetRequiredService<LocalClock>().Zone)),
-            (_, job) => job.WithIdentity(AnnouncementJob.Key)));
+        // LiteDB: in-memory Quartz store: what was delivered lives in the database, the schedule itself is
+        // configuration. PostgreSQL: Quartz's clustered ADO.NET store in the same database, so a due run fires on one
+        // instance and moves to another if that one dies. The cron is read when the scheduler is built, after the
+        // options were validated.
+        var postgres = Storage.StorageServices.UsesPostgres(configuration) ? configuration.GetConnectionString("Postgres") : null;
+        services.AddQuartz(postgres is null ? [] : ClusterNode, q =>
+        {
+            if (postgres is not null) UseClusteredStore(q, postgres);
+            q.ScheduleJob<AnnouncementJob>(
+                (sp, trigger) => trigger.WithIdentity(AnnouncementJob.Key.Name).WithCronSchedule(
+                    sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Cron,
+                    cron => cron.InTimeZone(sp.GetRequiredService<LocalClock>().Zone)),
+                (_, job) => job.WithIdentity(AnnouncementJob.Key));
+        });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");
         return services;
+    }
+
+    /// <summary>Every instance is a node of one cluster: the same scheduler name, an instance id of its own.</summary>
+    private static readonly Dictionary<string, string?> ClusterNode = new()
+    {
+        ["quartz.scheduler.instanceName"] = "AnToan.Bot",
+        ["quartz.scheduler.instanceId"] = "AUTO",
+    };
+
+    /// <summary>The clustered ADO.NET job store on the tables <c>qrtz_*</c>, which the bot creates (PostgresSchema).</summary>
+    private static void UseClusteredStore(IQuartzBuilder q, string connectionString)
+    {
+        // Nodes compare each other's check-in times: the cluster runs on the wall clock, whatever clock the bot is
+        // given (the announcement run itself still reads the injected one).
+        q.UseTimeProvider(TimeProvider.System);
+        q.UsePersistentStore(store =>
+        {
+            // quartz.jobStore.clustered = true; a node that misses its check-ins for 20 s is taken as dead and its
+            // runs recovered by another.
+            store.UseClustering(c =>
+            {
+                c.CheckinInterval = TimeSpan.FromSeconds(5);
+                c.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+            });
+            store.UsePostgres(connectionString);
+            store.ConfigureStore(o => o.TablePrefix = "qrtz_");
+            store.UseSystemTextJsonSerializer();
+        });
     }
 }

@@ -13,7 +13,7 @@ namespace AnToan.Bot.Notifications;
 /// turn's conversation lock. One message per occurrence, worded as of today; occurrences already over are
 /// dropped (Expired) rather than announced late.</remarks>
 public sealed class OwedAnnouncementsInterceptor(
-    SubscriptionStore subscriptions, DeliveryStore deliveries, CalendarService calendar, LocalClock clock) : IMessageInterceptor
+    ISubscriptionStore subscriptions, IDeliveryStore deliveries, CalendarService calendar, LocalClock clock) : IMessageInterceptor
 {
     public int Order => -100;
 

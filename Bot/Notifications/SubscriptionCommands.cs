@@ -4,7 +4,7 @@ using Microsoft.Bot.Builder;
 namespace AnToan.Bot.Notifications;
 
 /// <summary>"đăng ký nhận thông báo" and "hủy đăng ký" (intents subscribe, unsubscribe) for the current conversation.</summary>
-public sealed class SubscriptionCommands(SubscriptionStore subscriptions, NotificationReplies replies) : ICommandHandler
+public sealed class SubscriptionCommands(ISubscriptionStore subscriptions, NotificationReplies replies) : ICommandHandler
 {
     public IReadOnlyCollection<string> IntentIds { get; } = ["subscribe", "unsubscribe"];
 

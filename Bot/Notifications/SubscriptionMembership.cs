@@ -6,7 +6,7 @@ namespace AnToan.Bot.Notifications;
 
 /// <summary>Installing the bot (Teams) or following the OA (Zalo) subscribes the conversation, saying how to opt out;
 /// removing the bot or unfollowing unsubscribes.</summary>
-public sealed class SubscriptionMembership(SubscriptionStore subscriptions, NotificationReplies replies, IOptions<NotificationOptions> options)
+public sealed class SubscriptionMembership(ISubscriptionStore subscriptions, NotificationReplies replies, IOptions<NotificationOptions> options)
     : IConversationMembershipHandler
 {
     public async Task OnBotAddedAsync(ITurnContext turnContext, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ using Newtonsoft.Json;
 namespace AnToan.Bot.Notifications;
 
 /// <summary>Subscribed conversations and their references, in LiteDB so that restarts lose none.</summary>
-public sealed class SubscriptionStore
+/// <remarks>The rules of subscribing (the static members) are shared with the PostgreSQL store.</remarks>
+public sealed class SubscriptionStore : ISubscriptionStore
 {
     private readonly ILiteCollection<Subscription> _subscriptions;
     private readonly TimeProvider _time;
@@ -24,25 +25,15 @@ public sealed class SubscriptionStore
 
     public IReadOnlyList<Subscription> Active() => _subscriptions.Find(s => s.Active).ToList();
 
+    public IReadOnlyList<Subscription> All() => _subscriptions.FindAll().ToList();
+
     /// <summary>Subscribes (or re-subscribes) the conversation of <paramref name="reference"/>.</summary>
     /// <param name="categories">null = every category.</param>
     public Subscription Subscribe(ConversationReference reference, IEnumerable<string>? categories = null)
     {
         lock (_gate)
         {
-            var now = _time.GetUtcNow().UtcDateTime;
-            var subscription = Find(reference.ChannelId, reference.Conversation.Id) ?? new Subscription
-            {
-                Id = Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id),
-                ChannelId = reference.ChannelId,
-                ConversationId = reference.Conversation.Id,
-            };
-            if (!subscription.Active) subscription.SubscribedAt = now;
-            subscription.Active = true;
-            subscription.EndedAt = null;
-            subscription.EndedBy = null;
-            subscription.Categories = (categories ?? CalendarCategories.All).Distinct().ToList();
-            subscription.Reference = Serialize(reference);
+            var subscription = Subscribed(Find(reference.ChannelId, reference.Conversation.Id), reference, categories, _time.GetUtcNow().UtcDateTime);
             _subscriptions.Upsert(subscription);
             return subscription;
         }
@@ -55,10 +46,7 @@ public sealed class SubscriptionStore
         lock (_gate)
         {
             var subscription = _subscriptions.FindById(id);
-            if (subscription is not { Active: true }) return false;
-            subscription.Active = false;
-            subscription.EndedAt = _time.GetUtcNow().UtcDateTime;
-            subscription.EndedBy = by;
+            if (!End(subscription, by, _time.GetUtcNow().UtcDateTime)) return false;
             _subscriptions.Update(subscription);
             return true;
         }
@@ -73,13 +61,13 @@ public sealed class SubscriptionStore
             var current = Find(reference.ChannelId, reference.Conversation.Id);
             if (current is not { Active: true })
                 return on ? Subscribe(reference, [category]) : current ?? new Subscription { Categories = [] };
-            var categories = current.Categories.Where(c => c != category).Concat(on ? [category] : []).ToHashSet();
+            var categories = Toggled(current.Categories, category, on);
             if (categories.Count == 0)
             {
                 Unsubscribe(current.Id, "user");
                 return _subscriptions.FindById(current.Id);
             }
-            current.Categories = CalendarCategories.All.Where(categories.Contains).ToList();
+            current.Categories = categories;
             current.Reference = Serialize(reference);
             _subscriptions.Update(current);
             return current;
@@ -121,5 +109,42 @@ public sealed class SubscriptionStore
         JsonConvert.DeserializeObject<ConversationReference>(subscription.Reference)
         ?? throw new InvalidOperationException($"Subscription {subscription.Id} has no reference.");
 
-    private static string Serialize(ConversationReference reference) => JsonConvert.SerializeObject(reference);
+    internal static string Serialize(ConversationReference reference) => JsonConvert.SerializeObject(reference);
+
+    /// <summary>The conversation of <paramref name="reference"/> subscribed to <paramref name="categories"/> (null = every
+    /// category): <paramref name="current"/> changed, or a new subscription.</summary>
+    internal static Subscription Subscribed(Subscription? current, ConversationReference reference, IEnumerable<string>? categories, DateTime now)
+    {
+        var subscription = current ?? new Subscription
+        {
+            Id = Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id),
+            ChannelId = reference.ChannelId,
+            ConversationId = reference.Conversation.Id,
+        };
+        if (!subscription.Active) subscription.SubscribedAt = now;
+        subscription.Active = true;
+        subscription.EndedAt = null;
+        subscription.EndedBy = null;
+        subscription.Categories = (categories ?? CalendarCategories.All).Distinct().ToList();
+        subscription.Reference = Serialize(reference);
+        return subscription;
+    }
+
+    /// <summary>Ends <paramref name="subscription"/> if it is active.</summary>
+    /// <returns>true when it was active.</returns>
+    internal static bool End(Subscription? subscription, string by, DateTime now)
+    {
+        if (subscription is not { Active: true }) return false;
+        subscription.Active = false;
+        subscription.EndedAt = now;
+        subscription.EndedBy = by;
+        return true;
+    }
+
+    /// <summary>The categories with <paramref name="category"/> turned on or off, in the calendar's order.</summary>
+    internal static List<string> Toggled(IEnumerable<string> categories, string category, bool on)
+    {
+        var set = categories.Where(c => c != category).Concat(on ? [category] : []).ToHashSet();
+        return CalendarCategories.All.Where(set.Contains).ToList();
+    }
 }

@@ -26,14 +26,14 @@ public sealed class LiteDbStorage : IStorage
     public const string CollectionName = "bot_state";
 
     // TypeNameHandling.All is safe here: the JSON is only ever read back from our own database file.
-    private static readonly JsonSerializerSettings WriteSettings = new()
+    internal static readonly JsonSerializerSettings WriteSettings = new()
     {
         TypeNameHandling = TypeNameHandling.All,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         MaxDepth = null,
     };
 
-    private static readonly JsonSerializerSettings ReadSettings = new()
+    internal static readonly JsonSerializerSettings ReadSettings = new()
     {
         TypeNameHandling = TypeNameHandling.All,
         MaxDepth = null,

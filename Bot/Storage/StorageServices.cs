@@ -1,3 +1,8 @@
+using AnToan.Bot.Admin;
+using AnToan.Bot.Content;
+using AnToan.Bot.Notifications;
+using AnToan.Bot.Storage.Postgres;
+using AnToan.Dialogs.Units;
 using LiteDB;
 using Microsoft.Bot.Builder;
 
@@ -5,22 +10,81 @@ namespace AnToan.Bot.Storage;
 
 public static class StorageServices
 {
-    /// <summary>One LiteDB file (Storage:Path) holds bot state, units, progress, subscriptions and deliveries.</summary>
+    public const string LiteDb = "LiteDB";
+    public const string PostgreSql = "PostgreSQL";
+
+    /// <summary>Storage:Provider, LiteDB unless set.</summary>
+    /// <exception cref="InvalidOperationException">Another value, or PostgreSQL without ConnectionStrings:Postgres.</exception>
+    public static bool UsesPostgres(IConfiguration configuration)
+    {
+        var provider = configuration["Storage:Provider"] is { Length: > 0 } p ? p : LiteDb;
+        if (provider.Equals(LiteDb, StringComparison.OrdinalIgnoreCase)) return false;
+        if (!provider.Equals(PostgreSql, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Storage:Provider is '{provider}': use {LiteDb} or {PostgreSql}.");
+        if (string.IsNullOrEmpty(configuration.GetConnectionString("Postgres")))
+            throw new InvalidOperationException($"Storage:Provider is {PostgreSql} but ConnectionStrings:Postgres is empty.");
+        return true;
+    }
+
+    /// <summary>Every store, for the provider of Storage:Provider.</summary>
+    /// <remarks>
+    /// LiteDB (the default): one file (Storage:Path) holds everything. PostgreSQL (ConnectionStrings:Postgres): what
+    /// instances must share to behave as one bot lives in the database — bot state, units and progress, subscriptions
+    /// and delivery claims, content versions and drafts — and turns of one conversation are serialised across
+    /// instances. The other stores (question log, audit, web chat, Zalo, report links, feedback) still use the
+    /// instance's own LiteDB file: see the README, "More than one instance".
+    /// </remarks>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var path = Path.GetFullPath(configuration["Storage:Path"] is { Length: > 0 } p ? p : "data/antoan.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Singleton: LiteDB's direct mode owns the file for the life of the process.
         services.AddSingleton<ILiteDatabase>(_ => Open(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }));
-        // Singleton: one writer gate per database; LiteDbStorage keeps nothing else between calls.
-        services.AddSingleton<IStorage, LiteDbStorage>();
         // Singletons: BotState objects are stateless accessors over IStorage.
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         // Singleton: holds only a state property accessor.
         services.AddSingleton<ConversationActivityMiddleware>();
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+
+        // Singletons: the stores keep nothing between calls but their connection (LiteDB) or pool (PostgreSQL), and
+        // LiteDB's in-process gates and delivery claims, which every caller must share.
+        if (UsesPostgres(configuration)) AddPostgres(services, configuration.GetConnectionString("Postgres")!);
+        else AddLiteDb(services);
         return services;
+    }
+
+    private static void AddLiteDb(IServiceCollection services)
+    {
+        services.AddSingleton<IStorage, LiteDbStorage>();
+        // One store: the dialogs write and read through IUnitStore, the dashboard reads through IUnitDirectory.
+        services.AddSingleton<LiteUnitStore>();
+        services.AddSingleton<IUnitStore>(sp => sp.GetRequiredService<LiteUnitStore>());
+        services.AddSingleton<IUnitDirectory>(sp => sp.GetRequiredService<LiteUnitStore>());
+        services.AddSingleton<ISubscriptionStore, SubscriptionStore>();
+        services.AddSingleton<IDeliveryStore, DeliveryStore>();
+        services.AddSingleton<IContentVersionStore, ContentVersionStore>();
+        services.AddSingleton<IDraftStore, DraftStore>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+    }
+
+    private static void AddPostgres(IServiceCollection services, string connectionString)
+    {
+        // Built (and the schema migrated) on first use; the hosted service makes that happen before Quartz starts.
+        services.AddSingleton(_ => new PostgresDatabase(connectionString));
+        services.AddHostedService<PostgresStartup>();
+        services.AddSingleton<IStorage, PostgresStorage>();
+        services.AddSingleton<PostgresUnitStore>();
+        services.AddSingleton<IUnitStore>(sp => sp.GetRequiredService<PostgresUnitStore>());
+        services.AddSingleton<IUnitDirectory>(sp => sp.GetRequiredService<PostgresUnitStore>());
+        services.AddSingleton<ISubscriptionStore, PostgresSubscriptionStore>();
+        services.AddSingleton<IDeliveryStore, PostgresDeliveryStore>();
+        services.AddSingleton<IContentVersionStore, PostgresContentVersionStore>();
+        services.AddSingleton<IDraftStore, PostgresDraftStore>();
+        // Added to every adapter right after the in-process ConversationLock (BotChannels.UseSharedMiddleware).
+        services.AddSingleton<PostgresTurnLock>();
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("storage")
+            .AddCheck<StorageHealthCheck>("local-storage");
     }
 
     /// <summary>Opens a database as the host does: with its own mapper (never the mutable static BsonMapper.Global),

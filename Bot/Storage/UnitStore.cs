@@ -155,7 +155,7 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
             })
             .ToList();
 
-    private static string NewCode()
+    internal static string NewCode()
     {
         while (true)
         {

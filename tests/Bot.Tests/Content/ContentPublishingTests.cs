@@ -185,7 +185,7 @@ public sealed class ContentPublishingTests : IAsyncLifetime
     public async Task ASecondInstance_ServesWhatAnotherPublished_WithinSeconds()
     {
         var knowledge = _host.App.Services.GetRequiredService<KnowledgeStore>();
-        var store = _host.App.Services.GetRequiredService<Bot.Content.ContentVersionStore>();
+        var store = _host.App.Services.GetRequiredService<Bot.Content.IContentVersionStore>();
         // Another instance on the same database publishes: only the database changes here.
         var files = knowledge.Current.Files.With("ui.json", knowledge.Current.Files.Json["ui.json"]);
         var version = store.Publish(files, new Bot.Content.ContentVersion(0, 2021, "t", null, _clock.GetUtcNow(), "other"), expectedCurrent: 1);

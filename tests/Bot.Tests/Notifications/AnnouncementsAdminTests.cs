@@ -133,6 +133,6 @@ public sealed class AnnouncementsAdminTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("2000-01-01", await response.Content.ReadAsStringAsync());
         // Nothing was written: the first real mark finds none before it.
-        Assert.Null(_sut.Services.GetRequiredService<AnToan.Bot.Notifications.DeliveryStore>().AdvanceWatermark(DateTimeOffset.Parse("2021-05-01T03:00:00Z")));
+        Assert.Null(_sut.Services.GetRequiredService<AnToan.Bot.Notifications.IDeliveryStore>().AdvanceWatermark(DateTimeOffset.Parse("2021-05-01T03:00:00Z")));
     }
 }

@@ -140,7 +140,7 @@ public sealed class ZaloAnnouncementTests
         Assert.Equal((0, 0, 0), await sut.RunAnnouncementsAsync(at.AddHours(3)));
     }
 
-    private static SubscriptionStore Subscriptions(ZaloTestHost sut) => sut.Services.GetRequiredService<SubscriptionStore>();
+    private static ISubscriptionStore Subscriptions(ZaloTestHost sut) => sut.Services.GetRequiredService<ISubscriptionStore>();
 
     /// <summary>The text the admin API lists for an entry's announcement on <paramref name="day"/>.</summary>
     private static async Task<string> AnnouncementTextAsync(ZaloTestHost sut, string entryId, string day)

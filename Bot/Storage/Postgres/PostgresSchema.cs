@@ -1,0 +1,151 @@
+using Npgsql;
+
+namespace AnToan.Bot.Storage.Postgres;
+
+/// <summary>The bot's tables in PostgreSQL, as numbered migrations applied at start-up.</summary>
+/// <remarks>
+/// Versioned: <c>schema_version</c> lists the migrations applied; each runs once, in its own transaction with its row.
+/// Idempotent: a start finds what is applied and does the rest (nothing, usually). Safe with instances starting at
+/// once: the whole check-and-apply runs under a session advisory lock, so the second instance waits and then finds
+/// everything applied. Tables are created unqualified, in the connection's search path (the tests give each run a
+/// schema of its own). Never edit a migration that shipped: add the next one.
+/// </remarks>
+public static class PostgresSchema
+{
+    private static readonly long MigrationLock = PostgresDatabase.LockKey("antoan:schema-migration");
+
+    /// <summary>Quartz's tables (embedded Sql/quartz_tables.sql; see its header for where it came from).</summary>
+    public static readonly string QuartzTables = Resource("quartz_tables.sql");
+
+    /// <summary>The migrations, in order: (version, what, SQL).</summary>
+    public static readonly IReadOnlyList<(int Version, string Name, string Sql)> Migrations =
+    [
+        (1, "bot state, units, announcements, content", """
+            CREATE TABLE bot_state (
+                key text PRIMARY KEY,
+                json text NOT NULL,
+                version bigint NOT NULL);
+            CREATE TABLE units (
+                id text PRIMARY KEY,
+                name text NOT NULL,
+                type text NOT NULL,
+                headcount bigint NULL,
+                join_code text NOT NULL UNIQUE,
+                created_at timestamptz NOT NULL);
+            CREATE TABLE unit_members (
+                id text PRIMARY KEY,
+                unit_id text NOT NULL REFERENCES units (id),
+                name text NOT NULL);
+            CREATE INDEX unit_members_unit ON unit_members (unit_id);
+            CREATE TABLE unit_answers (
+                seq bigserial PRIMARY KEY,
+                unit_id text NOT NULL,
+                list text NOT NULL,
+                item_id text NOT NULL,
+                status text NOT NULL,
+                date date NULL,
+                note text NULL,
+                answered_by text NOT NULL,
+                answered_by_name text NOT NULL,
+                answered_at timestamptz NOT NULL);
+            CREATE INDEX unit_answers_list ON unit_answers (unit_id, list);
+            CREATE TABLE unit_cursors (
+                unit_id text PRIMARY KEY,
+                flow text NOT NULL,
+                item_id text NOT NULL,
+                updated_at timestamptz NOT NULL);
+            CREATE TABLE notify_subscriptions (
+                id text PRIMARY KEY,
+                channel_id text NOT NULL,
+                conversation_id text NOT NULL,
+                reference text NOT NULL,
+                active boolean NOT NULL,
+                categories text[] NOT NULL,
+                subscribed_at timestamptz NOT NULL,
+                ended_at timestamptz NULL,
+                ended_by text NULL);
+            CREATE INDEX notify_subscriptions_active ON notify_subscriptions (active);
+            CREATE TABLE notify_deliveries (
+                id text PRIMARY KEY,
+                announcement_key text NOT NULL,
+                subscription_id text NOT NULL,
+                entry_id text NOT NULL,
+                occurrence_start text NOT NULL,
+                due_at timestamptz NOT NULL,
+                state text NOT NULL,
+                activity_id text NOT NULL,
+                attempts integer NOT NULL,
+                updated_at timestamptz NOT NULL,
+                detail text NULL,
+                claimed_until timestamptz NULL);
+            CREATE INDEX notify_deliveries_state ON notify_deliveries (state, due_at);
+            CREATE INDEX notify_deliveries_subscription ON notify_deliveries (subscription_id, state);
+            CREATE INDEX notify_deliveries_updated ON notify_deliveries (updated_at);
+            CREATE TABLE notify_state (
+                id text PRIMARY KEY,
+                at timestamptz NOT NULL);
+            CREATE TABLE content_versions (
+                version integer PRIMARY KEY,
+                year integer NULL,
+                title text NOT NULL,
+                note text NULL,
+                published_at timestamptz NOT NULL,
+                published_by text NOT NULL,
+                files jsonb NOT NULL);
+            CREATE TABLE content_current (
+                id text PRIMARY KEY,
+                version integer NOT NULL REFERENCES content_versions (version));
+            CREATE TABLE content_drafts (
+                id text PRIMARY KEY,
+                json text NOT NULL);
+            """),
+        (2, "Quartz 4.7.3 job store (qrtz_)", QuartzTables),
+    ];
+
+    /// <summary>Applies the migrations this database lacks.</summary>
+    /// <returns>The versions applied now (none when the schema was current).</returns>
+    public static IReadOnlyList<int> Migrate(NpgsqlConnection connection)
+    {
+        Execute(connection, $"SELECT pg_advisory_lock({MigrationLock})");
+        try
+        {
+            Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+            var applied = new HashSet<int>();
+            using (var read = new NpgsqlCommand("SELECT version FROM schema_version", connection))
+            using (var reader = read.ExecuteReader())
+                while (reader.Read()) applied.Add(reader.GetInt32(0));
+
+            var done = new List<int>();
+            foreach (var (version, name, sql) in Migrations.Where(m => !applied.Contains(m.Version)))
+            {
+                using var transaction = connection.BeginTransaction();
+                Execute(connection, sql, transaction);
+                using (var record = PostgresDatabase.Command(connection, "INSERT INTO schema_version (version, name) VALUES ($1, $2)", version, name))
+                {
+                    record.Transaction = transaction;
+                    record.ExecuteNonQuery();
+                }
+                transaction.Commit();
+                done.Add(version);
+            }
+            return done;
+        }
+        finally
+        {
+            Execute(connection, $"SELECT pg_advisory_unlock({MigrationLock})");
+        }
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
+    {
+        using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.ExecuteNonQuery();
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(PostgresSchema).Assembly.GetManifestResourceStream($"AnToan.Bot.Storage.Postgres.{name}")
+            ?? throw new InvalidOperationException($"Embedded resource {name} is missing.");
+        return new StreamReader(stream).ReadToEnd();
+    }
+}

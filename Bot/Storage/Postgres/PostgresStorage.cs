@@ -1,0 +1,77 @@
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+
+namespace AnToan.Bot.Storage.Postgres;
+
+/// <summary>Bot state (the SDK's <see cref="IStorage"/>) in the table <c>bot_state</c>: one row per key, the value as
+/// JSON and a version that every write increments.</summary>
+/// <remarks>
+/// Optimistic concurrency: an <see cref="IStoreItem"/> read here carries its row's version as its ETag, and writing it
+/// back succeeds only while the row still has that version (otherwise <see cref="InvalidOperationException"/>, and
+/// nothing of the batch is written), as <see cref="LiteDbStorage"/> does. The SDK's BotState writes plain
+/// dictionaries, without ETags (last writer wins): two instances never run one conversation's turns at once
+/// (<see cref="PostgresTurnLock"/>), which is what keeps those safe.
+/// <para>The JSON is written and read with the settings of <see cref="LiteDbStorage"/> (types kept, strings never
+/// parsed as dates).</para>
+/// </remarks>
+public sealed class PostgresStorage(PostgresDatabase database) : IStorage
+{
+    // The settings of LiteDbStorage: one JSON shape for bot state whichever provider keeps it.
+    private static readonly JsonSerializerSettings WriteSettings = LiteDbStorage.WriteSettings;
+    private static readonly JsonSerializerSettings ReadSettings = LiteDbStorage.ReadSettings;
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, object>(keys.Length);
+        if (keys.Length == 0) return result;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection, "SELECT key, json, version FROM bot_state WHERE key = ANY($1)", (object)keys.Distinct().ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (JsonConvert.DeserializeObject<object>(reader.GetString(1), ReadSettings) is not { } value) continue;
+            if (value is IStoreItem item) item.ETag = reader.GetInt64(2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            result[reader.GetString(0)] = value;
+        }
+        return result;
+    }
+
+    /// <exception cref="InvalidOperationException">An <see cref="IStoreItem"/> carries an ETag other than the stored
+    /// version (or no row is stored); nothing of the batch is written.</exception>
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0) return;
+        var rows = changes.Select(c => (c.Key, Item: c.Value as IStoreItem, Json: JsonConvert.SerializeObject(c.Value, WriteSettings))).ToList();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (key, item, json) in rows)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(key);
+            var expected = item?.ETag;
+            if (!string.IsNullOrEmpty(expected) && expected != "*")
+            {
+                await using var update = PostgresDatabase.Command(connection,
+                    "UPDATE bot_state SET json = $2, version = version + 1 WHERE key = $1 AND version::text = $3", key, json, expected);
+                if (await update.ExecuteNonQueryAsync(cancellationToken) == 1) continue;
+                throw new InvalidOperationException($"Etag conflict on '{key}'. Original: {expected}, current: another version or none");
+            }
+            await using var upsert = PostgresDatabase.Command(connection, """
+                INSERT INTO bot_state (key, json, version) VALUES ($1, $2, 1)
+                ON CONFLICT (key) DO UPDATE SET json = excluded.json, version = bot_state.version + 1
+                """, key, json);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Length == 0) return;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection, "DELETE FROM bot_state WHERE key = ANY($1)", (object)keys);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AnToan.Bot.Tests.Dialogs;
+using AnToan.Bot.Tests.Infrastructure;
+using AnToan.Bot.Tests.Notifications;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AnToan.Bot.Tests.Hosting;
+
+/// <summary>Two real hosts on one PostgreSQL database (Storage:Provider=PostgreSQL) behave as one bot.</summary>
+public sealed class TwoInstancesEndToEndTests : IAsyncLifetime
+{
+    private readonly TestPostgresSchema? _schema = TestPostgres.SkipReason is null ? new TestPostgresSchema() : null;
+    private readonly FakeTimeProvider _clock = new(NotifyHarness.Local("2021-05-01 10:00"));
+    private FakeConnector _connector = null!;
+    private NotifyHarness _a = null!;
+    private NotifyHarness _b = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (_schema is null) return;
+        _connector = await FakeConnector.StartAsync(_clock);
+        string[] settings = ["Storage:Provider=PostgreSQL", $"ConnectionStrings:Postgres={_schema.ConnectionString}"];
+        // Started at once: the schema migration must hold with both racing for it.
+        var started = await Task.WhenAll(
+            NotifyHarness.StartAsync("2021-05-01 10:00", settings: settings, connector: _connector, clock: _clock),
+            NotifyHarness.StartAsync("2021-05-01 10:00", settings: settings, connector: _connector, clock: _clock));
+        (_a, _b) = (started[0], started[1]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_schema is null) return;
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+        await _connector.DisposeAsync();
+        _schema.Dispose();
+    }
+
+    [PostgresFact]
+    public async Task AChecklistBegunThroughOne_ContinuesThroughTheOther_AndItsProgressIsReadThroughEither()
+    {
+        var onA = new ChatClient(_a.Host.Client, "an", "conv-an");
+        var onB = new ChatClient(_b.Host.Client, "an", "conv-an");
+        await DialogHost.CreateUnitAsync(onA, "Công ty Minh Phát");
+        await onA.SayAsync("danh mục việc cần làm");
+        await onA.SayAsync("đã làm");
+        await onA.SayAsync("bỏ qua");
+        Assert.Contains(DialogHost.Item(_a.Host, 2), await onA.AskAsync("bỏ qua"));
+
+        await onB.SayAsync("đã làm");
+        await onB.SayAsync("bỏ qua");
+        Assert.Contains(DialogHost.Item(_b.Host, 3), await onB.AskAsync("bỏ qua"));
+
+        foreach (var host in new[] { _a, _b })
+        {
+            var units = await host.Host.Client.GetFromJsonAsync<JsonElement>("/api/admin/units");
+            var unit = Assert.Single(units.EnumerateArray());
+            Assert.Equal(2, unit.GetProperty("progress").GetProperty("checklistDone").GetInt32());
+        }
+    }
+
+    [PostgresFact]
+    public async Task BothHaveCheckedInToTheQuartzCluster()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Nodes() < 2 && DateTime.UtcNow < deadline) await Task.Delay(200);
+
+        Assert.Equal(2L, Nodes());
+        Assert.Equal(1L, TestPostgres.Scalar(_schema!.ConnectionString, "SELECT count(DISTINCT sched_name) FROM qrtz_scheduler_state"));
+
+        long? Nodes() => (long?)TestPostgres.Scalar(_schema!.ConnectionString, "SELECT count(*) FROM qrtz_scheduler_state");
+    }
+
+    [PostgresFact]
+    public async Task ARunStartedOnBothAtOnce_ReachesASubscriberOnce()
+    {
+        await _a.SubscribeAsync("conv-a");
+        await _b.SubscribeAsync("conv-b");
+
+        var runs = await Task.WhenAll(_a.RunAsync("2021-05-09 08:00"), _b.RunAsync("2021-05-09 08:00"));
+
+        Assert.Equal(2, runs.Sum(r => r.Delivered));
+        Assert.All(runs, r => Assert.Equal(0, r.Failed));
+        foreach (var conversation in new[] { "conv-a", "conv-b" })
+            Assert.Single(_connector.For(conversation), r => r.ActivityId?.StartsWith("ann-") == true);
+        Assert.Equal((0, 0, 0), await _b.RunAsync("2021-05-09 08:15"));
+    }
+
+    [PostgresFact]
+    public async Task StoppingOne_LeavesTheOtherAnswering()
+    {
+        var onB = new ChatClient(_b.Host.Client, "binh", "conv-binh");
+        await DialogHost.CreateUnitAsync(new ChatClient(_a.Host.Client, "binh", "conv-binh"), "Trường THCS A");
+
+        await _a.Host.App.StopAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await _b.Host.Client.GetAsync("/healthz")).StatusCode);
+        Assert.Contains(DialogHost.Item(_b.Host, 1), await onB.AskAsync("danh mục việc cần làm"));
+        await _b.SubscribeAsync("conv-b");
+        Assert.Equal((1, 0, 0), await _b.RunAsync("2021-05-09 08:00"));
+    }
+}

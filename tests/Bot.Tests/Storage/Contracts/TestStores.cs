@@ -1,0 +1,67 @@
+using AnToan.Bot.Admin;
+using AnToan.Bot.Content;
+using AnToan.Bot.Notifications;
+using AnToan.Bot.Storage;
+using AnToan.Bot.Storage.Postgres;
+using AnToan.Bot.Tests.Infrastructure;
+using AnToan.Dialogs.Units;
+using LiteDB;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AnToan.Bot.Tests.Storage.Contracts;
+
+/// <summary>The stores of one provider over one fresh database, as the host builds them, for the contract suites.</summary>
+/// <remarks><paramref name="instance"/> stands for a host: with PostgreSQL each instance has its own connection pool
+/// on the same schema, as two hosts would; with LiteDB one process owns the file, so every instance is the same.</remarks>
+public sealed class TestStores : IDisposable
+{
+    private readonly LiteDatabase? _lite;
+    private readonly TestPostgresSchema? _schema;
+    private readonly Dictionary<int, PostgresDatabase> _databases = [];
+    private readonly Dictionary<Type, object> _liteStores = [];
+
+    private TestStores(LiteDatabase? lite, TestPostgresSchema? schema) => (_lite, _schema) = (lite, schema);
+
+    public static TestStores LiteDb() => new(StorageServices.Open(new MemoryStream()), null);
+
+    public static TestStores Postgres() => new(null, new TestPostgresSchema());
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+
+    public IStorage State(int instance = 0) => Store<IStorage>(instance, db => new LiteDbStorage(db), db => new PostgresStorage(db));
+
+    public IUnitStore Units(int instance = 0) => Store<IUnitStore>(instance, db => new LiteUnitStore(db, Time), db => new PostgresUnitStore(db, Time));
+
+    public IUnitDirectory Directory(int instance = 0) => (IUnitDirectory)Units(instance);
+
+    public ISubscriptionStore Subscriptions(int instance = 0) =>
+        Store<ISubscriptionStore>(instance, db => new SubscriptionStore(db, Time), db => new PostgresSubscriptionStore(db, Time));
+
+    public IDeliveryStore Deliveries(int instance = 0) => Store<IDeliveryStore>(instance, db => new DeliveryStore(db), db => new PostgresDeliveryStore(db));
+
+    public IContentVersionStore Versions(int instance = 0) =>
+        Store<IContentVersionStore>(instance, db => new ContentVersionStore(db), db => new PostgresContentVersionStore(db));
+
+    public IDraftStore Drafts(int instance = 0) => Store<IDraftStore>(instance, db => new DraftStore(db), db => new PostgresDraftStore(db));
+
+    private T Store<T>(int instance, Func<LiteDatabase, T> lite, Func<PostgresDatabase, T> postgres) where T : class
+    {
+        if (_lite is not null)
+        {
+            // One object per store, as the host's singletons: LiteDB stores keep in-process gates and claims.
+            if (!_liteStores.TryGetValue(typeof(T), out var store)) _liteStores[typeof(T)] = store = lite(_lite);
+            return (T)store;
+        }
+        if (!_databases.TryGetValue(instance, out var database))
+            _databases[instance] = database = new PostgresDatabase(_schema!.ConnectionString);
+        return postgres(database);
+    }
+
+    public void Dispose()
+    {
+        _lite?.Dispose();
+        foreach (var database in _databases.Values) database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _schema?.Dispose();
+    }
+}
