@@ -53,11 +53,12 @@ public static class BotChannels
         });
     }
 
-    /// <summary>Adds the middleware every adapter shares, in order: Teams (mentions, card submits, cards), retries of
+    /// <summary>Adds the middleware every adapter shares, in order: metrics, Teams (mentions, card submits, cards), retries of
     /// transient send failures, the client's address, cap text, then one turn per conversation (in this instance, then
     /// across instances with PostgreSQL).</summary>
     public static void UseSharedMiddleware(this BotAdapter adapter, IServiceProvider services)
     {
+        adapter.Use(services.GetRequiredService<Hosting.TurnMetricsMiddleware>());
         adapter.UseTeams(services);
         adapter.Use(services.GetRequiredService<TransientSendRetry>());
         adapter.Use(services.GetRequiredService<ClientAddressMiddleware>());

@@ -33,6 +33,7 @@ public static class BotHost
         builder.Services.AddZalo(builder.Configuration);
         builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddAdmin(builder.Configuration);
+        builder.Services.AddTelemetry(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -42,6 +43,7 @@ public static class BotHost
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealthChecks("/healthz");
+        app.MapTelemetry();
         app.MapBotChannels();
         app.MapReports();
         app.MapWebChat();

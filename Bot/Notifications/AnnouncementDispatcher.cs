@@ -60,7 +60,9 @@ public sealed class AnnouncementDispatcher(
         if (delivered + failed + owed + skipped > 0)
             logger.LogInformation("Announcements at {Now}: {Delivered} delivered, {Skipped} skipped, {Failed} failed",
                 now, delivered, skipped + owed, failed);
-        return new DeliveryRunResult(delivered, skipped + owed, failed);
+        var result = new DeliveryRunResult(delivered, skipped + owed, failed);
+        Hosting.BotMetrics.Delivered(result);
+        return result;
     }
 
     /// <summary>Announcements due in [<paramref name="from"/>, <paramref name="to"/>] at the configured local hour.</summary>

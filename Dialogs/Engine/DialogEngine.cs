@@ -175,6 +175,7 @@ public sealed class DialogEngine(
             if (frame.Step >= dialog.StepCount)
             {
                 state.Stack.RemoveAt(state.Stack.Count - 1);
+                DialogMetrics.Finish(frame.Id);
                 continue;
             }
             frame.Prompt = null;
@@ -204,6 +205,7 @@ public sealed class DialogEngine(
                     break;
                 case StepResult.End end:
                     state.Stack.RemoveAt(state.Stack.Count - 1);
+                    DialogMetrics.Finish(frame.Id);
                     result = end.Result;
                     break;
             }
@@ -285,8 +287,11 @@ public sealed class DialogEngine(
     private static bool IsOwner(ITurnContext turn, DialogState state) =>
         turn.Activity.Conversation?.IsGroup != true || state.Owner is null || state.Owner == turn.Activity.From?.Id;
 
-    private DialogFrame NewFrame(string dialogId, Dictionary<string, string>? values) =>
-        new() { Id = dialogId, Version = _dialogs[dialogId].Version, Values = values ?? [] };
+    private DialogFrame NewFrame(string dialogId, Dictionary<string, string>? values)
+    {
+        DialogMetrics.Start(dialogId);
+        return new() { Id = dialogId, Version = _dialogs[dialogId].Version, Values = values ?? [] };
+    }
 
     private bool IsCurrent(IEnumerable<DialogFrame> stack) =>
         stack.All(f => _dialogs.TryGetValue(f.Id, out var d) && d.Version == f.Version && f.Step <= d.StepCount && d.Fits(f.Values));
