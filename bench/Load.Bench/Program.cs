@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+// Load benchmark (issue 16): the bot (Release, LiteDB, default settings and logging) against the Bot Framework SDK's
+// echo bot on MemoryStorage, both driven with the same Q&A turns (deliveryMode expectReplies to /api/messages,
+// questions of tests/Knowledge.Tests/eval) from a fixed set of conversations, at several connection counts.
+// Everything on 127.0.0.1; every run is bounded in turns and in seconds.
+//
+// dotnet run -c Release --project bench/Load.Bench -- [--connections 1,8,32,128] [--turns 4000] [--seconds 20]
+//     [--conversations 500] [--warmup 400] [--rounds 1] [--no-build]
+
+var options = Options.Parse(args);
+var root = FindRoot();
+if (!options.NoBuild)
+    foreach (var project in new[] { "Bot/Bot.csproj", "bench/Echo.Bench/Echo.Bench.csproj" })
+        Run("dotnet", $"build -c Release -v q -nologo {Path.Combine(root, project)}");
+
+var questions = Directory.EnumerateFiles(Path.Combine(root, "tests/Knowledge.Tests/eval"), "*.tsv").Order()
+    .SelectMany(f => File.ReadLines(f).Skip(1)).Select(l => l.Split('\t')).Where(c => c.Length >= 2 && c[1].Length > 0)
+    .Select(c => c[1]).ToArray();
+var dataDir = Directory.CreateTempSubdirectory("antoan-load-").FullName;
+const string adminKey = "load-bench-diagnostics";
+var runId = Guid.NewGuid().ToString("N")[..8];
+
+using var bot = Server.Start("bot", Path.Combine(root, "Bot/bin/Release/net10.0/AnToan.Bot.dll"),
+    $"--Storage:Path={Path.Combine(dataDir, "antoan.db")}", $"--Admin:ApiKey={adminKey}");
+using var echo = Server.Start("echo", Path.Combine(root, "bench/Echo.Bench/bin/Release/net10.0/Echo.Bench.dll"));
+bot.DiagnosticsPath = "/api/admin/diagnostics";
+bot.AdminKey = adminKey;
+echo.DiagnosticsPath = "/diagnostics";
+try
+{
+    await bot.WaitReadyAsync("/healthz");
+    await echo.WaitReadyAsync("/diagnostics");
+    Console.WriteLine($"{Environment.ProcessorCount} cores, {questions.Length} questions, {options.Conversations} conversations, " +
+                      $"at most {options.Turns} turns or {options.Seconds} s per measurement; load average {LoadAverage()}");
+    Console.WriteLine();
+    Console.WriteLine("| connections | server | turns | errors | turns/s | p50 ms | p99 ms | KB allocated/turn | log lines/turn | bot/echo turns/s |");
+    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (var round = 0; round < options.Rounds; round++)
+        foreach (var connections in options.Connections)
+        {
+            var results = new Dictionary<string, Result>();
+            foreach (var server in new[] { bot, echo })
+            {
+                await DriveAsync(server, connections, options.Warmup, options.Seconds, $"w{round}");
+                results[server.Name] = await DriveAsync(server, connections, options.Turns, options.Seconds, $"m{round}");
+            }
+            foreach (var (name, r) in results)
+                Console.WriteLine($"| {connections} | {name} | {r.Turns} | {r.Errors} | {r.TurnsPerSecond:N0} | {r.P50:N2} | {r.P99:N2} | " +
+                                  $"{r.AllocatedPerTurn / 1024.0:N0} | {r.LogLinesPerTurn:N2} | " +
+                                  (name == "bot" ? $"{r.TurnsPerSecond / results["echo"].TurnsPerSecond:N2}" : "") + " |");
+        }
+    Console.WriteLine();
+    Console.WriteLine($"load average after: {LoadAverage()}");
+}
+finally
+{
+    Directory.Delete(dataDir, true);
+}
+
+async Task<Result> DriveAsync(Server server, int connections, int maxTurns, int maxSeconds, string phase)
+{
+    using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+    using var client = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    var bodies = Enumerable.Range(0, maxTurns).Select(i => Body(i, phase)).ToArray();
+    var latencies = new double[maxTurns];
+    var next = -1;
+    var errors = 0;
+    var allocatedBefore = await server.AllocatedBytesAsync();
+    var linesBefore = server.LogLines;
+    using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(maxSeconds));
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+    {
+        int i;
+        while (!deadline.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < maxTurns)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var ok = false;
+            try
+            {
+                using var content = new ByteArrayContent(bodies[i]);
+                content.Headers.ContentType = new("application/json");
+                using var response = await client.PostAsync("/api/messages", content);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                // A reply came back: the turn ran to its end (the bot saves state before it answers).
+                ok = response.StatusCode == HttpStatusCode.OK && body.AsSpan().IndexOf("\"text\""u8) >= 0;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (!ok) Interlocked.Increment(ref errors);
+        }
+    })));
+    var elapsed = clock.Elapsed.TotalSeconds;
+    var turns = Math.Min(next, maxTurns);
+    var allocated = await server.AllocatedBytesAsync() - allocatedBefore;
+    var sorted = latencies[..turns].Order().ToArray();
+    return new Result(turns, errors, turns / elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99),
+        (double)allocated / turns, (double)(server.LogLines - linesBefore) / turns);
+}
+
+byte[] Body(int i, string phase)
+{
+    var activity = new Dictionary<string, object>
+    {
+        ["type"] = "message",
+        ["id"] = $"{phase}-{i}",
+        ["channelId"] = "emulator",
+        ["serviceUrl"] = "http://127.0.0.1:1",
+        ["deliveryMode"] = "expectReplies",
+        ["from"] = new { id = $"user-{i % options.Conversations}", name = "User" },
+        ["recipient"] = new { id = "bot", name = "Bot" },
+        ["conversation"] = new { id = $"load-{runId}-{i % options.Conversations}" },
+        ["text"] = questions[i % questions.Length],
+    };
+    return JsonSerializer.SerializeToUtf8Bytes(activity);
+}
+
+static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "AnToan.Bot.sln"))) return dir.FullName;
+    throw new InvalidOperationException("Run from inside the repository.");
+}
+
+static void Run(string file, string arguments)
+{
+    using var process = Process.Start(file, arguments);
+    process.WaitForExit();
+    if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} failed");
+}
+
+internal sealed record Result(int Turns, int Errors, double TurnsPerSecond, double P50, double P99, double AllocatedPerTurn, double LogLinesPerTurn);
+
+internal sealed record Options(int[] Connections, int Turns, int Seconds, int Conversations, int Warmup, int Rounds, bool NoBuild)
+{
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return new Options(
+            (Value("--connections") ?? "1,8,32,128").Split(',').Select(int.Parse).ToArray(),
+            int.Parse(Value("--turns") ?? "4000"),
+            int.Parse(Value("--seconds") ?? "20"),
+            int.Parse(Value("--conversations") ?? "500"),
+            int.Parse(Value("--warmup") ?? "400"),
+            int.Parse(Value("--rounds") ?? "1"),
+            args.Contains("--no-build"));
+    }
+}
+
+/// <summary>A server process on a free loopback port, its console output counted (log lines) and discarded.</summary>
+internal sealed class Server : IDisposable
+{
+    private readonly Process _process;
+    private int _logLines;
+
+    private Server(string name, Process process, Uri baseAddress) => (Name, _process, BaseAddress) = (name, process, baseAddress);
+
+    public string Name { get; }
+    public Uri BaseAddress { get; }
+    public string DiagnosticsPath { get; set; } = "";
+    public string? AdminKey { get; set; }
+    public int LogLines => Volatile.Read(ref _logLines);
+
+    public static Server Start(string name, string dll, params string[] arguments)
+    {
+        if (!File.Exists(dll)) throw new FileNotFoundException("Build first (or drop --no-build).", dll);
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        var process = new Process { StartInfo = start };
+        var server = new Server(name, process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Interlocked.Increment(ref server._logLines); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Interlocked.Increment(ref server._logLines); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    public async Task WaitReadyAsync(string path)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}");
+            try
+            {
+                using var request = Request(path);
+                using var response = await client.SendAsync(request);
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{Name} did not start");
+    }
+
+    public async Task<long> AllocatedBytesAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        using var request = Request(DiagnosticsPath);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("allocatedBytes").GetInt64();
+    }
+
+    private HttpRequestMessage Request(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (AdminKey is not null) request.Headers.Add("X-Admin-Key", AdminKey);
+        return request;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+}
