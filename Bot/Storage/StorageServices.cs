@@ -12,7 +12,10 @@ public static class StorageServices
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Singleton: LiteDB's direct mode owns the file for the life of the process.
         services.AddSingleton<ILiteDatabase>(_ => Open(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }));
-        // Singleton: one writer gate per database; LiteDbStorage keeps nothing else between calls.
+        // Singleton: the one writer of the database's turn writes (group commit, background checkpoints); created
+        // after the database, so disposed before it.
+        services.AddSingleton(sp => new LiteDbWriter(sp.GetRequiredService<ILiteDatabase>(), path));
+        // Singleton: keeps nothing between calls.
         services.AddSingleton<IStorage, LiteDbStorage>();
         // Singletons: BotState objects are stateless accessors over IStorage.
         services.AddSingleton<ConversationState>();

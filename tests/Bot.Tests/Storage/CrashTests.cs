@@ -52,7 +52,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             Assert.True(answeredInFlight < InFlight, "the kill came after every write had finished");
 
             using var db = StorageServices.Open(new ConnectionString { Filename = dbPath, Connection = ConnectionType.Direct });
-            var activity = await ReadActivityAsync(new LiteDbStorage(db), "crash-conv");
+            using var writer = new LiteDbWriter(db, dbPath);
+            var activity = await ReadActivityAsync(new LiteDbStorage(db, writer), "crash-conv");
             Assert.NotNull(activity);
             output.WriteLine("acknowledged {0} turns, {1} of them in flight; the file holds {2}", acknowledged, answeredInFlight, activity.Turns);
             Assert.InRange(activity.Turns, acknowledged, Acknowledged + InFlight);

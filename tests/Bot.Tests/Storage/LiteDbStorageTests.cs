@@ -10,6 +10,7 @@ public sealed class LiteDbStorageTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("antoan-storage-").FullName;
     private LiteDatabase _db = null!;
+    private LiteDbWriter _writer = null!;
     private LiteDbStorage _sut = null!;
 
     public LiteDbStorageTests() => Open();
@@ -195,6 +196,7 @@ public sealed class LiteDbStorageTests : IDisposable
 
     public void Dispose()
     {
+        _writer.Dispose();
         _db.Dispose();
         Directory.Delete(_dir, true);
     }
@@ -210,12 +212,15 @@ public sealed class LiteDbStorageTests : IDisposable
 
     private void Open()
     {
-        _db = StorageServices.Open(new ConnectionString { Filename = Path.Combine(_dir, "antoan.db"), Connection = ConnectionType.Direct });
-        _sut = new LiteDbStorage(_db);
+        var path = Path.Combine(_dir, "antoan.db");
+        _db = StorageServices.Open(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        _writer = new LiteDbWriter(_db, path);
+        _sut = new LiteDbStorage(_db, _writer);
     }
 
     private void Reopen()
     {
+        _writer.Dispose();
         _db.Dispose();
         Open();
     }
