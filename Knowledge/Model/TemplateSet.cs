@@ -46,12 +46,27 @@ public sealed class TemplateSet
     public string RenderInline(string file, string id, string source, object? model) =>
         RenderTemplate(ParseInline(file, id, source), model);
 
+    /// <summary>Scriban's built-in functions (string.*, array.*, date.*, ...), built once and shared by every render.</summary>
+    /// <remarks>A TemplateContext made without them builds its own set, copying every built-in (~35 KB a render).
+    /// Shared, they must not change: the set and each of its objects are read-only, so a template that assigns to
+    /// one (<c>date.format = ...</c>) fails to render instead of changing what other renders see. Variables a template
+    /// sets go to its own globals, which are per render.</remarks>
+    private static readonly ScriptObject Builtins = ReadOnlyBuiltins();
+
+    private static ScriptObject ReadOnlyBuiltins()
+    {
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        foreach (var member in builtins.Values.OfType<ScriptObject>()) member.IsReadOnly = true;
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+
     private static string RenderTemplate(Template template, object? model)
     {
         var globals = new ScriptObject();
         if (model is not null) globals.Import(model);
-        // A TemplateContext is not thread-safe: one per render.
-        var context = new TemplateContext { StrictVariables = false, LoopLimit = 1000, RecursiveLimit = 20 };
+        // A TemplateContext is not thread-safe: one per render; the built-ins it reads are shared.
+        var context = new TemplateContext(Builtins) { StrictVariables = false, LoopLimit = 1000, RecursiveLimit = 20 };
         context.PushGlobal(globals);
         return template.Render(context).Trim();
     }
