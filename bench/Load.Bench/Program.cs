@@ -10,7 +10,8 @@ using System.Text.Json;
 // Everything on 127.0.0.1; every run is bounded in turns and in seconds.
 //
 // dotnet run -c Release --project bench/Load.Bench -- [--connections 1,8,32,128] [--turns 4000] [--seconds 20]
-//     [--conversations 500] [--warmup 400] [--rounds 1] [--no-build]
+//     [--conversations 500] [--warmup 400] [--rounds 1] [--no-build] [--only bot|echo]
+// The bot's pid is printed first, for a profiler to attach to.
 
 var options = Options.Parse(args);
 var root = FindRoot();
@@ -35,6 +36,7 @@ try
 {
     await bot.WaitReadyAsync("/healthz");
     await echo.WaitReadyAsync("/diagnostics");
+    Console.WriteLine($"bot pid {bot.Pid}, echo pid {echo.Pid}");
     Console.WriteLine($"{Environment.ProcessorCount} cores, {questions.Length} questions, {options.Conversations} conversations, " +
                       $"at most {options.Turns} turns or {options.Seconds} s per measurement; load average {LoadAverage()}");
     Console.WriteLine();
@@ -44,7 +46,7 @@ try
         foreach (var connections in options.Connections)
         {
             var results = new Dictionary<string, Result>();
-            foreach (var server in new[] { bot, echo })
+            foreach (var server in new[] { bot, echo }.Where(s => options.Only is null || s.Name == options.Only))
             {
                 await DriveAsync(server, connections, options.Warmup, options.Seconds, $"w{round}");
                 results[server.Name] = await DriveAsync(server, connections, options.Turns, options.Seconds, $"m{round}");
@@ -52,7 +54,7 @@ try
             foreach (var (name, r) in results)
                 Console.WriteLine($"| {connections} | {name} | {r.Turns} | {r.Errors} | {r.TurnsPerSecond:N0} | {r.P50:N2} | {r.P99:N2} | " +
                                   $"{r.AllocatedPerTurn / 1024.0:N0} | {r.LogLinesPerTurn:N2} | " +
-                                  (name == "bot" ? $"{r.TurnsPerSecond / results["echo"].TurnsPerSecond:N2}" : "") + " |");
+                                  (name == "bot" && results.TryGetValue("echo", out var e) ? $"{r.TurnsPerSecond / e.TurnsPerSecond:N2}" : "") + " |");
         }
     Console.WriteLine();
     Console.WriteLine($"load average after: {LoadAverage()}");
@@ -141,7 +143,7 @@ static void Run(string file, string arguments)
 
 internal sealed record Result(int Turns, int Errors, double TurnsPerSecond, double P50, double P99, double AllocatedPerTurn, double LogLinesPerTurn);
 
-internal sealed record Options(int[] Connections, int Turns, int Seconds, int Conversations, int Warmup, int Rounds, bool NoBuild)
+internal sealed record Options(int[] Connections, int Turns, int Seconds, int Conversations, int Warmup, int Rounds, bool NoBuild, string? Only)
 {
     public static Options Parse(string[] args)
     {
@@ -153,7 +155,8 @@ internal sealed record Options(int[] Connections, int Turns, int Seconds, int Co
             int.Parse(Value("--conversations") ?? "500"),
             int.Parse(Value("--warmup") ?? "400"),
             int.Parse(Value("--rounds") ?? "1"),
-            args.Contains("--no-build"));
+            args.Contains("--no-build"),
+            Value("--only"));
     }
 }
 
@@ -170,6 +173,7 @@ internal sealed class Server : IDisposable
     public string DiagnosticsPath { get; set; } = "";
     public string? AdminKey { get; set; }
     public int LogLines => Volatile.Read(ref _logLines);
+    public int Pid => _process.Id;
 
     public static Server Start(string name, string dll, params string[] arguments)
     {
