@@ -94,9 +94,10 @@ public sealed class LiteDbWriter : IDisposable
             if (_queue.TryTake(out var first, CheckpointEvery))
             {
                 group.Clear();
+                // Riders first: they were waiting before the write that starts the group.
+                while (_riders.TryDequeue(out var rider)) group.Add(rider);
                 group.Add(first);
                 while (group.Count < MaxGroup && _queue.TryTake(out var more)) group.Add(more);
-                while (_riders.TryDequeue(out var rider)) group.Add(rider);
                 CommitGroup(group);
             }
             CheckpointIfDue();
