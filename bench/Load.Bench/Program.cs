@@ -10,7 +10,8 @@ using System.Text.Json;
 // Everything on 127.0.0.1; every run is bounded in turns and in seconds.
 //
 // dotnet run -c Release --project bench/Load.Bench -- [--connections 1,8,32,128] [--turns 4000] [--seconds 20]
-//     [--conversations 500] [--warmup 400] [--rounds 1] [--no-build] [--only bot|echo]
+//     [--conversations 500] [--warmup 2000] [--rounds 1] [--no-build] [--only bot|before|echo]
+//     [--before path/to/an/older/AnToan.Bot.dll]
 // The bot's pid is printed first, for a profiler to attach to.
 
 var options = Options.Parse(args);
@@ -26,42 +27,82 @@ var dataDir = Directory.CreateTempSubdirectory("antoan-load-").FullName;
 const string adminKey = "load-bench-diagnostics";
 var runId = Guid.NewGuid().ToString("N")[..8];
 
-using var bot = Server.Start("bot", Path.Combine(root, "Bot/bin/Release/net10.0/AnToan.Bot.dll"),
-    $"--Storage:Path={Path.Combine(dataDir, "antoan.db")}", $"--Admin:ApiKey={adminKey}");
-using var echo = Server.Start("echo", Path.Combine(root, "bench/Echo.Bench/bin/Release/net10.0/Echo.Bench.dll"));
-bot.DiagnosticsPath = "/api/admin/diagnostics";
-bot.AdminKey = adminKey;
+var servers = new List<Server> { StartBot("bot", Path.Combine(root, "Bot/bin/Release/net10.0/AnToan.Bot.dll")) };
+// Another build of the bot (an older commit, built with its own `dotnet build -c Release`), measured in the same run.
+if (options.Before is { } before) servers.Add(StartBot("before", Path.GetFullPath(before)));
+var echo = Server.Start("echo", Path.Combine(root, "bench/Echo.Bench/bin/Release/net10.0/Echo.Bench.dll"));
 echo.DiagnosticsPath = "/diagnostics";
+servers.Add(echo);
 try
 {
-    await bot.WaitReadyAsync("/healthz");
-    await echo.WaitReadyAsync("/diagnostics");
-    Console.WriteLine($"bot pid {bot.Pid}, echo pid {echo.Pid}");
+    foreach (var server in servers) await server.WaitReadyAsync(server == echo ? "/diagnostics" : "/healthz");
+    Console.WriteLine(string.Join(", ", servers.Select(s => $"{s.Name} pid {s.Pid}")));
     Console.WriteLine($"{Environment.ProcessorCount} cores, {questions.Length} questions, {options.Conversations} conversations, " +
                       $"at most {options.Turns} turns or {options.Seconds} s per measurement; load average {LoadAverage()}");
     Console.WriteLine();
-    Console.WriteLine("| connections | server | turns | errors | turns/s | p50 ms | p99 ms | KB allocated/turn | log lines/turn | bot/echo turns/s |");
-    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    PrintHeader();
+    var rounds = new List<(int Connections, string Server, Result Result, double Ratio)>();
     for (var round = 0; round < options.Rounds; round++)
         foreach (var connections in options.Connections)
         {
             var results = new Dictionary<string, Result>();
-            foreach (var server in new[] { bot, echo }.Where(s => options.Only is null || s.Name == options.Only))
+            foreach (var server in servers.Where(s => options.Only is null || s.Name == options.Only))
             {
                 await DriveAsync(server, connections, options.Warmup, options.Seconds, $"w{round}");
                 results[server.Name] = await DriveAsync(server, connections, options.Turns, options.Seconds, $"m{round}");
             }
             foreach (var (name, r) in results)
-                Console.WriteLine($"| {connections} | {name} | {r.Turns} | {r.Errors} | {r.TurnsPerSecond:N0} | {r.P50:N2} | {r.P99:N2} | " +
-                                  $"{r.AllocatedPerTurn / 1024.0:N0} | {r.LogLinesPerTurn:N2} | " +
-                                  (name == "bot" && results.TryGetValue("echo", out var e) ? $"{r.TurnsPerSecond / e.TurnsPerSecond:N2}" : "") + " |");
+            {
+                var ratio = name != "echo" && results.TryGetValue("echo", out var e) ? r.TurnsPerSecond / e.TurnsPerSecond : double.NaN;
+                rounds.Add((connections, name, r, ratio));
+                PrintRow(connections, name, r, ratio);
+            }
         }
+    if (options.Rounds > 1)
+    {
+        // The machine is shared: each figure below is the median over the rounds (the ratio: of each round's ratio).
+        Console.WriteLine();
+        Console.WriteLine($"Medians of {options.Rounds} rounds:");
+        Console.WriteLine();
+        PrintHeader();
+        foreach (var group in rounds.GroupBy(r => (r.Connections, r.Server)))
+        {
+            double Median(Func<(int, string, Result Result, double Ratio), double> of) =>
+                group.Select(of).Order().ElementAt(group.Count() / 2);
+            var first = group.First().Result;
+            PrintRow(group.Key.Connections, group.Key.Server, first with
+            {
+                Turns = group.Sum(g => g.Result.Turns), Errors = group.Sum(g => g.Result.Errors),
+                TurnsPerSecond = Median(g => g.Result.TurnsPerSecond), P50 = Median(g => g.Result.P50), P99 = Median(g => g.Result.P99),
+                AllocatedPerTurn = Median(g => g.Result.AllocatedPerTurn), LogLinesPerTurn = Median(g => g.Result.LogLinesPerTurn),
+            }, Median(g => g.Ratio));
+        }
+    }
     Console.WriteLine();
     Console.WriteLine($"load average after: {LoadAverage()}");
 }
 finally
 {
+    foreach (var server in servers) server.Dispose();
     Directory.Delete(dataDir, true);
+}
+
+static void PrintHeader()
+{
+    Console.WriteLine("| connections | server | turns | errors | turns/s | p50 ms | p99 ms | KB allocated/turn | log lines/turn | turns/s ÷ echo's |");
+    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+}
+
+static void PrintRow(int connections, string name, Result r, double ratio) =>
+    Console.WriteLine($"| {connections} | {name} | {r.Turns} | {r.Errors} | {r.TurnsPerSecond:N0} | {r.P50:N2} | {r.P99:N2} | " +
+                      $"{r.AllocatedPerTurn / 1024.0:N0} | {r.LogLinesPerTurn:N2} | {(double.IsNaN(ratio) ? "" : ratio.ToString("N2"))} |");
+
+Server StartBot(string name, string dll)
+{
+    var server = Server.Start(name, dll, $"--Storage:Path={Path.Combine(dataDir, name, "antoan.db")}", $"--Admin:ApiKey={adminKey}");
+    server.DiagnosticsPath = "/api/admin/diagnostics";
+    server.AdminKey = adminKey;
+    return server;
 }
 
 async Task<Result> DriveAsync(Server server, int connections, int maxTurns, int maxSeconds, string phase)
@@ -143,7 +184,7 @@ static void Run(string file, string arguments)
 
 internal sealed record Result(int Turns, int Errors, double TurnsPerSecond, double P50, double P99, double AllocatedPerTurn, double LogLinesPerTurn);
 
-internal sealed record Options(int[] Connections, int Turns, int Seconds, int Conversations, int Warmup, int Rounds, bool NoBuild, string? Only)
+internal sealed record Options(int[] Connections, int Turns, int Seconds, int Conversations, int Warmup, int Rounds, bool NoBuild, string? Only, string? Before)
 {
     public static Options Parse(string[] args)
     {
@@ -153,10 +194,11 @@ internal sealed record Options(int[] Connections, int Turns, int Seconds, int Co
             int.Parse(Value("--turns") ?? "4000"),
             int.Parse(Value("--seconds") ?? "20"),
             int.Parse(Value("--conversations") ?? "500"),
-            int.Parse(Value("--warmup") ?? "400"),
+            int.Parse(Value("--warmup") ?? "2000"),
             int.Parse(Value("--rounds") ?? "1"),
             args.Contains("--no-build"),
-            Value("--only"));
+            Value("--only"),
+            Value("--before"));
     }
 }
 
