@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
@@ -43,6 +44,17 @@ public sealed class LiteDbStorage : IStorage
     // The ETag check and the write it guards run on the writer's one thread: no other write interleaves.
     private readonly LiteDbWriter _writer;
 
+    /// <summary>Most documents kept in <see cref="_committed"/> before it starts again empty.</summary>
+    private const int MaxCommitted = 10_000;
+
+    /// <summary>The documents this storage wrote, as committed (JSON and ETag by id): the state of a conversation is
+    /// read at the start of each of its turns, and from here that costs no LiteDB query.</summary>
+    /// <remarks>Only this class writes the collection. Entries are set by the writer's thread after the commit, in
+    /// commit order, so the last one set is what the file holds; a write removes its entries before it is queued, so
+    /// a read during a write goes to the file. Reads never fill it (a read racing a write could put back an old
+    /// value).</remarks>
+    private readonly ConcurrentDictionary<string, (string Json, string ETag)> _committed = new();
+
     public LiteDbStorage(ILiteDatabase db, LiteDbWriter writer)
     {
         _writer = writer;
@@ -56,9 +68,14 @@ public sealed class LiteDbStorage : IStorage
         var result = new Dictionary<string, object>(keys.Length);
         foreach (var key in keys.Distinct())
         {
-            var doc = _items.FindById(Id(key));
-            if (doc is null || JsonConvert.DeserializeObject<object>(doc["json"].AsString, ReadSettings) is not { } value) continue;
-            if (value is IStoreItem item) item.ETag = doc["etag"].AsString;
+            var id = Id(key);
+            if (!_committed.TryGetValue(id, out var stored))
+            {
+                if (_items.FindById(id) is not { } doc) continue;
+                stored = (doc["json"].AsString, doc["etag"].AsString);
+            }
+            if (JsonConvert.DeserializeObject<object>(stored.Json, ReadSettings) is not { } value) continue;
+            if (value is IStoreItem item) item.ETag = stored.ETag;
             result[key] = value;
         }
         return Task.FromResult<IDictionary<string, object>>(result);
@@ -72,11 +89,13 @@ public sealed class LiteDbStorage : IStorage
         cancellationToken.ThrowIfCancellationRequested();
         if (changes.Count == 0) return Task.CompletedTask;
         // Serialise on the caller's thread: it is the slow part and touches nothing shared.
-        var documents = changes.Select(c => (c.Key, Id: Id(c.Key), Item: c.Value as IStoreItem, Json: JsonConvert.SerializeObject(c.Value, WriteSettings))).ToList();
+        var documents = changes.Select(c => (c.Key, Id: Id(c.Key), Item: c.Value as IStoreItem,
+            Json: JsonConvert.SerializeObject(c.Value, WriteSettings), ETag: Guid.NewGuid().ToString("N"))).ToList();
+        foreach (var document in documents) _committed.TryRemove(document.Id, out _);
         return _writer.WriteAsync(() =>
         {
             // Every ETag is checked before anything is written, so a conflict leaves nothing of the batch behind.
-            foreach (var (key, id, item, _) in documents)
+            foreach (var (key, id, item, _, _) in documents)
             {
                 var expected = item?.ETag;
                 if (!string.IsNullOrEmpty(expected) && expected != "*")
@@ -86,16 +105,20 @@ public sealed class LiteDbStorage : IStorage
                         throw new InvalidOperationException($"Etag conflict on '{key}'. Original: {expected}, current: {current ?? "(none)"}");
                 }
             }
-            foreach (var (key, id, _, json) in documents)
+            foreach (var (key, id, _, json, etag) in documents)
             {
                 _items.Upsert(new BsonDocument
                 {
                     ["_id"] = id,
                     ["key"] = key,
                     ["json"] = json,
-                    ["etag"] = Guid.NewGuid().ToString("N"),
+                    ["etag"] = etag,
                 });
             }
+        }, committed: () =>
+        {
+            if (_committed.Count >= MaxCommitted) _committed.Clear();
+            foreach (var (_, id, _, json, etag) in documents) _committed[id] = (json, etag);
         });
     }
 
@@ -105,7 +128,9 @@ public sealed class LiteDbStorage : IStorage
         cancellationToken.ThrowIfCancellationRequested();
         if (keys.Length == 0) return Task.CompletedTask;
         var ids = keys.Select(Id).ToList();
-        return _writer.WriteAsync(() => { foreach (var id in ids) _items.Delete(id); });
+        foreach (var id in ids) _committed.TryRemove(id, out _);
+        return _writer.WriteAsync(() => { foreach (var id in ids) _items.Delete(id); },
+            committed: () => { foreach (var id in ids) _committed.TryRemove(id, out _); });
     }
 
     private static string Id(string key)

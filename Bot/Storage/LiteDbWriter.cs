@@ -64,9 +64,11 @@ public sealed class LiteDbWriter : IDisposable
     /// <remarks><paramref name="write"/> runs on the writer's thread and must not block on anything else. If it
     /// throws, the transaction is rolled back, the task fails with that exception, and the other writes of the group
     /// are committed without it — so a write that checks something (an ETag) before it writes leaves nothing behind.</remarks>
-    public Task WriteAsync(Action write)
+    /// <param name="committed">Runs on the writer's thread once the write is on disk, in commit order, before
+    /// anyone is told (a cache of what was written is kept current with it).</param>
+    public Task WriteAsync(Action write, Action? committed = null)
     {
-        var job = new Job(write);
+        var job = new Job(write, committed);
         try { _queue.Add(job); }
         catch (InvalidOperationException) { throw new ObjectDisposedException(nameof(LiteDbWriter)); }
         return job.Done.Task;
@@ -78,7 +80,7 @@ public sealed class LiteDbWriter : IDisposable
     public Task WriteWithNextAsync(Action write)
     {
         ObjectDisposedException.ThrowIf(_queue.IsAddingCompleted, this);
-        var job = new Job(write);
+        var job = new Job(write, null);
         _riders.Enqueue(job);
         return job.Done.Task;
     }
@@ -132,6 +134,7 @@ public sealed class LiteDbWriter : IDisposable
                 _db.Commit();
                 Sync();
                 _uncheckpointed = true;
+                foreach (var job in pending) job.Committed?.Invoke();
                 foreach (var job in pending) job.Done.TrySetResult();
             }
             catch (Exception e)
@@ -239,9 +242,11 @@ public sealed class LiteDbWriter : IDisposable
         public const int DefaultCheckpoint = 1000;
     }
 
-    private sealed class Job(Action write)
+    private sealed class Job(Action write, Action? committed)
     {
         public Action Write { get; } = write;
+
+        public Action? Committed { get; } = committed;
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -194,6 +194,32 @@ public sealed class LiteDbStorageTests : IDisposable
         Assert.False(read.ContainsKey("z"));
     }
 
+    /// <summary>Reads are served from the documents this storage committed: after writes racing on one key, what is
+    /// read is what the file holds.</summary>
+    [Fact]
+    public async Task ConcurrentWritesOfOneKey_ReadBackWhatTheFileHolds()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
+            _sut.WriteAsync(new Dictionary<string, object> { ["k"] = new Dictionary<string, object> { ["n"] = (long)i } }))));
+        var fromMemory = (await _sut.ReadAsync(["k"]))["k"];
+
+        Reopen();
+        var fromFile = (await _sut.ReadAsync(["k"]))["k"];
+
+        Assert.Equal(((Dictionary<string, object>)fromFile)["n"], ((Dictionary<string, object>)fromMemory)["n"]);
+    }
+
+    [Fact]
+    public async Task Delete_AfterAWrite_IsNotReadBack()
+    {
+        await _sut.WriteAsync(new Dictionary<string, object> { ["k"] = "v" });
+        Assert.Single(await _sut.ReadAsync(["k"]));
+
+        await _sut.DeleteAsync(["k"]);
+
+        Assert.Empty(await _sut.ReadAsync(["k"]));
+    }
+
     public void Dispose()
     {
         _writer.Dispose();
