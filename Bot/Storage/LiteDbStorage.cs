@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
@@ -44,16 +43,8 @@ public sealed class LiteDbStorage : IStorage
     // The ETag check and the write it guards run on the writer's one thread: no other write interleaves.
     private readonly LiteDbWriter _writer;
 
-    /// <summary>Most documents kept in <see cref="_committed"/> before it starts again empty.</summary>
-    private const int MaxCommitted = 10_000;
-
-    /// <summary>The documents this storage wrote, as committed (JSON and ETag by id): the state of a conversation is
-    /// read at the start of each of its turns, and from here that costs no LiteDB query.</summary>
-    /// <remarks>Only this class writes the collection. Entries are set by the writer's thread after the commit, in
-    /// commit order, so the last one set is what the file holds; a write removes its entries before it is queued, so
-    /// a read during a write goes to the file. Reads never fill it (a read racing a write could put back an old
-    /// value).</remarks>
-    private readonly ConcurrentDictionary<string, (string Json, string ETag)> _committed = new();
+    /// <summary>The collection's documents as the file holds them, for the reads of every turn.</summary>
+    private readonly KnownDocuments _known = new();
 
     public LiteDbStorage(ILiteDatabase db, LiteDbWriter writer)
     {
@@ -69,11 +60,13 @@ public sealed class LiteDbStorage : IStorage
         foreach (var key in keys.Distinct())
         {
             var id = Id(key);
-            if (!_committed.TryGetValue(id, out var stored))
+            if (!_known.TryGet(id, out var stored))
             {
-                if (_items.FindById(id) is not { } doc) continue;
-                stored = (doc["json"].AsString, doc["etag"].AsString);
+                var version = _known.Version;
+                stored = _items.FindById(id) is { } doc ? new StoredDocument(doc["json"].AsString, doc["etag"].AsString) : null;
+                _known.Read(id, stored, version);
             }
+            if (stored is null) continue;
             if (JsonConvert.DeserializeObject<object>(stored.Json, ReadSettings) is not { } value) continue;
             if (value is IStoreItem item) item.ETag = stored.ETag;
             result[key] = value;
@@ -91,7 +84,7 @@ public sealed class LiteDbStorage : IStorage
         // Serialise on the caller's thread: it is the slow part and touches nothing shared.
         var documents = changes.Select(c => (c.Key, Id: Id(c.Key), Item: c.Value as IStoreItem,
             Json: JsonConvert.SerializeObject(c.Value, WriteSettings), ETag: Guid.NewGuid().ToString("N"))).ToList();
-        foreach (var document in documents) _committed.TryRemove(document.Id, out _);
+        _known.Writing(documents.Select(d => d.Id));
         return _writer.WriteAsync(() =>
         {
             // Every ETag is checked before anything is written, so a conflict leaves nothing of the batch behind.
@@ -115,11 +108,7 @@ public sealed class LiteDbStorage : IStorage
                     ["etag"] = etag,
                 });
             }
-        }, committed: () =>
-        {
-            if (_committed.Count >= MaxCommitted) _committed.Clear();
-            foreach (var (_, id, _, json, etag) in documents) _committed[id] = (json, etag);
-        });
+        }, committed: () => _known.Committed(documents.Select(d => (d.Id, (StoredDocument?)new StoredDocument(d.Json, d.ETag)))));
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -128,9 +117,64 @@ public sealed class LiteDbStorage : IStorage
         cancellationToken.ThrowIfCancellationRequested();
         if (keys.Length == 0) return Task.CompletedTask;
         var ids = keys.Select(Id).ToList();
-        foreach (var id in ids) _committed.TryRemove(id, out _);
+        _known.Writing(ids);
         return _writer.WriteAsync(() => { foreach (var id in ids) _items.Delete(id); },
-            committed: () => { foreach (var id in ids) _committed.TryRemove(id, out _); });
+            committed: () => _known.Committed(ids.Select(id => (id, (StoredDocument?)null))));
+    }
+
+    private sealed record StoredDocument(string Json, string ETag);
+
+    /// <summary>What the file holds for the ids read or written lately: a document, or null when there is none — so
+    /// a turn's reads (conversation and user state) cost no LiteDB query once the conversation is known.</summary>
+    /// <remarks>Only <see cref="LiteDbStorage"/> writes the collection. A write forgets its ids before it is queued
+    /// and sets them once committed, on the writer's thread and in commit order, so the last value set is the file's.
+    /// A read from the file is kept only if no write began or was committed while it ran: otherwise it might put
+    /// back a value older than one just committed. Bounded: starts again empty when full.</remarks>
+    private sealed class KnownDocuments
+    {
+        private const int MaxEntries = 10_000;
+
+        private readonly Lock _gate = new();
+        private readonly Dictionary<string, StoredDocument?> _documents = new(StringComparer.Ordinal);
+        private long _version;
+
+        /// <summary>Changes whenever a write begins or is committed.</summary>
+        public long Version { get { lock (_gate) return _version; } }
+
+        public bool TryGet(string id, out StoredDocument? document)
+        {
+            lock (_gate) return _documents.TryGetValue(id, out document);
+        }
+
+        /// <summary>Keeps what a read found in the file, unless a write began or was committed since <paramref name="version"/>.</summary>
+        public void Read(string id, StoredDocument? document, long version)
+        {
+            lock (_gate) if (_version == version) Set(id, document);
+        }
+
+        public void Writing(IEnumerable<string> ids)
+        {
+            lock (_gate)
+            {
+                _version++;
+                foreach (var id in ids) _documents.Remove(id);
+            }
+        }
+
+        public void Committed(IEnumerable<(string Id, StoredDocument? Document)> documents)
+        {
+            lock (_gate)
+            {
+                _version++;
+                foreach (var (id, document) in documents) Set(id, document);
+            }
+        }
+
+        private void Set(string id, StoredDocument? document)
+        {
+            if (_documents.Count >= MaxEntries && !_documents.ContainsKey(id)) _documents.Clear();
+            _documents[id] = document;
+        }
     }
 
     private static string Id(string key)
