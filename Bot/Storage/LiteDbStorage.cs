@@ -60,11 +60,10 @@ public sealed class LiteDbStorage : IStorage
         foreach (var key in keys.Distinct())
         {
             var id = Id(key);
-            if (!_known.TryGet(id, out var stored))
+            if (!_known.TryGet(id, out var stored, out var token))
             {
-                var version = _known.Version;
                 stored = _items.FindById(id) is { } doc ? new StoredDocument(doc["json"].AsString, doc["etag"].AsString) : null;
-                _known.Read(id, stored, version);
+                _known.Read(id, stored, token);
             }
             if (stored is null) continue;
             if (JsonConvert.DeserializeObject<object>(stored.Json, ReadSettings) is not { } value) continue;
@@ -84,8 +83,9 @@ public sealed class LiteDbStorage : IStorage
         // Serialise on the caller's thread: it is the slow part and touches nothing shared.
         var documents = changes.Select(c => (c.Key, Id: Id(c.Key), Item: c.Value as IStoreItem,
             Json: JsonConvert.SerializeObject(c.Value, WriteSettings), ETag: Guid.NewGuid().ToString("N"))).ToList();
-        _known.Writing(documents.Select(d => d.Id));
-        return _writer.WriteAsync(() =>
+        var ids = documents.Select(d => d.Id).ToList();
+        _known.Writing(ids);
+        return Settled(ids, _writer.WriteAsync(() =>
         {
             // Every ETag is checked before anything is written, so a conflict leaves nothing of the batch behind.
             foreach (var (key, id, item, _, _) in documents)
@@ -108,7 +108,7 @@ public sealed class LiteDbStorage : IStorage
                     ["etag"] = etag,
                 });
             }
-        }, committed: () => _known.Committed(documents.Select(d => (d.Id, (StoredDocument?)new StoredDocument(d.Json, d.ETag)))));
+        }, committed: () => _known.Committed(documents.Select(d => (d.Id, (StoredDocument?)new StoredDocument(d.Json, d.ETag))))));
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -118,62 +118,114 @@ public sealed class LiteDbStorage : IStorage
         if (keys.Length == 0) return Task.CompletedTask;
         var ids = keys.Select(Id).ToList();
         _known.Writing(ids);
-        return _writer.WriteAsync(() => { foreach (var id in ids) _items.Delete(id); },
-            committed: () => _known.Committed(ids.Select(id => (id, (StoredDocument?)null))));
+        return Settled(ids, _writer.WriteAsync(() => { foreach (var id in ids) _items.Delete(id); },
+            committed: () => _known.Committed(ids.Select(id => (id, (StoredDocument?)null)))));
+    }
+
+    /// <summary>Tells <see cref="_known"/> about a write that failed (it was told about one that succeeded on commit).</summary>
+    private async Task Settled(List<string> ids, Task write)
+    {
+        try { await write; }
+        catch
+        {
+            _known.Failed(ids);
+            throw;
+        }
     }
 
     private sealed record StoredDocument(string Json, string ETag);
 
     /// <summary>What the file holds for the ids read or written lately: a document, or null when there is none — so
     /// a turn's reads (conversation and user state) cost no LiteDB query once the conversation is known.</summary>
-    /// <remarks>Only <see cref="LiteDbStorage"/> writes the collection. A write forgets its ids before it is queued
-    /// and sets them once committed, on the writer's thread and in commit order, so the last value set is the file's.
-    /// A read from the file is kept only if no write began or was committed while it ran: otherwise it might put
-    /// back a value older than one just committed. Bounded: starts again empty when full.</remarks>
+    /// <remarks>Only <see cref="LiteDbStorage"/> writes the collection. A write marks its ids before it is queued and
+    /// sets them once committed, on the writer's thread and in commit order, so the last value set is the file's. A
+    /// read from the file is kept only if nothing about its id changed while it ran (no write began, was committed or
+    /// failed, and nothing was dropped): otherwise it might put back a value older than one just committed.
+    /// Bounded: entries with no write under way are dropped when it is full.</remarks>
     private sealed class KnownDocuments
     {
         private const int MaxEntries = 10_000;
 
         private readonly Lock _gate = new();
-        private readonly Dictionary<string, StoredDocument?> _documents = new(StringComparer.Ordinal);
-        private long _version;
+        private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+        private long _drops;
 
-        /// <summary>Changes whenever a write begins or is committed.</summary>
-        public long Version { get { lock (_gate) return _version; } }
-
-        public bool TryGet(string id, out StoredDocument? document)
-        {
-            lock (_gate) return _documents.TryGetValue(id, out document);
-        }
-
-        /// <summary>Keeps what a read found in the file, unless a write began or was committed since <paramref name="version"/>.</summary>
-        public void Read(string id, StoredDocument? document, long version)
-        {
-            lock (_gate) if (_version == version) Set(id, document);
-        }
-
-        public void Writing(IEnumerable<string> ids)
+        /// <returns>true with the document (null: none) when it is known; else false and a token for <see cref="Read"/>.</returns>
+        public bool TryGet(string id, out StoredDocument? document, out (Entry? Entry, long Changes, long Drops) token)
         {
             lock (_gate)
             {
-                _version++;
-                foreach (var id in ids) _documents.Remove(id);
+                _entries.TryGetValue(id, out var entry);
+                document = entry?.Document;
+                token = (entry, entry?.Changes ?? 0, _drops);
+                return entry is { Known: true };
             }
         }
+
+        /// <summary>Keeps what a read found in the file, if nothing about the id changed since <see cref="TryGet"/>.</summary>
+        public void Read(string id, StoredDocument? document, (Entry? Entry, long Changes, long Drops) token)
+        {
+            lock (_gate)
+            {
+                _entries.TryGetValue(id, out var entry);
+                if (token.Drops != _drops || entry != token.Entry || (entry?.Changes ?? 0) != token.Changes || entry is { Writes: > 0 }) return;
+                if (entry is null) _entries[id] = entry = New();
+                (entry.Document, entry.Known) = (document, true);
+            }
+        }
+
+        public void Writing(IEnumerable<string> ids) => Change(ids, e => { e.Writes++; e.Known = false; });
 
         public void Committed(IEnumerable<(string Id, StoredDocument? Document)> documents)
         {
             lock (_gate)
-            {
-                _version++;
-                foreach (var (id, document) in documents) Set(id, document);
-            }
+                foreach (var (id, document) in documents)
+                {
+                    var entry = Get(id);
+                    entry.Writes--;
+                    entry.Changes++;
+                    (entry.Document, entry.Known) = (document, true);
+                }
         }
 
-        private void Set(string id, StoredDocument? document)
+        public void Failed(IEnumerable<string> ids) => Change(ids, e => { e.Writes--; e.Known = false; });
+
+        private void Change(IEnumerable<string> ids, Action<Entry> change)
         {
-            if (_documents.Count >= MaxEntries && !_documents.ContainsKey(id)) _documents.Clear();
-            _documents[id] = document;
+            lock (_gate)
+                foreach (var id in ids)
+                {
+                    var entry = Get(id);
+                    entry.Changes++;
+                    change(entry);
+                }
+        }
+
+        private Entry Get(string id)
+        {
+            if (!_entries.TryGetValue(id, out var entry)) _entries[id] = entry = New();
+            return entry;
+        }
+
+        private Entry New()
+        {
+            if (_entries.Count >= MaxEntries)
+            {
+                foreach (var (id, entry) in _entries)
+                    if (entry.Writes == 0) _entries.Remove(id);
+                _drops++;
+            }
+            return new Entry();
+        }
+
+        public sealed class Entry
+        {
+            public StoredDocument? Document { get; set; }
+            public bool Known { get; set; }
+            /// <summary>Writes queued and not yet committed or failed.</summary>
+            public int Writes { get; set; }
+            /// <summary>Counts every write that began, was committed or failed.</summary>
+            public long Changes { get; set; }
         }
     }
 

@@ -210,6 +210,16 @@ public sealed class LiteDbStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task AKeyReadWhileAbsent_ThenWritten_IsReadBack()
+    {
+        Assert.Empty(await _sut.ReadAsync(["k"]));
+
+        await _sut.WriteAsync(new Dictionary<string, object> { ["k"] = "v" });
+
+        Assert.Equal("v", (await _sut.ReadAsync(["k"]))["k"]);
+    }
+
+    [Fact]
     public async Task Delete_AfterAWrite_IsNotReadBack()
     {
         await _sut.WriteAsync(new Dictionary<string, object> { ["k"] = "v" });
