@@ -34,7 +34,7 @@ public sealed class QuestionLog : IQuestionLog
     /// <summary>Adds the question with the next group commit (the turn's state save, at its end); completes once it
     /// is on disk. The caller awaits it after the turn, calling <see cref="FlushAsync"/> first.</summary>
     /// <remarks>The document is built by hand with the fields of <see cref="QuestionDoc"/> (the mapper's names:
-    /// Id becomes _id) — the mapper's reflection costs more than the insert.</remarks>
+    /// Id becomes _id), keeping the mapper's reflection off the turn's path.</remarks>
     public Task RecordAsync(AskedQuestion question)
     {
         var document = new BsonDocument

@@ -17,16 +17,19 @@ namespace AnToan.Bot.Storage;
 /// confirmed transaction of the log (<c>WalIndexService.RestoreIndex</c>). What it never does is fsync the log: only
 /// a checkpoint fsyncs (the data file, when it copies the log into it), and LiteDB has no API to fsync the log.
 /// So after each group's commit this writer fsyncs the log file itself, through a handle of its own opened read-only
-/// with every sharing flag (LiteDB's writer holds the file open for writing): on Linux and macOS fsync acts on the
-/// file, not on the descriptor, so a read-only descriptor flushes the pages LiteDB's descriptor wrote
-/// (<see cref="RandomAccess.FlushToDisk"/> is fsync there). The first time, the folder is fsynced too, so that a log
+/// with every sharing flag (LiteDB's writer holds the file open for writing): on Linux (macOS alike) fsync acts on the file,
+/// not on the descriptor, so a read-only descriptor flushes the pages LiteDB's descriptor wrote
+/// (<see cref="RandomAccess.FlushToDisk"/> is that fsync; checked with strace: <c>fsync(fd)</c> on the O_RDONLY
+/// descriptor returns 0). The first time, the folder is fsynced too, so that a log
 /// file LiteDB has just created is itself on disk. After a background checkpoint (LiteDB truncates the log) the log
 /// is fsynced again, so that a power cut cannot bring back log pages older than the data file. Where a read-only
 /// handle cannot be flushed (Windows: FlushFileBuffers needs write access) each group ends with a checkpoint
 /// instead, which fsyncs through LiteDB itself — one per group rather than one per write.</para>
 /// <para><b>What is acknowledged.</b> The task of <see cref="WriteAsync"/> completes only after its group's commit and
-/// fsync; a turn awaits it before it answers, so an answered turn's writes are on disk. Writes made directly by the
-/// other stores (progress, subscriptions) in the same turn were committed before, and the fsync covers them too.</para>
+/// fsync; a turn awaits it before it answers, so an answered turn's writes are on disk. The other stores (progress,
+/// subscriptions, deliveries) still commit on their own, as before: their writes reach the OS at once and the disk
+/// with the next group's fsync or checkpoint (within seconds); made during a turn, they come before its state save,
+/// whose fsync covers them.</para>
 /// <para>LiteDB binds a transaction to its thread, so the writer has a thread of its own. While it runs, the
 /// CHECKPOINT pragma is 0, so that LiteDB never checkpoints inside a commit on a request thread; this writer
 /// checkpoints every few seconds when the log holds anything, and when it is disposed.</para>
