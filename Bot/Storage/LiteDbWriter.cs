@@ -226,6 +226,8 @@ public sealed class LiteDbWriter : IDisposable
     public void Dispose()
     {
         if (_queue.IsAddingCompleted) return;
+        // Writes still waiting for a group get one.
+        if (!_riders.IsEmpty) _queue.Add(new Job(static () => { }, null));
         _queue.CompleteAdding();
         _thread.Join();
         try

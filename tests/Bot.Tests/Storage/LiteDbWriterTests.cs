@@ -68,6 +68,19 @@ public sealed class LiteDbWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Disposing_CommitsTheWritesStillWaitingForAGroup()
+    {
+        Task rider;
+        using (var db = Open())
+        using (var writer = new LiteDbWriter(db, DbPath))
+            rider = writer.WriteWithNextAsync(() => db.GetCollection("items").Insert(new BsonDocument { ["_id"] = 1 }));
+
+        await rider;
+        using var reopened = Open();
+        Assert.Equal(1, reopened.GetCollection("items").Count());
+    }
+
+    [Fact]
     public async Task Disposing_CheckpointsTheLog()
     {
         using (var db = Open())
