@@ -11,7 +11,7 @@ using System.Text.Json;
 //
 // dotnet run -c Release --project bench/Load.Bench -- [--connections 1,8,32,128] [--turns 4000] [--seconds 20]
 //     [--conversations 500] [--warmup 2000] [--rounds 1] [--no-build] [--only bot|before|echo]
-//     [--before path/to/an/older/AnToan.Bot.dll]
+//     [--before path/to/an/older/AnToan.Bot.dll] [--fresh]
 // The bot's pid is printed first, for a profiler to attach to.
 
 var options = Options.Parse(args);
@@ -26,6 +26,7 @@ var questions = Directory.EnumerateFiles(Path.Combine(root, "tests/Knowledge.Tes
 var dataDir = Directory.CreateTempSubdirectory("antoan-load-").FullName;
 const string adminKey = "load-bench-diagnostics";
 var runId = Guid.NewGuid().ToString("N")[..8];
+var freshCount = 0;
 
 var servers = new List<Server> { StartBot("bot", Path.Combine(root, "Bot/bin/Release/net10.0/AnToan.Bot.dll")) };
 // Another build of the bot (an older commit, built with its own `dotnet build -c Release`), measured in the same run.
@@ -159,9 +160,19 @@ byte[] Body(int i, string phase)
         ["from"] = new { id = $"user-{i % options.Conversations}", name = "User" },
         ["recipient"] = new { id = "bot", name = "Bot" },
         ["conversation"] = new { id = $"load-{runId}-{i % options.Conversations}" },
-        ["text"] = questions[i % questions.Length],
+        ["text"] = options.Fresh ? Fresh(questions[i % questions.Length]) : questions[i % questions.Length],
     };
     return JsonSerializer.SerializeToUtf8Bytes(activity);
+}
+
+// --fresh: extra spaces after the first word (the ends are trimmed) make every text of the run new to the bot (its
+// match cache keys on the exact text), so each turn pays the whole match, as a question never asked before does;
+// the answer is the same.
+string Fresh(string question)
+{
+    var spaces = new string(' ', 1 + Interlocked.Increment(ref freshCount) / questions.Length % 500);
+    var cut = question.IndexOf(' ');
+    return cut < 0 ? question : question[..cut] + spaces + question[cut..];
 }
 
 static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
@@ -184,7 +195,7 @@ static void Run(string file, string arguments)
 
 internal sealed record Result(int Turns, int Errors, double TurnsPerSecond, double P50, double P99, double AllocatedPerTurn, double LogLinesPerTurn);
 
-internal sealed record Options(int[] Connections, int Turns, int Seconds, int Conversations, int Warmup, int Rounds, bool NoBuild, string? Only, string? Before)
+internal sealed record Options(int[] Connections, int Turns, int Seconds, int Conversations, int Warmup, int Rounds, bool NoBuild, string? Only, string? Before, bool Fresh)
 {
     public static Options Parse(string[] args)
     {
@@ -198,7 +209,8 @@ internal sealed record Options(int[] Connections, int Turns, int Seconds, int Co
             int.Parse(Value("--rounds") ?? "1"),
             args.Contains("--no-build"),
             Value("--only"),
-            Value("--before"));
+            Value("--before"),
+            args.Contains("--fresh"));
     }
 }
 
