@@ -14,7 +14,9 @@ public static class BotChannels
     public static IServiceCollection AddBotChannels(this IServiceCollection services)
     {
         // Singleton: the SDK caches tokens and connector clients inside the authentication object.
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        // The user-token client of a turn is made only when used (see LazyUserTokenAuthentication).
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+            new LazyUserTokenAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp)));
         // Singletons: stateless middleware shared by every adapter (web chat and Zalo add the same ones).
         services.AddSingleton<ConversationLock>();
         services.AddSingleton<TextLimitMiddleware>();

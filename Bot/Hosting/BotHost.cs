@@ -54,6 +54,7 @@ public static class BotHost
         admin.MapContentAdmin();
         admin.MapAnnouncementsAdmin();
         admin.MapFeedbackAdmin();
+        admin.MapDiagnosticsAdmin();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AnToan.Knowledge.Calendar;
 using LiteDB;
 using Microsoft.Bot.Schema;
@@ -20,8 +21,38 @@ public sealed class SubscriptionStore : ISubscriptionStore
         _time = time;
     }
 
-    public Subscription? Find(string channelId, string conversationId) =>
-        _subscriptions.FindById(Subscription.KeyOf(channelId, conversationId));
+    /// <summary>Conversations known to have no subscription. Most never subscribe, yet every message asks
+    /// (<see cref="OwedAnnouncementsInterceptor"/>): from here the answer costs no LiteDB query — nor a wait while a
+    /// checkpoint holds the database.</summary>
+    /// <remarks>Only this class writes the collection, each write under <see cref="_gate"/> and ending with
+    /// <see cref="Written"/>. A read that found nothing is remembered only if no write ended meanwhile (checked under
+    /// the gate), so it can never hide a subscription just written. Bounded: emptied when full.</remarks>
+    private readonly ConcurrentDictionary<string, byte> _absent = new();
+    private long _writes;
+    private const int MaxAbsent = 100_000;
+
+    public Subscription? Find(string channelId, string conversationId)
+    {
+        var id = Subscription.KeyOf(channelId, conversationId);
+        if (_absent.ContainsKey(id)) return null;
+        var writes = Interlocked.Read(ref _writes);
+        var found = _subscriptions.FindById(id);
+        if (found is null)
+            lock (_gate)
+                if (_writes == writes)
+                {
+                    if (_absent.Count >= MaxAbsent) _absent.Clear();
+                    _absent.TryAdd(id, 0);
+                }
+        return found;
+    }
+
+    /// <summary>Ends every write (under <see cref="_gate"/>): <paramref name="id"/> may exist now.</summary>
+    private void Written(string id)
+    {
+        Interlocked.Increment(ref _writes);
+        _absent.TryRemove(id, out _);
+    }
 
     public IReadOnlyList<Subscription> Active() => _subscriptions.Find(s => s.Active).ToList();
 
@@ -35,6 +66,7 @@ public sealed class SubscriptionStore : ISubscriptionStore
         {
             var subscription = Subscribed(Find(reference.ChannelId, reference.Conversation.Id), reference, categories, _time.GetUtcNow().UtcDateTime);
             _subscriptions.Upsert(subscription);
+            Written(subscription.Id);
             return subscription;
         }
     }
@@ -48,6 +80,7 @@ public sealed class SubscriptionStore : ISubscriptionStore
             var subscription = _subscriptions.FindById(id);
             if (!End(subscription, by, _time.GetUtcNow().UtcDateTime)) return false;
             _subscriptions.Update(subscription);
+            Written(id);
             return true;
         }
     }
@@ -70,6 +103,7 @@ public sealed class SubscriptionStore : ISubscriptionStore
             current.Categories = categories;
             current.Reference = Serialize(reference);
             _subscriptions.Update(current);
+            Written(current.Id);
             return current;
         }
     }
@@ -83,6 +117,7 @@ public sealed class SubscriptionStore : ISubscriptionStore
             if (subscription is null || Deserialize(subscription).ServiceUrl == reference.ServiceUrl) return;
             subscription.Reference = Serialize(reference);
             _subscriptions.Update(subscription);
+            Written(subscription.Id);
         }
     }
 

@@ -16,10 +16,9 @@ namespace AnToan.Bot.Storage;
 /// <para>The document id is a hash of the key because LiteDB compares strings with the database's collation,
 /// case-insensitive by default, while bot keys (conversation ids) are case-sensitive; the key itself is kept
 /// beside it for people reading the file.</para>
-/// <para>Durability: a LiteDB 5.0.21 commit writes its pages to the -log file (reaching the OS, so it
-/// survives a killed process) but never fsyncs it; only a checkpoint fsyncs, when it copies the log into the
-/// data file. Every write here therefore ends with a checkpoint, so an acknowledged turn also survives a power
-/// cut or an OS crash (about 1 ms a write on an ordinary disk, against 0.1 ms without).</para>
+/// <para>Durability: writes go through the <see cref="LiteDbWriter"/>, which commits the writes of concurrent turns
+/// together and fsyncs LiteDB's log before it acknowledges any of them, so a saved turn survives a killed process,
+/// a power cut or an OS crash; checkpoints run in its background.</para>
 /// </remarks>
 public sealed class LiteDbStorage : IStorage
 {
@@ -40,14 +39,16 @@ public sealed class LiteDbStorage : IStorage
         DateParseHandling = DateParseHandling.None,
     };
 
-    private readonly ILiteDatabase _db;
     private readonly ILiteCollection<BsonDocument> _items;
-    // The ETag check and the write it guards must not interleave with another write (one instance per database: DI singleton).
-    private readonly Lock _writeGate = new();
+    // The ETag check and the write it guards run on the writer's one thread: no other write interleaves.
+    private readonly LiteDbWriter _writer;
 
-    public LiteDbStorage(ILiteDatabase db)
+    /// <summary>The collection's documents as the file holds them, for the reads of every turn.</summary>
+    private readonly KnownDocuments _known = new();
+
+    public LiteDbStorage(ILiteDatabase db, LiteDbWriter writer)
     {
-        _db = db;
+        _writer = writer;
         _items = db.GetCollection(CollectionName);
     }
 
@@ -58,9 +59,15 @@ public sealed class LiteDbStorage : IStorage
         var result = new Dictionary<string, object>(keys.Length);
         foreach (var key in keys.Distinct())
         {
-            var doc = _items.FindById(Id(key));
-            if (doc is null || JsonConvert.DeserializeObject<object>(doc["json"].AsString, ReadSettings) is not { } value) continue;
-            if (value is IStoreItem item) item.ETag = doc["etag"].AsString;
+            var id = Id(key);
+            if (!_known.TryGet(id, out var stored, out var token))
+            {
+                stored = _items.FindById(id) is { } doc ? new StoredDocument(doc["json"].AsString, doc["etag"].AsString) : null;
+                _known.Read(id, stored, token);
+            }
+            if (stored is null) continue;
+            if (JsonConvert.DeserializeObject<object>(stored.Json, ReadSettings) is not { } value) continue;
+            if (value is IStoreItem item) item.ETag = stored.ETag;
             result[key] = value;
         }
         return Task.FromResult<IDictionary<string, object>>(result);
@@ -73,13 +80,16 @@ public sealed class LiteDbStorage : IStorage
         ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
         if (changes.Count == 0) return Task.CompletedTask;
-        // Serialise before taking the lock: it is the slow part and touches nothing shared.
-        var documents = changes.Select(c => (c.Key, Item: c.Value as IStoreItem, Json: JsonConvert.SerializeObject(c.Value, WriteSettings))).ToList();
-        InTransaction(() =>
+        // Serialise on the caller's thread: it is the slow part and touches nothing shared.
+        var documents = changes.Select(c => (c.Key, Id: Id(c.Key), Item: c.Value as IStoreItem,
+            Json: JsonConvert.SerializeObject(c.Value, WriteSettings), ETag: Guid.NewGuid().ToString("N"))).ToList();
+        var ids = documents.Select(d => d.Id).ToList();
+        _known.Writing(ids);
+        return Settled(ids, _writer.WriteAsync(() =>
         {
-            foreach (var (key, item, json) in documents)
+            // Every ETag is checked before anything is written, so a conflict leaves nothing of the batch behind.
+            foreach (var (key, id, item, _, _) in documents)
             {
-                var id = Id(key);
                 var expected = item?.ETag;
                 if (!string.IsNullOrEmpty(expected) && expected != "*")
                 {
@@ -87,46 +97,136 @@ public sealed class LiteDbStorage : IStorage
                     if (current != expected)
                         throw new InvalidOperationException($"Etag conflict on '{key}'. Original: {expected}, current: {current ?? "(none)"}");
                 }
+            }
+            foreach (var (key, id, _, json, etag) in documents)
+            {
                 _items.Upsert(new BsonDocument
                 {
                     ["_id"] = id,
                     ["key"] = key,
                     ["json"] = json,
-                    ["etag"] = Guid.NewGuid().ToString("N"),
+                    ["etag"] = etag,
                 });
             }
-        });
-        return Task.CompletedTask;
+        }, committed: () => _known.Committed(documents.Select(d => (d.Id, (StoredDocument?)new StoredDocument(d.Json, d.ETag))))));
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
-        if (keys.Length > 0) InTransaction(() => { foreach (var key in keys) _items.Delete(Id(key)); });
-        return Task.CompletedTask;
+        if (keys.Length == 0) return Task.CompletedTask;
+        var ids = keys.Select(Id).ToList();
+        _known.Writing(ids);
+        return Settled(ids, _writer.WriteAsync(() => { foreach (var id in ids) _items.Delete(id); },
+            committed: () => _known.Committed(ids.Select(id => (id, (StoredDocument?)null)))));
     }
 
-    /// <summary>Runs the work as one LiteDB transaction, then checkpoints so that it is on disk.</summary>
-    /// <remarks>LiteDB binds a transaction to the calling thread: the work must not await.</remarks>
-    private void InTransaction(Action work)
+    /// <summary>Tells <see cref="_known"/> about a write that failed (it was told about one that succeeded on commit).</summary>
+    private async Task Settled(List<string> ids, Task write)
     {
-        lock (_writeGate)
+        try { await write; }
+        catch
         {
-            if (!_db.BeginTrans())
-                throw new InvalidOperationException("This thread already has an open LiteDB transaction; bot state would be committed with it.");
-            try
+            _known.Failed(ids);
+            throw;
+        }
+    }
+
+    private sealed record StoredDocument(string Json, string ETag);
+
+    /// <summary>What the file holds for the ids read or written lately: a document, or null when there is none — so
+    /// a turn's reads (conversation and user state) cost no LiteDB query once the conversation is known.</summary>
+    /// <remarks>Only <see cref="LiteDbStorage"/> writes the collection. A write marks its ids before it is queued and
+    /// sets them once committed, on the writer's thread and in commit order, so the last value set is the file's. A
+    /// read from the file is kept only if nothing about its id changed while it ran (no write began, was committed or
+    /// failed, and nothing was dropped): otherwise it might put back a value older than one just committed.
+    /// Bounded: entries with no write under way are dropped when it is full.</remarks>
+    private sealed class KnownDocuments
+    {
+        private const int MaxEntries = 10_000;
+
+        private readonly Lock _gate = new();
+        private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+        private long _drops;
+
+        /// <returns>true with the document (null: none) when it is known; else false and a token for <see cref="Read"/>.</returns>
+        public bool TryGet(string id, out StoredDocument? document, out (Entry? Entry, long Changes, long Drops) token)
+        {
+            lock (_gate)
             {
-                work();
-                _db.Commit();
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
+                _entries.TryGetValue(id, out var entry);
+                document = entry?.Document;
+                token = (entry, entry?.Changes ?? 0, _drops);
+                return entry is { Known: true };
             }
         }
-        _db.Checkpoint();
+
+        /// <summary>Keeps what a read found in the file, if nothing about the id changed since <see cref="TryGet"/>.</summary>
+        public void Read(string id, StoredDocument? document, (Entry? Entry, long Changes, long Drops) token)
+        {
+            lock (_gate)
+            {
+                _entries.TryGetValue(id, out var entry);
+                if (token.Drops != _drops || entry != token.Entry || (entry?.Changes ?? 0) != token.Changes || entry is { Writes: > 0 }) return;
+                if (entry is null) _entries[id] = entry = New();
+                (entry.Document, entry.Known) = (document, true);
+            }
+        }
+
+        public void Writing(IEnumerable<string> ids) => Change(ids, e => { e.Writes++; e.Known = false; });
+
+        public void Committed(IEnumerable<(string Id, StoredDocument? Document)> documents)
+        {
+            lock (_gate)
+                foreach (var (id, document) in documents)
+                {
+                    var entry = Get(id);
+                    entry.Writes--;
+                    entry.Changes++;
+                    (entry.Document, entry.Known) = (document, true);
+                }
+        }
+
+        public void Failed(IEnumerable<string> ids) => Change(ids, e => { e.Writes--; e.Known = false; });
+
+        private void Change(IEnumerable<string> ids, Action<Entry> change)
+        {
+            lock (_gate)
+                foreach (var id in ids)
+                {
+                    var entry = Get(id);
+                    entry.Changes++;
+                    change(entry);
+                }
+        }
+
+        private Entry Get(string id)
+        {
+            if (!_entries.TryGetValue(id, out var entry)) _entries[id] = entry = New();
+            return entry;
+        }
+
+        private Entry New()
+        {
+            if (_entries.Count >= MaxEntries)
+            {
+                foreach (var (id, entry) in _entries)
+                    if (entry.Writes == 0) _entries.Remove(id);
+                _drops++;
+            }
+            return new Entry();
+        }
+
+        public sealed class Entry
+        {
+            public StoredDocument? Document { get; set; }
+            public bool Known { get; set; }
+            /// <summary>Writes queued and not yet committed or failed.</summary>
+            public int Writes { get; set; }
+            /// <summary>Counts every write that began, was committed or failed.</summary>
+            public long Changes { get; set; }
+        }
     }
 
     private static string Id(string key)

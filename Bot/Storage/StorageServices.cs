@@ -40,6 +40,9 @@ public static class StorageServices
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Singleton: LiteDB's direct mode owns the file for the life of the process.
         services.AddSingleton<ILiteDatabase>(_ => Open(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }));
+        // Singleton: the one writer of the database's turn writes (group commit, background checkpoints); created
+        // after the database, so disposed before it. With PostgreSQL it still writes the stores kept in LiteDB.
+        services.AddSingleton(sp => new LiteDbWriter(sp.GetRequiredService<ILiteDatabase>(), path));
         // Singletons: BotState objects are stateless accessors over IStorage.
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AnToan.Knowledge.Calendar;
 using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Search;
@@ -20,7 +21,23 @@ public sealed class AnswerComposer
     private const int MaxUpcoming = 5;
     private const int ExampleCount = 3;
 
-    public AnswerReply Compose(MatchResult match, DateOnly today) => match.Parts is { } parts ? Compared(match, parts, today) : match.Outcome switch
+    /// <summary>The replies already composed, by match: the matcher hands out the same <see cref="MatchResult"/> for a
+    /// question repeated the same day (its cache), and composing is a pure function of the match and the day.</summary>
+    /// <remarks>Weak keys: an entry lives as long as its match does. <see cref="AnswerReply"/> and its model are
+    /// only read (rendered) after composition, so one instance may serve many turns.</remarks>
+    private readonly ConditionalWeakTable<MatchResult, Composed> _composed = new();
+
+    private sealed record Composed(DateOnly Today, AnswerReply Reply);
+
+    public AnswerReply Compose(MatchResult match, DateOnly today)
+    {
+        if (_composed.TryGetValue(match, out var known) && known.Today == today) return known.Reply;
+        var reply = ComposeNew(match, today);
+        _composed.AddOrUpdate(match, new Composed(today, reply));
+        return reply;
+    }
+
+    private AnswerReply ComposeNew(MatchResult match, DateOnly today) => match.Parts is { } parts ? Compared(match, parts, today) : match.Outcome switch
     {
         AnswerOutcome.Answer => match.Best!.Item switch
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Search;
@@ -39,8 +40,41 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
 
     /// <param name="today">Local date of the conversation (Bot:TimeZone): resolves "hôm nay", "tháng này".</param>
     /// <param name="include">Entries allowed (e.g. no intents in the middle of a dialog); all when null.</param>
-    public MatchResult Match(string question, DateOnly today, Func<IndexEntry, bool>? include = null) =>
-        Match(search.Index, question, today, include);
+    /// <remarks>The same question asked the same day of the same content gets the same result: recent results are
+    /// kept (see <see cref="MatchCache"/>), which spares Lucene and the analysis for the questions people repeat.</remarks>
+    public MatchResult Match(string question, DateOnly today, Func<IndexEntry, bool>? include = null)
+    {
+        var index = search.Index;
+        var cache = _cache;
+        if (cache.Index != index || cache.Today != today) _cache = cache = new MatchCache(index, today);
+        return cache.GetOrAdd(question, include, static (q, i, c) => Match(c.Index!, q, c.Today, i));
+    }
+
+    private MatchCache _cache = new(null, default);
+
+    /// <summary>Results of one index (one content snapshot) on one day, by question text and entry filter.</summary>
+    /// <remarks>A new content snapshot or a new day starts a new cache, so nothing stale is ever served. The
+    /// filter is compared by reference: the static filters the dialogs pass (a cached method group) hit, a lambda made
+    /// per call only misses. Bounded: once full it starts again empty, which is simpler than an LRU and as good for
+    /// questions repeated within minutes. <see cref="MatchResult"/> is an immutable record, safe to share.</remarks>
+    private sealed class MatchCache(KnowledgeIndex? index, DateOnly today)
+    {
+        private const int MaxEntries = 4096;
+        private ConcurrentDictionary<(string, Func<IndexEntry, bool>?), MatchResult> _results = new();
+
+        public KnowledgeIndex? Index { get; } = index;
+        public DateOnly Today { get; } = today;
+
+        public MatchResult GetOrAdd(string question, Func<IndexEntry, bool>? include, Func<string, Func<IndexEntry, bool>?, MatchCache, MatchResult> match)
+        {
+            var results = _results;
+            if (results.TryGetValue((question, include), out var known)) return known;
+            var result = match(question, include, this);
+            if (results.Count >= MaxEntries) _results = results = new();
+            results.TryAdd((question, include), result);
+            return result;
+        }
+    }
 
     /// <summary>Matches against a given index rather than the one in service (benchmarks, tools).</summary>
     /// <remarks>Entries of another year's guidance are left out (see <see cref="GuidanceYear"/>). When a year up to this

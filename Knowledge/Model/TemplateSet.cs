@@ -46,14 +46,39 @@ public sealed class TemplateSet
     public string RenderInline(string file, string id, string source, object? model) =>
         RenderTemplate(ParseInline(file, id, source), model);
 
+    /// <summary>Scriban's built-in functions (string.*, array.*, date.*, ...), built once and shared by every render.</summary>
+    /// <remarks>A TemplateContext made without them builds its own set, copying every built-in (~35 KB a render).
+    /// Shared, they must not change: the set and each of its objects are read-only, so a template that assigns to
+    /// one (<c>date.format = ...</c>) fails to render instead of changing what other renders see. Variables a template
+    /// sets go to its own globals, which are per render.</remarks>
+    private static readonly ScriptObject Builtins = ReadOnlyBuiltins();
+
+    private static ScriptObject ReadOnlyBuiltins()
+    {
+        var builtins = TemplateContext.GetDefaultBuiltinObject();
+        foreach (var member in builtins.Values.OfType<ScriptObject>()) member.IsReadOnly = true;
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+
+    /// <summary>A context per thread, reused from one render to the next (Scriban's <see cref="TemplateContext.Reset"/>
+    /// makes it "safe to reuse on the same thread"): a new one costs some 15 KB of allocations a render.</summary>
+    [ThreadStatic]
+    private static TemplateContext? t_context;
+
     private static string RenderTemplate(Template template, object? model)
     {
         var globals = new ScriptObject();
         if (model is not null) globals.Import(model);
-        // A TemplateContext is not thread-safe: one per render.
-        var context = new TemplateContext { StrictVariables = false, LoopLimit = 1000, RecursiveLimit = 20 };
+        // A TemplateContext is not thread-safe: the thread's own is taken for the render (a render that starts
+        // inside this one makes a new one), and given back only when the render went through.
+        var context = t_context ?? new TemplateContext(Builtins) { StrictVariables = false, LoopLimit = 1000, RecursiveLimit = 20 };
+        t_context = null;
         context.PushGlobal(globals);
-        return template.Render(context).Trim();
+        var text = template.Render(context).Trim();
+        context.Reset();
+        t_context = context;
+        return text;
     }
 
     private static Template Parse(string where, string source)

@@ -10,6 +10,7 @@ public sealed class LiteDbStorageTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("antoan-storage-").FullName;
     private LiteDatabase _db = null!;
+    private LiteDbWriter _writer = null!;
     private LiteDbStorage _sut = null!;
 
     public LiteDbStorageTests() => Open();
@@ -193,8 +194,45 @@ public sealed class LiteDbStorageTests : IDisposable
         Assert.False(read.ContainsKey("z"));
     }
 
+    /// <summary>Reads are served from the documents this storage committed: after writes racing on one key, what is
+    /// read is what the file holds.</summary>
+    [Fact]
+    public async Task ConcurrentWritesOfOneKey_ReadBackWhatTheFileHolds()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() =>
+            _sut.WriteAsync(new Dictionary<string, object> { ["k"] = new Dictionary<string, object> { ["n"] = (long)i } }))));
+        var fromMemory = (await _sut.ReadAsync(["k"]))["k"];
+
+        Reopen();
+        var fromFile = (await _sut.ReadAsync(["k"]))["k"];
+
+        Assert.Equal(((Dictionary<string, object>)fromFile)["n"], ((Dictionary<string, object>)fromMemory)["n"]);
+    }
+
+    [Fact]
+    public async Task AKeyReadWhileAbsent_ThenWritten_IsReadBack()
+    {
+        Assert.Empty(await _sut.ReadAsync(["k"]));
+
+        await _sut.WriteAsync(new Dictionary<string, object> { ["k"] = "v" });
+
+        Assert.Equal("v", (await _sut.ReadAsync(["k"]))["k"]);
+    }
+
+    [Fact]
+    public async Task Delete_AfterAWrite_IsNotReadBack()
+    {
+        await _sut.WriteAsync(new Dictionary<string, object> { ["k"] = "v" });
+        Assert.Single(await _sut.ReadAsync(["k"]));
+
+        await _sut.DeleteAsync(["k"]);
+
+        Assert.Empty(await _sut.ReadAsync(["k"]));
+    }
+
     public void Dispose()
     {
+        _writer.Dispose();
         _db.Dispose();
         Directory.Delete(_dir, true);
     }
@@ -210,12 +248,15 @@ public sealed class LiteDbStorageTests : IDisposable
 
     private void Open()
     {
-        _db = StorageServices.Open(new ConnectionString { Filename = Path.Combine(_dir, "antoan.db"), Connection = ConnectionType.Direct });
-        _sut = new LiteDbStorage(_db);
+        var path = Path.Combine(_dir, "antoan.db");
+        _db = StorageServices.Open(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        _writer = new LiteDbWriter(_db, path);
+        _sut = new LiteDbStorage(_db, _writer);
     }
 
     private void Reopen()
     {
+        _writer.Dispose();
         _db.Dispose();
         Open();
     }

@@ -15,6 +15,24 @@ public sealed class KnowledgeMatcherTests
         return data;
     }
 
+    /// <summary>Results are kept per content snapshot and day: the same question gets the very same result the same
+    /// day, with the same filter; another day or another filter is matched afresh, and gives what a fresh match gives.</summary>
+    [Fact]
+    public void Match_RepeatedTheSameDay_IsServedFromTheCache_AndNeverAcrossDaysOrFilters()
+    {
+        var sut = new KnowledgeMatcher(FixtureContent.Search);
+        const string question = "hôm nay là ngày gì";
+
+        var first = sut.Match(question, Today);
+
+        Assert.Same(first, sut.Match(question, Today));
+        var nextDay = sut.Match(question, Today.AddDays(1));
+        Assert.NotSame(first, nextDay);
+        Assert.Equal(KnowledgeMatcher.Match(FixtureContent.Search.Index, question, Today.AddDays(1)).Best?.Key, nextDay.Best?.Key);
+        Func<Knowledge.Search.IndexEntry, bool> noIntents = e => e.Kind != Knowledge.Search.EntryKind.Intent;
+        Assert.NotSame(sut.Match(question, Today.AddDays(1)), sut.Match(question, Today.AddDays(1), noIntents));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Match_AnswersClarifiesOrDeclines(string question, string outcome, string key, string expected)

@@ -29,7 +29,11 @@ public sealed class TestStores : IDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
 
-    public IStorage State(int instance = 0) => Store<IStorage>(instance, db => new LiteDbStorage(db), db => new PostgresStorage(db));
+    public IStorage State(int instance = 0) =>
+        Store<IStorage>(instance, db => new LiteDbStorage(db, _writer ??= new LiteDbWriter(db, null)), db => new PostgresStorage(db));
+
+    /// <summary>LiteDB's group-commit writer of the in-memory database (no log file to fsync).</summary>
+    private LiteDbWriter? _writer;
 
     public IUnitStore Units(int instance = 0) => Store<IUnitStore>(instance, db => new LiteUnitStore(db, Time), db => new PostgresUnitStore(db, Time));
 
@@ -60,6 +64,7 @@ public sealed class TestStores : IDisposable
 
     public void Dispose()
     {
+        _writer?.Dispose();
         _lite?.Dispose();
         foreach (var database in _databases.Values) database.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _schema?.Dispose();
