@@ -1,4 +1,7 @@
 using AnToan.Dialogs.Engine;
+using AnToan.Knowledge.Answers;
+using AnToan.Knowledge.Model;
+using AnToan.Knowledge.Search;
 using AnToan.Knowledge.Text;
 
 namespace AnToan.Bot.Admin;
@@ -6,7 +9,9 @@ namespace AnToan.Bot.Admin;
 /// <param name="Text">The question as first typed; others that fold to the same words count with it.</param>
 public sealed record QuestionCount(string Text, int Count, int Unanswered, DateTimeOffset LastAsked);
 
-public sealed record DownVotedAnswer(string Question, string? AnswerId, int Down, int Up, DateTimeOffset LastVoted);
+/// <param name="AnswerTitle">The answer as a person would ask for it (the question its button sends), or null when
+/// the content no longer has it.</param>
+public sealed record DownVotedAnswer(string Question, string? AnswerId, string? AnswerTitle, int Down, int Up, DateTimeOffset LastVoted);
 
 /// <param name="Week">The Monday starting the local week.</param>
 public sealed record WeekCount(DateOnly Week, int Asked, int Unanswered);
@@ -17,16 +22,20 @@ public sealed record QuestionsView(
 
 /// <summary>Most asked, unanswered and down-voted questions, and questions per week, over the last weeks.</summary>
 /// <remarks>Questions are grouped by their folded words (case, diacritics and punctuation aside), so "Hạn nộp báo
-/// cáo?" and "han nop bao cao" are one question.</remarks>
-public sealed class QuestionsReport(IQuestionLog log, LocalClock clock)
+/// cáo?" and "han nop bao cao" are one question. Commands answered through the knowledge ("lịch tháng này": intents of
+/// kind command or dialog) are not questions and are not counted.</remarks>
+public sealed class QuestionsReport(IQuestionLog log, LocalClock clock, KnowledgeSearch search)
 {
+    private static readonly HashSet<string> CommandKinds = new(["command", "dialog"], StringComparer.Ordinal);
+
     private const int TopCount = 20;
 
     public QuestionsView View(int weeks)
     {
         var firstWeek = WeekOf(clock.UtcNow).AddDays(-7 * (weeks - 1));
         var since = new DateTimeOffset(firstWeek.ToDateTime(TimeOnly.MinValue), clock.Zone.GetUtcOffset(firstWeek.ToDateTime(TimeOnly.MinValue)));
-        var questions = log.Questions(since);
+        var index = search.Index;
+        var questions = log.Questions(since).Where(q => !IsCommand(q.AnswerId, index)).ToList();
         var grouped = questions
             .GroupBy(q => VietnameseText.Fold(q.Text).TrimEnd('?', ' '))
             .Where(g => g.Key.Length > 0)
@@ -34,7 +43,7 @@ public sealed class QuestionsReport(IQuestionLog log, LocalClock clock)
             .ToList();
         var downVoted = log.Votes(since)
             .GroupBy(v => (v.AnswerId, Question: VietnameseText.Fold(v.Question)))
-            .Select(g => new DownVotedAnswer(g.First().Question, g.Key.AnswerId, g.Count(v => !v.Helpful), g.Count(v => v.Helpful), g.Max(v => v.At)))
+            .Select(g => new DownVotedAnswer(g.First().Question, g.Key.AnswerId, Title(g.Key.AnswerId, index), g.Count(v => !v.Helpful), g.Count(v => v.Helpful), g.Max(v => v.At)))
             .Where(d => d.Down > 0)
             .OrderByDescending(d => d.Down - d.Up).ThenByDescending(d => d.LastVoted).Take(TopCount).ToList();
         var perWeek = Enumerable.Range(0, weeks).Select(i => firstWeek.AddDays(7 * i))
@@ -46,6 +55,12 @@ public sealed class QuestionsReport(IQuestionLog log, LocalClock clock)
             downVoted,
             perWeek);
     }
+
+    private static bool IsCommand(string? answerId, KnowledgeIndex index) =>
+        answerId is not null && index.ByKey.GetValueOrDefault(answerId)?.Item is Intent intent && CommandKinds.Contains(intent.Kind);
+
+    private static string? Title(string? answerId, KnowledgeIndex index) =>
+        answerId is not null && index.ByKey.GetValueOrDefault(answerId) is { } entry ? AnswerComposer.QuestionFor(entry, index) : null;
 
     /// <summary>The Monday that starts the local week of <paramref name="instant"/>.</summary>
     private DateOnly WeekOf(DateTimeOffset instant)

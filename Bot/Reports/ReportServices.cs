@@ -12,6 +12,7 @@ public static class ReportServices
             .Validate(o => o.ReportLinkHours > 0, "Bot:ReportLinkHours must be positive")
             .Validate(o => o.PublicBaseUrl.Length == 0 || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Bot:PublicBaseUrl must be an absolute URL")
             .ValidateOnStart();
+        services.AddOptions<ReportDocumentOptions>().Bind(configuration.GetSection("Report"));
         services.AddHttpContextAccessor();
         // Singletons: the writer reads the wording of the content in service; neither keeps per-request state.
         services.AddSingleton<WordReportWriter>();

@@ -3,15 +3,32 @@ using AnToan.Knowledge;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.Options;
 
 namespace AnToan.Bot.Reports;
+
+/// <summary>What the Word report takes from the configuration (section <c>Report</c>).</summary>
+public sealed class ReportDocumentOptions
+{
+    /// <summary>Report:Place — the place name before the date line ("Hà Nội, ngày …"). Default "": the date alone.</summary>
+    public string Place { get; set; } = "";
+}
 
 /// <summary>Lays a unit's report out as a Word document in the usual administrative form: the unit and the national
 /// header side by side, place and date, title, tables of items and criteria, the gaps, and the signature block.</summary>
 /// <remarks>Wording comes from report.json; user answers are inserted as text runs, never parsed as templates.</remarks>
-public sealed class WordReportWriter(KnowledgeStore knowledge)
+public sealed class WordReportWriter(KnowledgeStore knowledge, IOptions<ReportDocumentOptions> options)
 {
     private const string Font = "Times New Roman";
+
+    /// <summary>The width of the tables in twentieths of a point: the A4 page inside its margins.</summary>
+    private const int TableWidth = 9355;
+
+    /// <summary>About the width of one character of the tables' 11 pt Times New Roman, and a cell's side margins.</summary>
+    private const int CharWidth = 110, CellPadding = 230;
+
+    /// <summary>Longer words (a link in a note) may wrap rather than widen their column.</summary>
+    private const int LongestWord = 16;
 
     public (string FileName, byte[] Content) Write(UnitReport report)
     {
@@ -22,6 +39,7 @@ public sealed class WordReportWriter(KnowledgeStore knowledge)
             Unit = new { report.Unit.Name, Type = report.UnitType, report.Unit.Headcount },
             Date = new { report.Date.Day, report.Date.Month, report.Date.Year },
             Year = report.Year ?? report.Date.Year,
+            Place = options.Value.Place.Trim(),
         };
         string Render(string key, string source) => content.Templates.RenderInline(ReportWording.File, key, source, model);
 
@@ -42,13 +60,13 @@ public sealed class WordReportWriter(KnowledgeStore knowledge)
                 Para(Render("subtitle", wording.Subtitle), JustificationValues.Center, bold: true), Para(""),
                 Para(Render("intro", wording.Intro)));
 
-            body.Append(Para(wording.ChecklistHeading, bold: true));
+            body.Append(Heading(wording.ChecklistHeading));
             body.Append(Grid(wording.ChecklistColumns, report.Checklist.Select((r, i) =>
                 new[] { (i + 1).ToString(), r.Title, r.Due ?? "", r.Status ?? wording.Unanswered, r.Date ?? "", r.Note ?? "", r.AnsweredBy ?? "" })));
-            body.Append(Para(wording.AssessmentHeading, bold: true));
+            body.Append(Heading(wording.AssessmentHeading));
             body.Append(Grid(wording.AssessmentColumns, report.Assessment.Select((r, i) =>
                 new[] { (i + 1).ToString(), r.Title, r.Status ?? wording.Unanswered, r.Note ?? "", r.AnsweredBy ?? "" })));
-            body.Append(Para(wording.GapsHeading, bold: true));
+            body.Append(Heading(wording.GapsHeading));
             if (report.Gaps.Count == 0) body.Append(Para(wording.NoGaps));
             foreach (var gap in report.Gaps)
             {
@@ -89,6 +107,14 @@ public sealed class WordReportWriter(KnowledgeStore knowledge)
         return paragraph;
     }
 
+    /// <summary>A section heading, set off from the table above it.</summary>
+    private static Paragraph Heading(string text)
+    {
+        var heading = Para(text, bold: true);
+        heading.PrependChild(new ParagraphProperties(new SpacingBetweenLines { Before = "240", After = "120" }));
+        return heading;
+    }
+
     /// <summary>Two side-by-side blocks without borders (header, signature).</summary>
     private static Table Layout(IReadOnlyList<Paragraph> left, IReadOnlyList<Paragraph> right)
     {
@@ -99,18 +125,37 @@ public sealed class WordReportWriter(KnowledgeStore knowledge)
         return table;
     }
 
-    /// <summary>A bordered table with a bold header row.</summary>
+    /// <summary>A bordered table with a bold header row, its columns as wide as their content needs.</summary>
     private static Table Grid(IReadOnlyList<string> columns, IEnumerable<string[]> rows)
     {
+        var cells = rows.ToList();
+        var widths = ColumnWidths(columns, cells);
         var table = new Table(new TableProperties(
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableWidth { Width = TableWidth.ToString(), Type = TableWidthUnitValues.Dxa },
             new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(),
-                Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>())));
-        table.Append(new TableGrid(columns.Select(_ => new GridColumn { Width = (9400 / columns.Count).ToString() })));
-        table.Append(new TableRow(columns.Select(c => Cell([Para(c, JustificationValues.Center, bold: true, size: 22)], 9400 / columns.Count))));
-        foreach (var row in rows)
-            table.Append(new TableRow(row.Select(v => Cell([Para(v, size: 22)], 9400 / columns.Count))));
+                Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>()),
+            new TableLayout { Type = TableLayoutValues.Fixed }));
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
+        table.Append(new TableRow(columns.Select((c, i) => Cell([Para(c, JustificationValues.Center, bold: true, size: 22)], widths[i]))));
+        foreach (var row in cells)
+            table.Append(new TableRow(row.Select((v, i) => Cell([Para(v, size: 22)], widths[i]))));
         return table;
+    }
+
+    /// <summary>Each column gets room for its longest word (a date or a number is never broken), and the width left
+    /// is shared by how much text the columns hold on average: the task column wide, numbers and dates narrow.</summary>
+    internal static int[] ColumnWidths(IReadOnlyList<string> columns, IReadOnlyList<string[]> rows)
+    {
+        var texts = columns.Select((header, i) => rows.Select(r => r[i]).Prepend(header).ToList()).ToList();
+        var least = texts.Select(t => Math.Min(LongestWord, t.SelectMany(v => v.Split(' ')).Max(w => w.Length)) * CharWidth + CellPadding).ToArray();
+        var bulk = texts.Select(t => Math.Max(0, t.Skip(1).DefaultIfEmpty("").Average(v => v.Length) * CharWidth + CellPadding)).ToArray();
+        var extra = bulk.Select((b, i) => Math.Max(0, b - least[i])).ToArray();
+        var room = TableWidth - least.Sum();
+        var widths = room <= 0 || extra.Sum() == 0
+            ? least.Select(l => l * TableWidth / Math.Max(1, least.Sum())).ToArray()
+            : least.Select((l, i) => l + (int)(room * extra[i] / extra.Sum())).ToArray();
+        widths[Array.IndexOf(widths, widths.Max())] += TableWidth - widths.Sum();
+        return widths;
     }
 
     private static T Border<T>() where T : BorderType, new() => new() { Val = BorderValues.Single, Size = 4U };

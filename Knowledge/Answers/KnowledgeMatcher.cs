@@ -122,7 +122,7 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         // An entry that does not say what was asked comes after those that do, whatever its coverage.
         var ranked = found.Candidates
             .Select(c => Rank(c, top, Fits(c.Entry, cues, index), named.Count > 0 && named.Contains(DocumentOf(c.Entry) ?? ""),
-                entities.Gap(c.Entry) ?? DetailCheck.Find(c.Entry, asked, cues, documents, index)))
+                entities.Gap(c.Entry, index) ?? DetailCheck.Find(c.Entry, asked, cues, documents, index)))
             .OrderBy(r => r.Gap is null ? 0 : r.Gap.Hard ? 2 : 1)
             .ThenByDescending(r => r.Rank)
             .ToList();

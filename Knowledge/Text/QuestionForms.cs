@@ -8,6 +8,8 @@ public sealed class QuestionForms
 {
     public required IReadOnlyList<string[]> Names { get; init; }
     public required IReadOnlyList<string[]> PlaceMarkers { get; init; }
+    /// <summary>The kinds of unit (cơ quan, doanh nghiệp, nhà trường), each as the phrases that name it.</summary>
+    public required IReadOnlyList<IReadOnlyList<string[]>> UnitTypes { get; init; }
     public required IReadOnlyList<string[]> Instructions { get; init; }
     public required IReadOnlyList<string[]> LeadIns { get; init; }
     public required IReadOnlyList<string[]> YesNoEndings { get; init; }
@@ -22,7 +24,7 @@ public sealed class QuestionForms
     public static QuestionForms Default { get; } = Load();
 
     private sealed record Data(
-        string[] Names, string[] PlaceMarkers, string[] Instructions, string[] LeadIns, string[] YesNoEndings,
+        string[] Names, string[] PlaceMarkers, string[][] UnitTypes, string[] Instructions, string[] LeadIns, string[] YesNoEndings,
         string[] YesNoTrailers, string[] YesNoMarkers, string[] Negators, string[] PurposeMarkers, string[] Comparisons, string[] Joiners);
 
     private static QuestionForms Load()
@@ -38,6 +40,7 @@ public sealed class QuestionForms
         {
             Names = L(data.Names),
             PlaceMarkers = L(data.PlaceMarkers),
+            UnitTypes = data.UnitTypes.Select(L).ToList(),
             Instructions = L(data.Instructions),
             LeadIns = L(data.LeadIns),
             YesNoEndings = L(data.YesNoEndings),

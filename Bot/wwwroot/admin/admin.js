@@ -87,20 +87,25 @@
 
   /** Grouped or stacked bars: categories along x, one bar (or segment) per series. */
   function barChart(container, categories, series, options) {
-    const width = 560, height = 260, left = 40, right = 10, top = 16, bottom = 40;
+    // Drawn at the box's own width, so text keeps its size on a phone; at most 560 wide.
+    const width = Math.max(300, Math.min(560, container.clientWidth || 560)), height = 260, left = 40, right = 10, top = 16, bottom = 40;
     const plotW = width - left - right, plotH = height - top - bottom;
     const totals = categories.map((_, i) => options.stacked
       ? series.reduce((s, x) => s + x.values[i], 0)
       : Math.max(0, ...series.map((x) => x.values[i])));
-    const max = options.max || niceMax(Math.max(1, ...totals));
+    // Counts get whole-number ticks: at most 4 steps, each a whole number.
+    const steps = options.max ? 4 : Math.min(4, Math.max(1, ...totals));
+    const max = options.max || Math.ceil(niceMax(Math.max(1, ...totals)) / steps) * steps;
     const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, "data-max": max, "data-points": categories.length });
     root.append(svg("title", {}, options.title));
-    for (let t = 0; t <= 4; t++) {
-      const y = top + plotH - (plotH * t) / 4;
+    for (let t = 0; t <= steps; t++) {
+      const y = top + plotH - (plotH * t) / steps;
       root.append(svg("line", { x1: left, x2: width - right, y1: y, y2: y, class: t === 0 ? "axis" : "grid" }));
-      root.append(svg("text", { x: left - 6, y: y + 4, "text-anchor": "end" }, Math.round((max * t) / 4) + (options.unit || "")));
+      root.append(svg("text", { x: left - 6, y: y + 4, "text-anchor": "end" }, Math.round((max * t) / steps) + (options.unit || "")));
     }
     const slot = plotW / Math.max(1, categories.length);
+    // Labels about 40 px wide: on a narrow chart every second (or third) one, so they never overlap.
+    const every = Math.ceil(40 / slot);
     const groupW = Math.min(slot * 0.7, options.stacked ? 34 : 90);
     categories.forEach((category, i) => {
       const x0 = left + slot * i + (slot - groupW) / 2;
@@ -118,7 +123,7 @@
         if (options.stacked) stackY -= h;
       });
       if (options.stacked && totals[i] > 0) root.append(svg("text", { x: x0 + groupW / 2, y: stackY - 3, "text-anchor": "middle", class: "value" }, totals[i]));
-      root.append(svg("text", { x: x0 + groupW / 2, y: height - bottom + 16, "text-anchor": "middle" }, category));
+      if (i % every === 0) root.append(svg("text", { x: x0 + groupW / 2, y: height - bottom + 16, "text-anchor": "middle", class: "category" }, category));
     });
     container.replaceChildren(root);
   }
@@ -234,10 +239,11 @@
       i.answer ? pill(i.answer.status, label("assessmentStatus", i.answer.status)) : pill("none", state.labels.unanswered),
       i.answer?.note || "", i.answer ? i.answer.answeredByName : ""]));
     const titles = new Map([...d.checklist, ...d.assessment].map((i) => [i.itemId, i.title]));
-    fillTable($("detail-history"), d.history.map((a) => [when(a.answeredAt), titles.get(a.itemId) || a.itemId,
+    fillTable($("detail-history"), d.history.map((a) => [when(a.answeredAt), titles.get(a.itemId) || a.itemId, day(a.date),
       label(a.list === "checklist" ? "checklistStatus" : "assessmentStatus", a.status) + (a.note ? ` — ${a.note}` : ""), a.answeredByName]),
       "Đơn vị chưa trả lời mục nào.");
     $("unit-detail").hidden = false;
+    markScrolling();
     $("unit-detail").scrollIntoView({ behavior: "smooth", block: "start" });
   }
 
@@ -245,7 +251,7 @@
     const q = await json("questions");
     fillTable($("q-most"), q.mostAsked.map((x) => [x.text, num(x.count), when(x.lastAsked)]));
     fillTable($("q-unanswered"), q.unanswered.map((x) => [x.text, num(x.unanswered), when(x.lastAsked)]));
-    fillTable($("q-down"), q.downVoted.map((x) => [x.question, x.answerId || "", num(x.down), num(x.up)]));
+    fillTable($("q-down"), q.downVoted.map((x) => [x.question, el("span", { title: x.answerId || "" }, x.answerTitle || "—"), num(x.down), num(x.up)]));
   }
 
   const categories = { observance: "Ngày kỷ niệm", campaign: "Đợt cao điểm", election: "Bầu cử", deadline: "Thời hạn" };
@@ -260,19 +266,75 @@
       "Chưa gửi thông báo nào.");
   }
 
-  const actions = {
-    login: "Đăng nhập", logout: "Đăng xuất", export: "Xuất Excel", "content-reload": "Nạp lại nội dung",
-    "content-import": "Tải văn bản lên", "content-edit": "Lưu bản nháp", "content-publish": "Xuất bản nội dung", "content-restore": "Khôi phục phiên bản",
+  // The audit log's words: the server records codes and short English notes; the page says them in Vietnamese.
+  const auditWords = {
+    actions: {
+      login: "Đăng nhập", logout: "Đăng xuất", export: "Xuất Excel", "content-reload": "Nạp lại nội dung",
+      "content-import": "Tải văn bản lên", "content-edit": "Lưu bản nháp", "content-publish": "Xuất bản nội dung",
+      "content-restore": "Khôi phục phiên bản", "content-discard": "Bỏ bản nháp",
+    },
+    // An action without a name of its own is the request: "POST /api/admin/…".
+    request: "Yêu cầu",
+    who: { anonymous: "Chưa đăng nhập", "api-key": "Khóa quản trị (API)", system: "Hệ thống (nội dung gốc)" },
+    session: "Quản trị viên (phiên {id})",
+    details: [
+      [/^wrong key$/, () => "Sai khóa quản trị"],
+      [/^too many failed attempts from (\S+): refused for ([\d:]+); further attempts are counted, not recorded$/,
+        (m) => `Sai khóa quá nhiều lần từ ${m[1]}: tạm khóa ${m[2]}; các lần thử sau được đếm, không ghi lại`],
+      [/^(\d+) attempts refused in the window before$/, (m) => `${m[1]} lần thử bị từ chối trước đó`],
+      [/^passages=(\d+) facts=(\d+)$/, (m) => `${m[1]} đoạn, ${m[2]} dữ kiện`],
+      [/^version (\d+)$/, (m) => `phiên bản ${m[1]}`],
+      [/^(.*) → version (\d+)$/, (m) => `${m[1]} → phiên bản ${m[2]}`],
+      [/^another change to the content came first; reload and try again$/, () => "Có thay đổi khác đến trước; tải lại rồi thử lại"],
+      [/^version (\d+) does not load: (.*)$/, (m) => `Phiên bản ${m[1]} không nạp được: ${m[2]}`],
+    ],
   };
+
+  const auditAction = (action) => auditWords.actions[action] || (/^[A-Z]+ \//.test(action) ? `${auditWords.request} ${action}` : action);
+  const auditWho = (actor) => !actor ? ""
+    : actor.startsWith("session:") ? auditWords.session.replace("{id}", actor.slice(8, 14))
+    : auditWords.who[actor] || actor;
+  // A detail may join notes with "; ": each is said on its own.
+  const auditDetail = (detail) => (detail || "").split("; ").map((part) => {
+    for (const [pattern, say] of auditWords.details) {
+      const m = pattern.exec(part);
+      if (m) return say(m);
+    }
+    return part;
+  }).join("; ");
 
   async function loadAudit() {
     const entries = await json("audit");
-    fillTable($("audit"), entries.map((e) => [when(e.at), el("span", { title: e.action }, actions[e.action] || e.action), e.who, e.remoteIp,
-      pill(e.succeeded ? "done" : "unmet", e.succeeded ? "Thành công" : "Bị từ chối"), e.detail || ""]));
+    fillTable($("audit"), entries.map((e) => [when(e.at), el("span", { title: e.action }, auditAction(e.action)), auditWho(e.who), e.remoteIp,
+      pill(e.succeeded ? "done" : "unmet", e.succeeded ? "Thành công" : "Bị từ chối"), auditDetail(e.detail)]));
+    markScrolling();
+  }
+
+  // ---- tables wider than the screen ---------------------------------------------------------------------------
+  // Every data table scrolls sideways inside its own box; one that does shows a hint above it.
+  function wrapTables() {
+    for (const table of document.querySelectorAll("table.data")) {
+      let wrap = table.parentElement;
+      if (!wrap.classList.contains("table-wrap")) {
+        wrap = el("div", { class: "table-wrap" });
+        table.replaceWith(wrap);
+        wrap.append(table);
+      }
+      if (!wrap.previousElementSibling || !wrap.previousElementSibling.classList.contains("scroll-hint"))
+        wrap.before(el("p", { class: "scroll-hint", hidden: "" }, "Vuốt hoặc kéo ngang bảng để xem thêm →"));
+    }
+  }
+
+  function markScrolling() {
+    for (const wrap of document.querySelectorAll(".table-wrap")) {
+      const hint = wrap.previousElementSibling;
+      if (hint && hint.classList.contains("scroll-hint")) hint.hidden = !(wrap.scrollWidth > wrap.clientWidth + 1);
+    }
   }
 
   // ---- tabs and wiring --------------------------------------------------------------------------------------
   function showTab() {
+    requestAnimationFrame(markScrolling);
     const current = (location.hash || "#tong-quan").slice(1);
     const known = [...document.querySelectorAll(".tab-panel")].some((p) => p.id === current) ? current : "tong-quan";
     for (const panel of document.querySelectorAll(".tab-panel")) panel.hidden = panel.id !== known;
@@ -283,6 +345,8 @@
   }
 
   function wire() {
+    wrapTables();
+    window.addEventListener("resize", markScrolling);
     window.addEventListener("hashchange", showTab);
     showTab();
     for (const th of $("units-table").tHead.rows[0].cells) {
@@ -301,6 +365,7 @@
     try {
       await loadOverview();
       await Promise.all([loadUnits(), loadQuestions(), loadNotifications(), loadAudit()]);
+      markScrolling();
       document.body.dataset.loaded = "true";
     } catch (e) {
       if (e.message !== "signed out") $("load-error").hidden = false;
@@ -308,7 +373,7 @@
   }
 
   // The content page (content.js) draws with the same helpers.
-  window.adminKit = Object.freeze({ $, api, json, el, fillTable, pill, when, day, loadAudit });
+  window.adminKit = Object.freeze({ $, api, json, el, fillTable, pill, when, day, loadAudit, auditWho, markScrolling });
 
   start();
 })();

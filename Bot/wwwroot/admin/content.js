@@ -43,13 +43,7 @@
     return m;
   }
 
-  const who = (actor) => {
-    if (!actor) return "";
-    if (actor === "api-key") return "Khóa quản trị (API)";
-    if (actor === "system") return "Hệ thống (nội dung gốc)";
-    if (actor.startsWith("session:")) return "Quản trị viên (phiên " + actor.slice(8, 14) + ")";
-    return actor;
-  };
+  const who = (actor) => window.adminKit.auditWho(actor);
 
   // ---- small helpers ----------------------------------------------------------------------------------------
   function banner(box, kind, ...children) {

@@ -109,4 +109,80 @@ public sealed class AdminPageTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GotoAsync("/admin");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/login$"));
     }
+
+    /// <summary>What the dashboard shows a Vietnamese reader, at desktop width and on a 390 px phone: answers by their
+    /// title, commands not counted as questions, whole-number count axes, the audit log in Vietnamese, the date a task
+    /// was done, tabs that all stay on screen and a hint on tables that scroll sideways.</summary>
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(390, 844)]
+    public async Task Dashboard_speaks_Vietnamese_counts_questions_only_and_fits_a_phone(int width, int height)
+    {
+        await using var admin = await AdminHost.StartAsync();
+        var content = admin.Host.App.Services.GetRequiredService<KnowledgeStore>().Current;
+        var s = admin.Sources;
+        var unit = s.AddUnit("Trường THCS Kim Đồng", "nha-truong", 45, AdminHost.Start.AddDays(-30), "Lan");
+        s.Answer(unit, "checklist", content.Checklist[0].Id, "done", AdminHost.Start.AddDays(-2), date: "2021-03-05");
+        for (var i = 0; i < 3; i++)
+        {
+            s.QuestionList.Add(new("Hạn nộp hồ sơ công nhận là khi nào?", true, "fact:f-han-ho-so-cong-nhan", "web", AdminHost.Start.AddDays(-i)));
+            s.QuestionList.Add(new("lịch tháng này", true, "intent:calendar.month", "web", AdminHost.Start.AddDays(-i)));
+            s.QuestionList.Add(new("tham gia", true, "intent:unit.join", "web", AdminHost.Start.AddDays(-i)));
+        }
+        s.VoteList.Add(new("ai ban hành hướng dẫn 413", "passage:hd413-ban-hanh", false, AdminHost.Start.AddDays(-1)));
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = admin.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin/login");
+        await page.GetByLabel("Khóa quản trị").FillAsync("sai-khoa");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.GetByLabel("Khóa quản trị").FillAsync(AdminHost.Key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(page.Locator("body[data-loaded=true]")).ToHaveCountAsync(1);
+
+        // Every tab is on screen: none starts or ends beyond the viewport.
+        var tabs = await page.Locator(".tabs a").EvaluateAllAsync<double[][]>("as => as.map(a => { const r = a.getBoundingClientRect(); return [r.left, r.right]; })");
+        Assert.Equal(6, tabs.Length);
+        Assert.All(tabs, t => { Assert.InRange(t[0], 0, width); Assert.InRange(t[1], 0, width); });
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page itself does not scroll sideways");
+
+        // The questions chart counts only the questions (3), on whole-number ticks, with text at a readable size.
+        var questionBars = page.Locator("#chart-questions svg rect[data-value]");
+        Assert.Equal(3, await questionBars.EvaluateAllAsync<int>("rs => rs.reduce((s, r) => s + +r.dataset.value, 0)"));
+        var ticks = await page.Locator("#chart-questions svg text[text-anchor=end]").AllTextContentsAsync();
+        Assert.All(ticks, t => Assert.Matches("^[0-9]+$", t));
+        Assert.Equal(ticks.Count, ticks.Distinct().Count());
+        var smallest = await page.Locator("#chart-questions svg text").EvaluateAllAsync<double>("ts => Math.min(...ts.map(t => t.getBoundingClientRect().height))");
+        Assert.True(smallest >= 10, $"chart text {smallest}px high");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"/tmp/admin-overview-{width}.png", FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Câu hỏi" }).ClickAsync();
+        await Expect(page.Locator("#q-most tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#q-most tbody")).Not.ToContainTextAsync("lịch tháng này");
+        var down = page.Locator("#q-down tbody tr").First;
+        await Expect(down).Not.ToContainTextAsync("passage:");
+        var index = admin.Host.App.Services.GetRequiredService<AnToan.Knowledge.Search.KnowledgeSearch>().Index;
+        var title = AnToan.Knowledge.Answers.AnswerComposer.QuestionFor(index.ByKey["passage:hd413-ban-hanh"], index);
+        await Expect(down).ToContainTextAsync(title);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"/tmp/admin-questions-{width}.png", FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nhật ký" }).ClickAsync();
+        var audit = page.Locator("#audit tbody");
+        await Expect(audit).ToContainTextAsync("Sai khóa quản trị");
+        var words = await audit.InnerTextAsync();
+        foreach (var english in new[] { "anonymous", "api-key", "wrong key", "login", "session:", "attempts" })
+            Assert.DoesNotContain(english, words);
+        var hint = page.Locator("#audit").Locator("xpath=../preceding-sibling::p[contains(@class,'scroll-hint')]");
+        if (width < 600) await Expect(hint).ToBeVisibleAsync();
+        else await Expect(hint).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"/tmp/admin-audit-{width}.png", FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đơn vị" }).ClickAsync();
+        await page.Locator("#units-table tbody tr").First.ClickAsync();
+        await Expect(page.Locator("#detail-history tbody")).ToContainTextAsync("05/03/2021");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = $"/tmp/admin-unit-{width}.png", FullPage = true });
+    }
 }

@@ -32,6 +32,6 @@ public sealed class FakeSources : IUnitDirectory, IQuestionLog, IAnnouncementLog
     }
 
     /// <param name="year">The guidance year of the list: the shipped content's guidance is 2021's.</param>
-    public void Answer(DirectoryUnit unit, string list, string itemId, string status, DateTimeOffset at, string by = "An", string? note = null, int? year = 2021) =>
-        AnswerList.Add(new DirectoryAnswer(unit.Id, list, year, itemId, status, null, note, $"web:{by}", by, at));
+    public void Answer(DirectoryUnit unit, string list, string itemId, string status, DateTimeOffset at, string by = "An", string? note = null, int? year = 2021, string? date = null) =>
+        AnswerList.Add(new DirectoryAnswer(unit.Id, list, year, itemId, status, date, note, $"web:{by}", by, at));
 }

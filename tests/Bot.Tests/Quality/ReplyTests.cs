@@ -25,6 +25,42 @@ public sealed class ReplyTests
         Assert.Contains(VietnameseText.Fold(expected), VietnameseText.Fold(turn.Text));
     }
 
+    public static TheoryData<string, string, string, string> ScopeCases()
+    {
+        var data = new TheoryData<string, string, string, string>();
+        foreach (var c in File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Quality", "scope-cases.tsv"))
+                     .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')))
+            data.Add(c[0], c[1], c[2], c[3]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ScopeCases))]
+    public async Task Ask_AnswersWhatWasAskedOrNothing(string message, string answered, string expected, string unexpected)
+    {
+        await using var host = await TestBotHost.StartAsync();
+        var turn = await new BotConversation(host.Client).SendAsync(message);
+        var reply = VietnameseText.Fold(turn.Text);
+        if (answered != "-") Assert.True(turn.Answered == (answered == "yes"), turn.Text);
+        if (expected != "-") Assert.Contains(VietnameseText.Fold(expected), reply);
+        if (unexpected != "-") Assert.DoesNotContain(VietnameseText.Fold(unexpected), reply);
+    }
+
+    /// <summary>Two questions in one message, both known: both answered, each with its own source.</summary>
+    [Theory]
+    [InlineData("hạn nộp hồ sơ và ai công nhận", "01/12/2021", "Ủy ban nhân dân")]
+    public async Task Ask_TwoQuestionsInOne_AnswersBothWithTheirSources(string message, string first, string second)
+    {
+        await using var host = await TestBotHost.StartAsync();
+        var turn = await new BotConversation(host.Client).SendAsync(message);
+        var reply = VietnameseText.Fold(turn.Text);
+        Assert.True(turn.Answered);
+        Assert.Contains(VietnameseText.Fold(first), reply);
+        Assert.Contains(VietnameseText.Fold(second), reply);
+        Assert.True(reply.IndexOf(VietnameseText.Fold(first)) < reply.IndexOf(VietnameseText.Fold(second)), turn.Text);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(turn.Text, "Nguồn:").Count);
+    }
+
     [Fact]
     public async Task Answer_OffersFeedbackAndRelatedQuestionsThatAreAnsweredInTurn()
     {
