@@ -51,16 +51,22 @@ public sealed class TestStores : IDisposable
 
     private T Store<T>(int instance, Func<LiteDatabase, T> lite, Func<PostgresDatabase, T> postgres) where T : class
     {
-        if (_lite is not null)
+        // Tests race stores from several threads: one object per store (LiteDB) or instance (PostgreSQL), as a host has.
+        lock (_gate)
         {
-            // One object per store, as the host's singletons: LiteDB stores keep in-process gates and claims.
-            if (!_liteStores.TryGetValue(typeof(T), out var store)) _liteStores[typeof(T)] = store = lite(_lite);
-            return (T)store;
+            if (_lite is not null)
+            {
+                // One object per store, as the host's singletons: LiteDB stores keep in-process gates and claims.
+                if (!_liteStores.TryGetValue(typeof(T), out var store)) _liteStores[typeof(T)] = store = lite(_lite);
+                return (T)store;
+            }
+            if (!_databases.TryGetValue(instance, out var database))
+                _databases[instance] = database = new PostgresDatabase(_schema!.ConnectionString);
+            return postgres(database);
         }
-        if (!_databases.TryGetValue(instance, out var database))
-            _databases[instance] = database = new PostgresDatabase(_schema!.ConnectionString);
-        return postgres(database);
     }
+
+    private readonly Lock _gate = new();
 
     public void Dispose()
     {
