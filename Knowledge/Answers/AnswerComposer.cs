@@ -132,7 +132,10 @@ public sealed class AnswerComposer
     {
         if (!match.Cues.AsksTwoThings || MultiPart.Second(match.Query, match.Index, QuestionForms.Default) is not { } part) return null;
         var content = match.Index.Content;
-        var other = KnowledgeMatcher.Match(match.Index, part, today, e => e.Kind is EntryKind.Passage or EntryKind.Fact);
+        static bool Guidance(IndexEntry e) => e.Kind is EntryKind.Passage or EntryKind.Fact;
+        var other = KnowledgeMatcher.Match(match.Index, part, today, Guidance);
+        // A second part without a subject of its own ("… và xây dựng thế nào?") asks about the first part's.
+        if (!other.Answered) other = KnowledgeMatcher.Match(match.Index, MultiPart.WithSubject(match.Query, part, match.Index), today, Guidance);
         var second = !other.Answered ? null : other.Best!.Item switch { Passage p => p, Fact f => content.PassagesById[f.Passage], _ => null };
         if (second is null || second.Id == first.Id) return null;
         return new

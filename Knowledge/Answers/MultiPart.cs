@@ -24,6 +24,16 @@ public static class MultiPart
         return null;
     }
 
+    /// <summary>The second question with the subject of the first ("… và xây dựng thế nào?" asks how the first part's
+    /// subject is built): the first part's words without its question words.</summary>
+    public static string WithSubject(string question, string second, KnowledgeIndex index)
+    {
+        var first = question[..Math.Max(question.LastIndexOf(second, StringComparison.Ordinal), 0)];
+        var words = index.AnalyzeAsWritten(first).Words;
+        var cues = QuestionCues.Detect(words, index.Analyzer.Lexicon);
+        return string.Join(' ', words.Where((_, i) => !cues.Positions.Contains(i))) + " " + second;
+    }
+
     private static bool IsQuestion(IEnumerable<string> raw, KnowledgeIndex index) =>
         QuestionCues.Detect(index.AnalyzeAsWritten(string.Join(' ', raw)).Words, index.Analyzer.Lexicon).Types.Count > 0;
 }

@@ -48,6 +48,15 @@ public sealed class QuestionFormTests
     }
 
     [Fact]
+    public void Ask_TwoQuestions_TheSecondWithoutASubject_IsAnsweredAboutTheFirstsSubject()
+    {
+        var (answered, text) = FirstParagraphScore.Reply("Mô hình tự phòng, tự quản là gì và xây dựng thế nào?", Today);
+        Assert.True(answered);
+        Assert.Contains("ve y con lai", VietnameseText.Fold(text));
+        Assert.Contains("1383", text);
+    }
+
+    [Fact]
     public void Ask_OneQuestion_GetsNoSecondBlock()
     {
         var (_, text) = FirstParagraphScore.Reply("Mô hình tự phòng, tự quản là gì?", Today);
