@@ -1,3 +1,5 @@
+using AnToan.Bot.Storage;
+
 namespace AnToan.Bot.Admin;
 
 public static class AdminServices
@@ -26,6 +28,9 @@ public static class AdminServices
         services.AddSingleton<QuestionLog>();
         services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<QuestionLog>());
         services.AddSingleton<QuestionLogMiddleware>();
+        // Deletes conversation state and questions older than their retention, once a day.
+        services.AddSingleton(RetentionOptions.From(configuration));
+        services.AddHostedService<RetentionService>();
         return services;
     }
 }

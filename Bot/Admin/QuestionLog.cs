@@ -66,6 +66,22 @@ public sealed class QuestionLog : IQuestionLog
             .Where(v => v.At >= since)
             .ToList();
 
+    /// <summary>Deletes the questions asked before <paramref name="before"/>, <paramref name="batchSize"/> a write.</summary>
+    /// <returns>How many were deleted.</returns>
+    public async Task<int> PruneAsync(DateTimeOffset before, int batchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var pruned = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var ids = _documents.Find(Query.LT(nameof(QuestionDoc.At), before.UtcDateTime), 0, batchSize).Select(d => d["_id"]).ToList();
+            if (ids.Count > 0) await _writer.WriteAsync(() => { foreach (var id in ids) _documents.Delete(id); });
+            pruned += ids.Count;
+            if (ids.Count < batchSize) return pruned;
+        }
+    }
+
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value.ToUniversalTime(), DateTimeKind.Utc));
 
     private sealed class QuestionDoc

@@ -20,7 +20,7 @@ namespace AnToan.Bot.Storage;
 /// together and fsyncs LiteDB's log before it acknowledges any of them, so a saved turn survives a killed process,
 /// a power cut or an OS crash; checkpoints run in its background.</para>
 /// </remarks>
-public sealed class LiteDbStorage : IStorage
+public sealed class LiteDbStorage : IStorage, IConversationPruning
 {
     public const string CollectionName = "bot_state";
 
@@ -120,6 +120,46 @@ public sealed class LiteDbStorage : IStorage
         _known.Writing(ids);
         return Settled(ids, _writer.WriteAsync(() => { foreach (var id in ids) _items.Delete(id); },
             committed: () => _known.Committed(ids.Select(id => (id, (StoredDocument?)null)))));
+    }
+
+    /// <remarks>Reads the collection a page at a time (in id order) and deletes the stale conversations of each page
+    /// through the writer, only if unchanged since read (same ETag), so a turn's save in between is kept. The read
+    /// cache learns of each deletion like of any write.</remarks>
+    public async Task<int> PruneConversationsAsync(DateTimeOffset inactiveBefore, int batchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var pruned = 0;
+        var after = BsonValue.MinValue;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = _items.Query().Where(Query.GT("_id", after)).OrderBy("_id").Limit(batchSize).ToList();
+            if (page.Count == 0) return pruned;
+            after = page[^1]["_id"];
+            var stale = page.Where(d => RetentionService.IsConversationKey(d["key"].AsString) && RetentionService.LastActivity(d["json"].AsString) < inactiveBefore)
+                .Select(d => (Id: d["_id"].AsString, ETag: d["etag"].AsString)).ToList();
+            if (stale.Count > 0) pruned += await DeleteUnchangedAsync(stale);
+            if (page.Count < batchSize) return pruned;
+        }
+    }
+
+    /// <summary>Deletes the documents that still have the given ETags; returns how many.</summary>
+    private async Task<int> DeleteUnchangedAsync(List<(string Id, string ETag)> documents)
+    {
+        var ids = documents.Select(d => d.Id).ToList();
+        var deleted = new List<string>();
+        _known.Writing(ids);
+        await Settled(ids, _writer.WriteAsync(() =>
+        {
+            deleted.Clear(); // the writer runs a write again when another write of its group failed
+            foreach (var (id, etag) in documents)
+                if (_items.FindById(id)?["etag"].AsString == etag && _items.Delete(id)) deleted.Add(id);
+        }, committed: () =>
+        {
+            _known.Committed(deleted.Select(id => (id, (StoredDocument?)null)));
+            _known.Failed(ids.Except(deleted)); // changed meanwhile: read again from the file
+        }));
+        return deleted.Count;
     }
 
     /// <summary>Tells <see cref="_known"/> about a write that failed (it was told about one that succeeded on commit).</summary>

@@ -53,6 +53,8 @@ public static class StorageServices
         // LiteDB's in-process gates and delivery claims, which every caller must share.
         if (UsesPostgres(configuration)) AddPostgres(services, configuration.GetConnectionString("Postgres")!);
         else AddLiteDb(services);
+        // The bot state storage deletes conversations inactive longer than the retention (RetentionService, with the admin services).
+        services.AddSingleton(sp => (IConversationPruning)sp.GetRequiredService<IStorage>());
         return services;
     }
 

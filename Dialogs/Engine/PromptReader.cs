@@ -33,7 +33,8 @@ public sealed class PromptReader(AnswerRecognizer recognizer, KnowledgeStore kno
         var question = words.LooksLikeQuestion(text);
         if (recognizer.Choice(text, prompt.Choices, inSentence: false) is { } exact) return exact.Value;
         if (prompt.Details && !question && recognizer.LeadingChoice(text, prompt.Choices) is { Details.Length: > 0 } lead)
-            return recognizer.Details(lead.Option.Value, lead.Details);
+            // "đã làm 31/12/9999": a date that cannot be read is asked again, not saved as a note or as another day.
+            return recognizer.HasUnreadDate(lead.Details) ? null : recognizer.Details(lead.Option.Value, lead.Details);
         return recognizer.Choice(text, prompt.Choices, inSentence: !question)?.Value;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using AnToan.Dialogs.Engine;
 using AnToan.Knowledge;
 using AnToan.Knowledge.Text;
@@ -35,13 +36,36 @@ public sealed class AnswerRecognizer
     public IReadOnlyList<ModelResult> Numbers(string text) =>
         Merge(_percentages.Parse(text).Concat(_numbers.Parse(text)).Concat(new VietnameseNumberModel(Vocabulary).Parse(text)));
 
-    /// <summary>Every date in the text, resolved against today in the bot's time zone.</summary>
-    public IReadOnlyList<ModelResult> Dates(string text)
+    /// <summary>Every date in the text, resolved against today in the bot's time zone; only dates of the years
+    /// <see cref="VietnameseDateModel.FirstYear"/> to <see cref="VietnameseDateModel.LastYear"/>.</summary>
+    public IReadOnlyList<ModelResult> Dates(string text) => Scan(text).Read;
+
+    /// <summary>The text has a date whose year is out of the window or could not be read ("31/12/9999"): a slip to
+    /// ask about again, never to save as this year's day.</summary>
+    public bool HasUnreadDate(string text) => Scan(text).Unread;
+
+    /// <remarks>The library reads "31/12/9999" as "31/12" with no year (so this year) and leaves "/9999" out: a date
+    /// followed by more of a numeric date is one whose year it could not read.</remarks>
+    private (List<ModelResult> Read, bool Unread) Scan(string text)
     {
         var today = _clock.Today;
         var library = _dates.Parse(text, today.ToDateTime(TimeOnly.MinValue)).Where(r => r.TypeName == "datetimeV2.date");
-        return Merge(new VietnameseDateModel(Vocabulary, () => today).Parse(text, today).Concat(library));
+        var all = Merge(new VietnameseDateModel(Vocabulary, () => today).Parse(text, today).Concat(library));
+        var read = all.Where(r => !UnreadYear.IsMatch(text[(r.End + 1)..])
+            && Values(r).All(d => d.Year is >= VietnameseDateModel.FirstYear and <= VietnameseDateModel.LastYear)).ToList();
+        return (read, read.Count < all.Count);
     }
+
+    /// <summary>What follows a date the library read without its year: a separator and digits ("/9999").</summary>
+    private static readonly Regex UnreadYear = new(@"^\s*[/.\-]\s*\d", RegexOptions.CultureInvariant);
+
+    /// <summary>The dates a result resolves to (the library gives a past and a future one for "5/3").</summary>
+    private static List<DateOnly> Values(ModelResult result) =>
+        result.Resolution["values"] is IEnumerable<IDictionary<string, string>> values
+            ? values.Where(v => v.TryGetValue("type", out var t) && t == "date")
+                .Select(v => DateOnly.TryParseExact(v["value"], "yyyy-MM-dd", out var d) ? d : (DateOnly?)null)
+                .OfType<DateOnly>().ToList()
+            : [];
 
     /// <summary>The first whole number of the text; a percentage counts as its number ("90%" is 90).</summary>
     public long? Number(string text)
@@ -56,11 +80,8 @@ public sealed class AnswerRecognizer
     /// <summary>The first date of the text; of the library's past/future readings of "5/3" the one in this year.</summary>
     public DateOnly? Date(string text)
     {
-        var first = Dates(text).FirstOrDefault();
-        if (first?.Resolution["values"] is not IEnumerable<IDictionary<string, string>> values) return null;
-        var dates = values.Where(v => v.TryGetValue("type", out var t) && t == "date")
-            .Select(v => DateOnly.TryParseExact(v["value"], "yyyy-MM-dd", out var d) ? d : (DateOnly?)null)
-            .OfType<DateOnly>().ToList();
+        if (Dates(text).FirstOrDefault() is not { } first) return null;
+        var dates = Values(first);
         return dates.Cast<DateOnly?>().FirstOrDefault(d => d!.Value.Year == _clock.Today.Year) ?? dates.Cast<DateOnly?>().FirstOrDefault();
     }
 

@@ -8,6 +8,11 @@ namespace AnToan.Dialogs.Recognizers;
 /// <remarks>Numeric dates ("05/3/2021") are left to the library's EnglishOthers model, which reads day before month.</remarks>
 public sealed class VietnameseDateModel(VietnameseVocabulary vocabulary, Func<DateOnly> today) : IModel
 {
+    /// <summary>The years an answer's date may have, as the admin endpoints accept: "31/12/9999" is a typing slip, not
+    /// a date. This model still returns a date of another year ("năm 3000"), for the caller to refuse rather than to
+    /// read the day and month alone as this year's.</summary>
+    public const int FirstYear = 2000, LastYear = 2100;
+
     private readonly VietnameseVocabulary.DateWords _w = vocabulary.Dates;
     private readonly VietnameseNumberModel _numbers = new(vocabulary);
 
@@ -112,7 +117,7 @@ public sealed class VietnameseDateModel(VietnameseVocabulary vocabulary, Func<Da
             }
         }
         else if (!dayWord) return null; // a bare number is not a date
-        if (month is < 1 or > 12 || year is < 1900 or > 2200 || day > DateTime.DaysInMonth((int)year, (int)month)) return null;
+        if (month is < 1 or > 12 || year is < 1 or > 9999 || day > DateTime.DaysInMonth((int)year, (int)month)) return null;
         i = j;
         return new DateOnly((int)year, (int)month, (int)day);
     }

@@ -14,7 +14,7 @@ namespace AnToan.Bot.Storage.Postgres;
 /// <para>The JSON is written and read with the settings of <see cref="LiteDbStorage"/> (types kept, strings never
 /// parsed as dates).</para>
 /// </remarks>
-public sealed class PostgresStorage(PostgresDatabase database) : IStorage
+public sealed class PostgresStorage(PostgresDatabase database) : IStorage, IConversationPruning
 {
     // The settings of LiteDbStorage: one JSON shape for bot state whichever provider keeps it.
     private static readonly JsonSerializerSettings WriteSettings = LiteDbStorage.WriteSettings;
@@ -73,5 +73,27 @@ public sealed class PostgresStorage(PostgresDatabase database) : IStorage
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = PostgresDatabase.Command(connection, "DELETE FROM bot_state WHERE key = ANY($1)", (object)keys);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <remarks>One statement a batch: a turn's save after it writes the conversation back whole.</remarks>
+    public async Task<int> PruneConversationsAsync(DateTimeOffset inactiveBefore, int batchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var pruned = 0;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        while (true)
+        {
+            await using var command = PostgresDatabase.Command(connection, """
+                DELETE FROM bot_state WHERE key IN (
+                    SELECT key FROM bot_state
+                    WHERE strpos(key, $1) > 0
+                      AND (json::jsonb -> $2 ->> $3)::timestamptz < $4
+                    LIMIT $5)
+                """, RetentionService.ConversationKeyPart, nameof(ConversationActivity), nameof(ConversationActivity.LastActivity),
+                inactiveBefore.ToUniversalTime(), batchSize);
+            var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            pruned += deleted;
+            if (deleted < batchSize) return pruned;
+        }
     }
 }

@@ -83,6 +83,21 @@ public sealed class PromptConversationTests
         Assert.Equal((status, date is null ? (DateOnly?)null : DateOnly.Parse(date), note), (saved.Status, saved.Date, saved.Note));
     }
 
+    [Theory]
+    [InlineData("đã làm 31/12/9999")]
+    [InlineData("đã làm 01/01/0001, NQ số 12")]
+    [InlineData("đã làm ngày 5 tháng 3 năm 3000")]
+    public async Task Choice_WithADateOfAnImpossibleYear_IsAskedAgain_AndNothingIsSaved(string answer)
+    {
+        var unit = h.Units.Seed("co-quan", Member());
+        var retry = new { Kind = "choice", Choices = h.Words.ChecklistStatus.Append(h.Words.Guide).Select(c => c.Label) };
+        await h.Flow()
+            .Send("checklist").AsksItem(h, 1)
+            .Send(answer).SaysTemplate(h, "dialog-retry", retry).AsksItem(h, 1)
+            .StartTestAsync();
+        Assert.Empty(Answers(unit));
+    }
+
     [Fact]
     public async Task Choice_Unrecognised_IsAskedAgainWithTheOptions()
     {

@@ -52,6 +52,31 @@ public sealed class DateRecognitionTests
     [InlineData("chưa nhớ")]
     public void Date_WhenThereIsNoValidDate_IsNull(string text) => Assert.Null(_sut.Date(text));
 
+    /// <summary>A year outside 2000–2100 is no date: not this year's day and month with the year dropped.</summary>
+    [Theory]
+    [InlineData("31/12/9999")]
+    [InlineData("01/01/0001")]
+    [InlineData("1/1/1999")]
+    [InlineData("5/3/2101")]
+    [InlineData("31-12-9999")]
+    [InlineData("31.12.9999")]
+    [InlineData("ngày 31/12/9999")]
+    [InlineData("ngày 5 tháng 3 năm 3000")]
+    [InlineData("5 tháng 3 năm 1999")]
+    [InlineData("ngày 5 tháng 3 năm 2101")]
+    public void Date_WithAYearOutOfRange_IsNull(string text)
+    {
+        Assert.Null(_sut.Date(text));
+        Assert.Empty(_sut.Dates(text));
+    }
+
+    [Theory]
+    [InlineData("1/1/2000", "2000-01-01")]
+    [InlineData("31/12/2100", "2100-12-31")]
+    [InlineData("ngày 5 tháng 3 năm 2100", "2100-03-05")]
+    public void Date_AtTheEdgesOfTheYearWindow_IsRead(string text, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected), _sut.Date(text));
+
     [Fact]
     public void VietnameseModel_ReturnsTheLibraryShape()
     {

@@ -1,3 +1,4 @@
+using AnToan.Bot.Storage;
 using AnToan.Bot.Tests.Infrastructure;
 using Microsoft.Bot.Builder;
 
@@ -68,6 +69,40 @@ public abstract class BotStateContract(TestStores stores) : IDisposable
         await stores.State().DeleteAsync(["a"]);
         Assert.Equal(["b"], (await stores.State().ReadAsync(["a", "b"])).Keys);
     }
+
+    /// <summary>Retention: conversation state whose last message turn is older than the cut-off goes, in batches;
+    /// recent conversations, conversations with no stamp and user state stay, and a read after it finds nothing.</summary>
+    [ProviderFact]
+    public async Task Conversations_InactiveSinceBeforeTheCutOff_ArePruned_OtherStateStays()
+    {
+        var now = stores.Time.GetUtcNow();
+        await stores.State().WriteAsync(new Dictionary<string, object>
+        {
+            ["msteams/conversations/old-1"] = ConversationStateAt(now.AddDays(-200)),
+            ["msteams/conversations/old-2"] = ConversationStateAt(now.AddDays(-181)),
+            ["webchat/conversations/old-3"] = ConversationStateAt(now.AddYears(-2)),
+            ["msteams/conversations/recent"] = ConversationStateAt(now.AddDays(-179)),
+            ["msteams/conversations/unstamped"] = new Dictionary<string, object> { ["DialogState"] = "x" },
+            ["msteams/users/someone"] = ConversationStateAt(now.AddYears(-2)),
+        });
+        string[] keys = ["msteams/conversations/old-1", "msteams/conversations/old-2", "webchat/conversations/old-3",
+            "msteams/conversations/recent", "msteams/conversations/unstamped", "msteams/users/someone"];
+        Assert.Equal(6, (await stores.State().ReadAsync(keys)).Count); // read once: cached where the storage caches
+
+        var pruned = await ((IConversationPruning)stores.State(1)).PruneConversationsAsync(now.AddDays(-180), batchSize: 2);
+
+        Assert.Equal(3, pruned);
+        Assert.Equal(["msteams/conversations/recent", "msteams/conversations/unstamped", "msteams/users/someone"],
+            (await stores.State(0).ReadAsync(keys)).Keys.Order());
+        Assert.Equal(0, await ((IConversationPruning)stores.State(1)).PruneConversationsAsync(now.AddDays(-180), batchSize: 2));
+    }
+
+    /// <summary>Conversation state as the bot saves it: the SDK's property bag with the activity stamp in it.</summary>
+    private static Dictionary<string, object> ConversationStateAt(DateTimeOffset lastActivity) => new()
+    {
+        [nameof(ConversationActivity)] = new ConversationActivity(3, lastActivity),
+        ["DialogState"] = new Dictionary<string, object> { ["step"] = 1L },
+    };
 
     public sealed class StoreItem : IStoreItem
     {
