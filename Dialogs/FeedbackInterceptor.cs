@@ -32,7 +32,7 @@ public sealed class FeedbackInterceptor(ConversationState conversationState, IFe
             last.AnswerId, last.Question, helpful.Value,
             turnContext.Activity.ChannelId ?? "", turnContext.Activity.Conversation?.Id ?? "", clock.Now), cancellationToken);
         await _lastAnswer.DeleteAsync(turnContext, cancellationToken);
-        await turnContext.SendActivityAsync(replies.Message(helpful.Value ? "feedback-thanks" : "feedback-sorry"), cancellationToken);
+        await turnContext.SendActivityAsync(replies.Message(helpful.Value ? DialogTemplates.FeedbackThanks : DialogTemplates.FeedbackSorry), cancellationToken);
         return true;
     }
 }

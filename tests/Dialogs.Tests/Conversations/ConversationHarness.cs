@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Answers;
 using AnToan.Dialogs.Engine;
 using AnToan.Dialogs.Flows;
 using AnToan.Dialogs.Recognizers;
@@ -16,7 +17,7 @@ namespace AnToan.Dialogs.Tests.Conversations;
 public sealed class ConversationHarness
 {
     public static readonly string ContentRoot = Path.Combine(AppContext.BaseDirectory, "Content");
-    private static readonly KnowledgeStore SharedKnowledge = new(ContentRoot, [DialogWords.Part, VietnameseVocabulary.Part]);
+    private static readonly KnowledgeStore SharedKnowledge = new(ContentRoot, [DialogWords.Part, VietnameseVocabulary.Part, AnswerNames.Part, DialogNames.Part]);
 
     public ConversationHarness(IEnumerable<string>? questions = null, IEnumerable<StepDialog>? extraDialogs = null)
     {
