@@ -11,10 +11,10 @@ public sealed class AnToanBot(
     ConversationState conversationState,
     UserState userState,
     IMessageRouter router,
-    IEnumerable<IMessageInterceptor> interceptors,
+    TurnPipeline pipeline,
     IEnumerable<IConversationMembershipHandler> membership) : ActivityHandler
 {
-    private readonly IMessageInterceptor[] _interceptors = interceptors.OrderBy(i => i.Order).ToArray();
+    private readonly IReadOnlyList<IMessageInterceptor> _interceptors = pipeline.Interceptors;
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {

@@ -15,8 +15,6 @@ public sealed class FeedbackInterceptor(ConversationState conversationState, IFe
 
     private readonly IStatePropertyAccessor<LastAnswer> _lastAnswer = conversationState.CreateProperty<LastAnswer>(QuestionAnswerer.LastAnswerProperty);
 
-    public int Order => -100;
-
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text?.Trim() ?? "";

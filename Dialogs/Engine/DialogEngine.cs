@@ -26,8 +26,6 @@ public sealed class DialogEngine(
 
     private DialogWords words => replies.Content.Part<DialogWords>();
 
-    public int Order => 0;
-
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var state = await _state.GetAsync(turnContext, () => new DialogState(), cancellationToken);
