@@ -11,10 +11,10 @@ public sealed class AnToanBot(
     ConversationState conversationState,
     UserState userState,
     IMessageRouter router,
-    IEnumerable<IMessageInterceptor> interceptors,
+    TurnPipeline pipeline,
     IEnumerable<IConversationMembershipHandler> membership) : ActivityHandler
 {
-    private readonly IMessageInterceptor[] _interceptors = interceptors.OrderBy(i => i.Order).ToArray();
+    private readonly IReadOnlyList<IMessageInterceptor> _interceptors = pipeline.Interceptors;
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -46,14 +46,14 @@ public sealed class AnToanBot(
     {
         var botId = turnContext.Activity.Recipient?.Id;
         foreach (var member in membersAdded.Where(m => m.Id != botId))
-            await turnContext.SendActivityAsync(replies.WithMenu("welcome", new { UserName = MarkdownText.Escape(member.Name) ?? "" }), cancellationToken);
+            await turnContext.SendActivityAsync(replies.WithMenu(DialogTemplates.Welcome, new { UserName = MarkdownText.Escape(member.Name) ?? "" }), cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(turnContext.Activity.Text) && turnContext.Activity.Value is null)
         {
-            await turnContext.SendActivityAsync(replies.WithMenu("unsupported"), cancellationToken);
+            await turnContext.SendActivityAsync(replies.WithMenu(DialogTemplates.Unsupported), cancellationToken);
             return;
         }
         var handled = false;

@@ -15,8 +15,6 @@ public sealed class FeedbackInterceptor(ConversationState conversationState, IFe
 
     private readonly IStatePropertyAccessor<LastAnswer> _lastAnswer = conversationState.CreateProperty<LastAnswer>(QuestionAnswerer.LastAnswerProperty);
 
-    public int Order => -100;
-
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text?.Trim() ?? "";
@@ -32,7 +30,7 @@ public sealed class FeedbackInterceptor(ConversationState conversationState, IFe
             last.AnswerId, last.Question, helpful.Value,
             turnContext.Activity.ChannelId ?? "", turnContext.Activity.Conversation?.Id ?? "", clock.Now), cancellationToken);
         await _lastAnswer.DeleteAsync(turnContext, cancellationToken);
-        await turnContext.SendActivityAsync(replies.Message(helpful.Value ? "feedback-thanks" : "feedback-sorry"), cancellationToken);
+        await turnContext.SendActivityAsync(replies.Message(helpful.Value ? DialogTemplates.FeedbackThanks : DialogTemplates.FeedbackSorry), cancellationToken);
         return true;
     }
 }

@@ -14,8 +14,8 @@ namespace AnToan.Dialogs;
 /// question, or gets the help menu, as does a message without a word.</remarks>
 public sealed class KnowledgeRouter(Replies replies, QuestionAnswerer answerer, IEnumerable<ICommandHandler> handlers) : IMessageRouter
 {
-    private const string HelpIntent = "help";
-    private const string IntroIntent = "qa.intro";
+    private const string HelpIntent = DialogIntents.Help;
+    private const string IntroIntent = DialogIntents.QaIntro;
     private const string SmallTalkKind = "smalltalk";
     private const string SmallTalkTemplate = "smalltalk-";
 
@@ -29,7 +29,7 @@ public sealed class KnowledgeRouter(Replies replies, QuestionAnswerer answerer, 
         var intent = match.IsIntent(out var matched) ? matched : match.Wordless ? ExampleOf(text) : null;
         // "?", "...", an emoji: nothing to look up, so no "chưa có thông tin" either.
         if (intent is null && match.Wordless)
-            await turnContext.SendActivityAsync(replies.WithMenu("help"), cancellationToken);
+            await turnContext.SendActivityAsync(replies.WithMenu(DialogTemplates.Help), cancellationToken);
         else if (intent is null)
             await answerer.AnswerAsync(turnContext, match, cancellationToken);
         else if (_handlers.FirstOrDefault(h => h.IntentIds.Contains(intent.Id)) is { } handler)
@@ -37,9 +37,9 @@ public sealed class KnowledgeRouter(Replies replies, QuestionAnswerer answerer, 
         else if (AnswerComposer.CalendarIntents.Contains(intent.Id))
             await answerer.AnswerAsync(turnContext, match, cancellationToken);
         else if (intent.Id == HelpIntent)
-            await turnContext.SendActivityAsync(replies.WithMenu("help"), cancellationToken);
+            await turnContext.SendActivityAsync(replies.WithMenu(DialogTemplates.Help), cancellationToken);
         else if (intent.Id == IntroIntent)
-            await turnContext.SendActivityAsync(replies.Message("qa-intro", null, AnswerComposer.Examples(match.Index)), cancellationToken);
+            await turnContext.SendActivityAsync(replies.Message(DialogTemplates.QaIntro, null, AnswerComposer.Examples(match.Index)), cancellationToken);
         else if (intent.Kind == SmallTalkKind && replies.Content.Templates.Has(SmallTalkTemplate + intent.Id))
             await turnContext.SendActivityAsync(replies.Message(SmallTalkTemplate + intent.Id), cancellationToken);
         else
@@ -62,6 +62,6 @@ public sealed class KnowledgeRouter(Replies replies, QuestionAnswerer answerer, 
             return;
         }
         await answerer.UnansweredAsync(turnContext, match, cancellationToken);
-        await turnContext.SendActivityAsync(replies.WithMenu("help"), cancellationToken);
+        await turnContext.SendActivityAsync(replies.WithMenu(DialogTemplates.Help), cancellationToken);
     }
 }

@@ -13,11 +13,9 @@ public interface ICommandHandler
 }
 
 /// <summary>Gets a message before the matcher does (an active dialog continues, a pending feedback vote, ...).</summary>
+/// <remarks>Which runs first is declared once, by the composition root (see <see cref="TurnPipeline"/>).</remarks>
 public interface IMessageInterceptor
 {
-    /// <summary>Lower runs first.</summary>
-    int Order { get; }
-
     /// <returns>true when the message was handled and nothing else should run.</returns>
     Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken);
 

@@ -106,7 +106,7 @@ public sealed class TurnErrorHandler(ILogger<TurnErrorHandler> logger, Replies r
         {
             // Unit progress lives in its own store and is never touched here.
             if (broken) await conversationState.DeleteAsync(turnContext);
-            await turnContext.SendActivityAsync(replies.WithMenu("error"));
+            await turnContext.SendActivityAsync(replies.WithMenu(BotTemplates.Error));
         }
         catch (Exception e)
         {

@@ -24,7 +24,8 @@ public static class KnowledgeServices
             : Path.GetFullPath(configured);
         // Singleton: one snapshot in service, swapped atomically on reload. Loaded here, so a broken file stops the
         // build of the host; the files of Dialogs and Bot are parts of the same snapshot.
-        services.AddSingleton(new KnowledgeStore(root, [DialogWords.Part, VietnameseVocabulary.Part, ReportWording.Part, AdminWording.Part, ImportWording.Part]));
+        services.AddSingleton(new KnowledgeStore(root, [DialogWords.Part, VietnameseVocabulary.Part, ReportWording.Part, AdminWording.Part, ImportWording.Part,
+            AnswerNames.Part, DialogNames.Part, BotNames.Part]));
         // Singletons: the index of each snapshot is built once and searched concurrently; matching is stateless.
         services.AddSingleton<KnowledgeSearch>();
         // Singletons: the versions live in the database (IContentVersionStore, AddStorage); the watcher (started before the scheduler and the endpoints)
@@ -54,6 +55,8 @@ public static class KnowledgeServices
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<QuestionAnswerer>());
         services.AddSingleton<IMessageInterceptor, FeedbackInterceptor>();
+        // The interceptors (registered here and by AddDialogFlows and AddNotifications) in the order TurnOrder declares.
+        services.AddSingleton(sp => new TurnPipeline(TurnOrder.Interceptors, sp.GetServices<IMessageInterceptor>()));
         services.AddSingleton<IMessageRouter, KnowledgeRouter>();
         services.AddSingleton<Microsoft.Bot.Builder.IBot, AnToanBot>();
         return services;

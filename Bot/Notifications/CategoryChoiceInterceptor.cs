@@ -9,8 +9,6 @@ namespace AnToan.Bot.Notifications;
 /// and a prefix nobody types as a question.</remarks>
 public sealed class CategoryChoiceInterceptor(ISubscriptionStore subscriptions, NotificationReplies replies) : IMessageInterceptor
 {
-    public int Order => -90;
-
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         if (replies.CategoryChoice(turnContext.Activity.Text) is not var (category, on)) return false;

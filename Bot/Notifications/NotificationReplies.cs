@@ -17,16 +17,16 @@ public sealed class NotificationReplies(Replies replies)
     private Labels? _labels;
 
     public Activity Subscribed(Subscription subscription) =>
-        replies.Message("notify-subscribed", new { Categories = CategoryModels(subscription) }, ToggleButtons(subscription));
+        replies.Message(BotTemplates.NotifySubscribed, new { Categories = CategoryModels(subscription) }, ToggleButtons(subscription));
 
     public Activity Unsubscribed(bool wasSubscribed) =>
-        replies.Message("notify-unsubscribed", new { WasSubscribed = wasSubscribed }, [.. IntentButton("subscribe"), .. ToggleButtons(null)]);
+        replies.Message(BotTemplates.NotifyUnsubscribed, new { WasSubscribed = wasSubscribed }, [.. IntentButton(BotIntents.Subscribe), .. ToggleButtons(null)]);
 
     public Activity CategoriesChanged(Subscription subscription) =>
-        replies.Message("notify-categories", new { subscription.Active, Categories = CategoryModels(subscription) },
-            subscription.Active ? ToggleButtons(subscription) : IntentButton("subscribe"));
+        replies.Message(BotTemplates.NotifyCategories, new { subscription.Active, Categories = CategoryModels(subscription) },
+            subscription.Active ? ToggleButtons(subscription) : IntentButton(BotIntents.Subscribe));
 
-    public Activity Installed() => replies.Message("notify-installed", null, IntentButton("unsubscribe"));
+    public Activity Installed() => replies.Message(BotTemplates.NotifyInstalled, null, IntentButton(BotIntents.Unsubscribe));
 
     /// <summary>When <paramref name="text"/> is a category button's label: the category and whether it turns it on.</summary>
     /// <remarks>A label says what it does ("turn off ..."), so pressing an old button twice does not flip it back.</remarks>
@@ -61,13 +61,13 @@ public sealed class NotificationReplies(Replies replies)
     {
         public static Labels Render(KnowledgeContent content)
         {
-            var names = CalendarCategories.All.ToDictionary(c => c, c => content.Templates.Render("notify-category", new { Category = c }));
+            var names = CalendarCategories.All.ToDictionary(c => c, c => content.Templates.Render(BotTemplates.NotifyCategory, new { Category = c }));
             var toggles = new Dictionary<(string, bool), string>();
             var choices = new Dictionary<string, (string, bool)>();
             foreach (var category in CalendarCategories.All)
                 foreach (var subscribed in new[] { true, false })
                 {
-                    var label = content.Templates.Render("notify-toggle", new { CategoryName = names[category], On = subscribed });
+                    var label = content.Templates.Render(BotTemplates.NotifyToggle, new { CategoryName = names[category], On = subscribed });
                     toggles[(category, subscribed)] = label;
                     // Pressing "turn off" turns it off; the first category to claim a label keeps it, as before.
                     choices.TryAdd(VietnameseText.Fold(label), (category, !subscribed));

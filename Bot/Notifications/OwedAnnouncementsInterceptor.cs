@@ -15,8 +15,6 @@ namespace AnToan.Bot.Notifications;
 public sealed class OwedAnnouncementsInterceptor(
     ISubscriptionStore subscriptions, IDeliveryStore deliveries, CalendarService calendar, LocalClock clock) : IMessageInterceptor
 {
-    public int Order => -100;
-
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var reference = SubscriptionStore.ReferenceOf(turnContext.Activity);

@@ -6,12 +6,12 @@ namespace AnToan.Bot.Notifications;
 /// <summary>"đăng ký nhận thông báo" and "hủy đăng ký" (intents subscribe, unsubscribe) for the current conversation.</summary>
 public sealed class SubscriptionCommands(ISubscriptionStore subscriptions, NotificationReplies replies) : ICommandHandler
 {
-    public IReadOnlyCollection<string> IntentIds { get; } = ["subscribe", "unsubscribe"];
+    public IReadOnlyCollection<string> IntentIds { get; } = [BotIntents.Subscribe, BotIntents.Unsubscribe];
 
     public async Task HandleAsync(ITurnContext turnContext, string intentId, CancellationToken cancellationToken)
     {
         var reference = SubscriptionStore.ReferenceOf(turnContext.Activity);
-        if (intentId == "subscribe")
+        if (intentId == BotIntents.Subscribe)
         {
             var subscription = subscriptions.Subscribe(reference);
             await turnContext.SendActivityAsync(replies.Subscribed(subscription), cancellationToken);

@@ -26,8 +26,6 @@ public sealed class DialogEngine(
 
     private DialogWords words => replies.Content.Part<DialogWords>();
 
-    public int Order => 0;
-
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var state = await _state.GetAsync(turnContext, () => new DialogState(), cancellationToken);
@@ -35,7 +33,7 @@ public sealed class DialogEngine(
         if (state.Stack.Count == 0)
         {
             if (state.Offer is { } offered) return await AnswerOfferAsync(turnContext, state, text, offered, cancellationToken);
-            if (!IsIntent(text, "resume")) return false;
+            if (!IsIntent(text, DialogIntents.Resume)) return false;
             await ResumeAsync(turnContext, cancellationToken);
             return true;
         }
@@ -48,24 +46,24 @@ public sealed class DialogEngine(
         }
         var frame = state.Stack[^1];
         var prompt = frame.Prompt!;
-        if (IsIntent(text, "cancel"))
+        if (IsIntent(text, DialogIntents.Cancel))
         {
             state.Stack.Clear();
-            await turnContext.SendActivityAsync(replies.WithMenu("dialog-cancelled"), cancellationToken);
+            await turnContext.SendActivityAsync(replies.WithMenu(DialogTemplates.DialogCancelled), cancellationToken);
         }
-        else if (IsIntent(text, "help"))
+        else if (IsIntent(text, DialogIntents.Help))
         {
-            await turnContext.SendActivityAsync(replies.Message("dialog-help", new { Step = prompt.HelpText, Kind = prompt.Kind.ToString().ToLowerInvariant(), prompt.Optional }), cancellationToken);
+            await turnContext.SendActivityAsync(replies.Message(DialogTemplates.DialogHelp, new { Step = prompt.HelpText, Kind = prompt.Kind.ToString().ToLowerInvariant(), prompt.Optional }), cancellationToken);
             await RepeatAsync(turnContext, prompt, cancellationToken);
         }
-        else if (IsIntent(text, "back")) await BackAsync(turnContext, state, cancellationToken);
-        else if (IsIntent(text, "pause"))
+        else if (IsIntent(text, DialogIntents.Back)) await BackAsync(turnContext, state, cancellationToken);
+        else if (IsIntent(text, DialogIntents.Pause))
         {
             state.Paused = state.Stack;
             state.Stack = [];
-            await turnContext.SendActivityAsync(replies.Message("dialog-paused", null, [new(words.Button("resume"), words.Button("resume"))]), cancellationToken);
+            await turnContext.SendActivityAsync(replies.Message(DialogTemplates.DialogPaused, null, [new(words.Button(DialogButtons.Resume), words.Button(DialogButtons.Resume))]), cancellationToken);
         }
-        else if (IsIntent(text, "resume")) await RepeatAsync(turnContext, prompt, cancellationToken);
+        else if (IsIntent(text, DialogIntents.Resume)) await RepeatAsync(turnContext, prompt, cancellationToken);
         else
         {
             // One rule for every question: its own answer wins when it parses, unless the message reads as a question
@@ -80,7 +78,7 @@ public sealed class DialogEngine(
                 return false;
             }
             else if (parsed) await RunAsync(turnContext, state, answer, cancellationToken);
-            else await RejectAsync(turnContext, state, "dialog-retry", null, cancellationToken);
+            else await RejectAsync(turnContext, state, DialogTemplates.DialogRetry, null, cancellationToken);
         }
         return true;
     }
@@ -89,17 +87,17 @@ public sealed class DialogEngine(
     /// go back to it; "hủy" and "tạm dừng" end the offer; anything else is served, and the offer made again.</summary>
     private async Task<bool> AnswerOfferAsync(ITurnContext turn, DialogState state, string text, string offered, CancellationToken cancellationToken)
     {
-        if (IsIntent(text, "resume") || IsIntent(text, "back") || reader.IsYes(text) || VietnameseText.Fold(text) == VietnameseText.Fold(offered))
+        if (IsIntent(text, DialogIntents.Resume) || IsIntent(text, DialogIntents.Back) || reader.IsYes(text) || VietnameseText.Fold(text) == VietnameseText.Fold(offered))
             await ResumeAsync(turn, cancellationToken);
-        else if (IsIntent(text, "cancel"))
+        else if (IsIntent(text, DialogIntents.Cancel))
         {
             (state.Paused, state.Offer) = (null, null);
-            await turn.SendActivityAsync(replies.WithMenu("dialog-cancelled"), cancellationToken);
+            await turn.SendActivityAsync(replies.WithMenu(DialogTemplates.DialogCancelled), cancellationToken);
         }
-        else if (IsIntent(text, "pause"))
+        else if (IsIntent(text, DialogIntents.Pause))
         {
             state.Offer = null;
-            await turn.SendActivityAsync(replies.Message("dialog-paused", null, [new(words.Button("resume"), words.Button("resume"))]), cancellationToken);
+            await turn.SendActivityAsync(replies.Message(DialogTemplates.DialogPaused, null, [new(words.Button(DialogButtons.Resume), words.Button(DialogButtons.Resume))]), cancellationToken);
         }
         else
         {
@@ -118,9 +116,9 @@ public sealed class DialogEngine(
         state.Interrupted = false;
         if (state.Stack.Count > 0 || state.Paused is not { Count: > 0 } paused || paused[^1].Prompt is null) return;
         var model = new { Place = paused[^1].Place };
-        var button = replies.Content.Templates.Render("dialog-offer-back-button", model).Trim();
+        var button = replies.Content.Templates.Render(DialogTemplates.DialogOfferBackButton, model).Trim();
         state.Offer = button;
-        await turnContext.SendActivityAsync(replies.Message("dialog-offer-back", model, [new(button, button)]), cancellationToken);
+        await turnContext.SendActivityAsync(replies.Message(DialogTemplates.DialogOfferBack, model, [new(button, button)]), cancellationToken);
     }
 
     /// <summary>Starts a dialog, dropping any dialog that was paused in this conversation (unit progress is kept).</summary>
@@ -144,7 +142,7 @@ public sealed class DialogEngine(
             state.Stack = paused;
             state.Paused = null;
             state.Owner = turnContext.Activity.From?.Id;
-            await RepeatAsync(turnContext, prompt, cancellationToken, "dialog-resumed");
+            await RepeatAsync(turnContext, prompt, cancellationToken, DialogTemplates.DialogResumed);
             return;
         }
         state.Paused = null;
@@ -156,12 +154,12 @@ public sealed class DialogEngine(
             foreach (var dialog in _dialogs.Values.OrderBy(d => d.Id != cursor.Flow))
             {
                 if (await dialog.UnfinishedItemAsync(unit!, dialog.Id == cursor.Flow ? cursor.ItemId : null, cancellationToken) is not { } item) continue;
-                await turnContext.SendActivityAsync(replies.Message("dialog-resumed"), cancellationToken);
+                await turnContext.SendActivityAsync(replies.Message(DialogTemplates.DialogResumed), cancellationToken);
                 await BeginAsync(turnContext, dialog.Id, new() { ["item"] = item }, cancellationToken);
                 return;
             }
         }
-        await turnContext.SendActivityAsync(replies.WithMenu("dialog-nothing-to-resume"), cancellationToken);
+        await turnContext.SendActivityAsync(replies.WithMenu(DialogTemplates.DialogNothingToResume), cancellationToken);
     }
 
     private async Task RunAsync(ITurnContext turn, DialogState state, object? result, CancellationToken cancellationToken)
@@ -242,7 +240,7 @@ public sealed class DialogEngine(
         var values = start is null ? null : frame.Prompt!.Checkpoint ? _dialogs[frame.Id].Before(start.Values) : start.Values;
         if (start is null || values is null)
         {
-            await turn.SendActivityAsync(replies.Message("dialog-no-back"), cancellationToken);
+            await turn.SendActivityAsync(replies.Message(DialogTemplates.DialogNoBack), cancellationToken);
             await RepeatAsync(turn, frame.Prompt!, cancellationToken);
             return;
         }
@@ -258,7 +256,7 @@ public sealed class DialogEngine(
         {
             state.Paused = null;
             state.Stack.Clear();
-            await turn.SendActivityAsync(replies.Message("dialog-gave-up", null, [new(words.Button("resume"), words.Button("resume")), .. replies.Content.Ui.Menu]), cancellationToken);
+            await turn.SendActivityAsync(replies.Message(DialogTemplates.DialogGaveUp, null, [new(words.Button(DialogButtons.Resume), words.Button(DialogButtons.Resume)), .. replies.Content.Ui.Menu]), cancellationToken);
             return;
         }
         var hint = new { Kind = prompt.Kind.ToString().ToLowerInvariant(), prompt.Min, prompt.Max, prompt.MaxLength, prompt.Optional, Choices = prompt.Choices.Select(c => c.Label).ToList() };
@@ -271,7 +269,7 @@ public sealed class DialogEngine(
         logger.LogInformation("Ending dialog {DialogId} v{Version}: no longer known to this version of the bot", state.Stack[^1].Id, state.Stack[^1].Version);
         state.Stack.Clear();
         state.Paused = null;
-        await turn.SendActivityAsync(replies.Message("dialog-outdated", null, [new(words.Button("resume"), words.Button("resume"))]), cancellationToken);
+        await turn.SendActivityAsync(replies.Message(DialogTemplates.DialogOutdated, null, [new(words.Button(DialogButtons.Resume), words.Button(DialogButtons.Resume))]), cancellationToken);
     }
 
     private Task RepeatAsync(ITurnContext turn, PromptState prompt, CancellationToken cancellationToken, string? lead = null)

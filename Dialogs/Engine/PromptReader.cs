@@ -47,12 +47,12 @@ public sealed class PromptReader(AnswerRecognizer recognizer, KnowledgeStore kno
         var buttons = prompt.Kind switch
         {
             PromptKind.Choice => prompt.Choices.Select(c => (c.Label, c.Label)).ToList(),
-            PromptKind.YesNo => [(words.Button("yes"), words.Button("yes")), (words.Button("no"), words.Button("no"))],
-            PromptKind.Date => [(words.Button("today"), words.Button("today"))],
-            PromptKind.Code => [(words.Button("cancel"), words.Button("cancel"))],
+            PromptKind.YesNo => [(words.Button(DialogButtons.Yes), words.Button(DialogButtons.Yes)), (words.Button(DialogButtons.No), words.Button(DialogButtons.No))],
+            PromptKind.Date => [(words.Button(DialogButtons.Today), words.Button(DialogButtons.Today))],
+            PromptKind.Code => [(words.Button(DialogButtons.Cancel), words.Button(DialogButtons.Cancel))],
             _ => new List<(string, string)>(),
         };
-        if (prompt.Optional) buttons.Add((words.Button("skip"), words.Button("skip")));
+        if (prompt.Optional) buttons.Add((words.Button(DialogButtons.Skip), words.Button(DialogButtons.Skip)));
         return buttons;
     }
 }

@@ -39,14 +39,14 @@ public sealed class AssessmentDialog : UnitListDialog
         var criteria = Criteria(step);
         if (criteria.Count == 0)
         {
-            await step.SendAsync("dialog-list-empty", null, cancellationToken);
+            await step.SendAsync(DialogTemplates.DialogListEmpty, null, cancellationToken);
             return step.End();
         }
         var answers = await UnitStore.GetAnswersAsync(unit.Id, ListOf(step.Values), cancellationToken);
         var start = step.Values.GetValueOrDefault("item") is { } resumed && criteria.Any(c => c.Id == resumed)
             ? resumed
             : ItemOrder.NextUnanswered(criteria.Select(c => c.Id).ToList(), answers, null);
-        if (start is null) return step.Prompt(new PromptSpec(PromptKind.YesNo, "dialog-assessment-review", Result(criteria, answers)));
+        if (start is null) return step.Prompt(new PromptSpec(PromptKind.YesNo, DialogTemplates.DialogAssessmentReview, Result(criteria, answers)));
         step.Values["item"] = start;
         return step.GoTo(AskRatingStepAsync);
     }
@@ -56,7 +56,7 @@ public sealed class AssessmentDialog : UnitListDialog
         if (step.Result is not true)
         {
             var answers = await UnitStore.GetAnswersAsync(step.Values["unit"], ListOf(step.Values), cancellationToken);
-            await SendSummaryAsync(step, "dialog-assessment-result", Result(Criteria(step), answers), cancellationToken);
+            await SendSummaryAsync(step, DialogTemplates.DialogAssessmentResult, Result(Criteria(step), answers), cancellationToken);
             return step.End();
         }
         step.Values["item"] = Criteria(step)[0].Id;
@@ -77,13 +77,13 @@ public sealed class AssessmentDialog : UnitListDialog
             Brief = TakeBrief(step),
             Current = current is null ? null : new { Rating = DialogWords.Label(Words.AssessmentRating, current.Status), Evidence = MarkdownText.Escape(current.Note), By = MarkdownText.Escape(Words.Shown(current)) },
         };
-        return AskChoice(step, "dialog-assessment-criterion", model, Words.AssessmentRating);
+        return AskChoice(step, DialogTemplates.DialogAssessmentCriterion, model, Words.AssessmentRating);
     }
 
     private async Task<StepResult> SaveStepAsync(StepContext step, CancellationToken cancellationToken)
     {
         var criterion = Criterion(step);
-        if (await GuideAsync(step, criterion.Source, "dialog-assessment-guide", d => new { Criterion = criterion, Document = d }, AskRatingStepAsync, cancellationToken) is { } guide)
+        if (await GuideAsync(step, criterion.Source, DialogTemplates.DialogAssessmentGuide, d => new { Criterion = criterion, Document = d }, AskRatingStepAsync, cancellationToken) is { } guide)
             return guide;
         var unitId = step.Values["unit"];
         var (rating, _, _, evidence) = Answer(step);
@@ -97,7 +97,7 @@ public sealed class AssessmentDialog : UnitListDialog
             step.Values["item"] = next;
             return step.GoTo(AskRatingStepAsync);
         }
-        await SendSummaryAsync(step, "dialog-assessment-result", Result(criteria, answers), cancellationToken);
+        await SendSummaryAsync(step, DialogTemplates.DialogAssessmentResult, Result(criteria, answers), cancellationToken);
         return step.End();
     }
 

@@ -37,7 +37,7 @@ public sealed class ChecklistDialog : UnitListDialog
         var items = Items(step.Values);
         if (items.Count == 0)
         {
-            await step.SendAsync("dialog-list-empty", null, cancellationToken);
+            await step.SendAsync(DialogTemplates.DialogListEmpty, null, cancellationToken);
             return step.End();
         }
         step.Values["unit"] = unitId;
@@ -45,7 +45,7 @@ public sealed class ChecklistDialog : UnitListDialog
         var start = step.Values.GetValueOrDefault("item") is { } resumed && items.Any(i => i.Id == resumed)
             ? resumed
             : ItemOrder.NextUnanswered(items.Select(i => i.Id).ToList(), answers, null);
-        if (start is null) return step.Prompt(new PromptSpec(PromptKind.YesNo, "dialog-checklist-review", Summary(step.Values, answers)));
+        if (start is null) return step.Prompt(new PromptSpec(PromptKind.YesNo, DialogTemplates.DialogChecklistReview, Summary(step.Values, answers)));
         step.Values["item"] = start;
         return step.GoTo(AskStatusStepAsync);
     }
@@ -55,7 +55,7 @@ public sealed class ChecklistDialog : UnitListDialog
         if (step.Result is not true)
         {
             var answers = await UnitStore.GetAnswersAsync(step.Values["unit"], ListOf(step.Values), cancellationToken);
-            await SendSummaryAsync(step, "dialog-checklist-summary", Summary(step.Values, answers), cancellationToken);
+            await SendSummaryAsync(step, DialogTemplates.DialogChecklistSummary, Summary(step.Values, answers), cancellationToken);
             return step.End();
         }
         step.Values["item"] = Items(step.Values)[0].Id;
@@ -84,13 +84,13 @@ public sealed class ChecklistDialog : UnitListDialog
                 By = MarkdownText.Escape(Words.Shown(current)),
             },
         };
-        return AskChoice(step, "dialog-checklist-item", model, Words.ChecklistStatus);
+        return AskChoice(step, DialogTemplates.DialogChecklistItem, model, Words.ChecklistStatus);
     }
 
     private async Task<StepResult> SaveStepAsync(StepContext step, CancellationToken cancellationToken)
     {
         var item = Item(step);
-        if (await GuideAsync(step, item.Source, "dialog-checklist-guide", d => new { Item = item, Document = d }, AskStatusStepAsync, cancellationToken) is { } guide)
+        if (await GuideAsync(step, item.Source, DialogTemplates.DialogChecklistGuide, d => new { Item = item, Document = d }, AskStatusStepAsync, cancellationToken) is { } guide)
             return guide;
         var unitId = step.Values["unit"];
         var (status, date, note, _) = Answer(step);
@@ -103,7 +103,7 @@ public sealed class ChecklistDialog : UnitListDialog
             step.Values["item"] = next;
             return step.GoTo(AskStatusStepAsync);
         }
-        await SendSummaryAsync(step, "dialog-checklist-summary", Summary(step.Values, answers), cancellationToken);
+        await SendSummaryAsync(step, DialogTemplates.DialogChecklistSummary, Summary(step.Values, answers), cancellationToken);
         return step.End();
     }
 

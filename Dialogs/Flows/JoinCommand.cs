@@ -11,10 +11,7 @@ namespace AnToan.Dialogs.Flows;
 /// "tham gia" as intent unit.join); "tham gia" alone, through the matcher, asks for the code.</summary>
 public sealed class JoinCommand(DialogEngine engine, KnowledgeStore knowledge) : IMessageInterceptor, ICommandHandler
 {
-    /// <summary>Before the dialogs: "tham gia K7M2QX" in the middle of a list is a join, not an answer.</summary>
-    public int Order => -10;
-
-    public IReadOnlyCollection<string> IntentIds { get; } = ["unit.join"];
+    public IReadOnlyCollection<string> IntentIds { get; } = [DialogIntents.UnitJoin];
 
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed class JoinUnitDialog : StepDialog
         if (step.Values.Remove(Code, out var code)) return step.Next(code);
         return await IsLockedAsync(step, cancellationToken)
             ? step.End()
-            : step.Prompt(new PromptSpec(PromptKind.Code, "dialog-unit-join-code") { PlaceTemplate = "dialog-unit-join-code-place" });
+            : step.Prompt(new PromptSpec(PromptKind.Code, DialogTemplates.DialogUnitJoinCode) { PlaceTemplate = DialogTemplates.DialogUnitJoinCodePlace });
     }
 
     private async Task<StepResult> JoinStepAsync(StepContext step, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ public sealed class JoinUnitDialog : StepDialog
         var unit = await _units.JoinForAsync(code, step.Turn, cancellationToken);
         if (unit is not null)
         {
-            await step.SendAsync("dialog-unit-joined", new { Name = MarkdownText.Escape(unit.Name) }, cancellationToken);
+            await step.SendAsync(DialogTemplates.DialogUnitJoined, new { Name = MarkdownText.Escape(unit.Name) }, cancellationToken);
             return step.End(unit.Id);
         }
         await _throttle.FailedAsync(step.Turn, cancellationToken);
@@ -45,17 +45,17 @@ public sealed class JoinUnitDialog : StepDialog
         {
             // The code came with the command: say so and ask for it properly.
             step.Values["asked"] = "true";
-            await step.SendAsync("dialog-unit-join-unknown", new { Code = MarkdownText.Escape(code) }, cancellationToken);
+            await step.SendAsync(DialogTemplates.DialogUnitJoinUnknown, new { Code = MarkdownText.Escape(code) }, cancellationToken);
             return step.GoTo(AskCodeStepAsync);
         }
-        return step.Reject("dialog-unit-join-unknown", new { Code = MarkdownText.Escape(code) });
+        return step.Reject(DialogTemplates.DialogUnitJoinUnknown, new { Code = MarkdownText.Escape(code) });
     }
 
     /// <summary>Too many wrong codes lately: says when to try again, and no code is looked up.</summary>
     private async Task<bool> IsLockedAsync(StepContext step, CancellationToken cancellationToken)
     {
         if (await _throttle.LockedForAsync(step.Turn, cancellationToken) is not { } wait) return false;
-        await step.SendAsync("dialog-join-locked", new { Minutes = (int)Math.Ceiling(wait.TotalMinutes) }, cancellationToken);
+        await step.SendAsync(DialogTemplates.DialogJoinLocked, new { Minutes = (int)Math.Ceiling(wait.TotalMinutes) }, cancellationToken);
         return true;
     }
 }

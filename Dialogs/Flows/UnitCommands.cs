@@ -8,26 +8,26 @@ namespace AnToan.Dialogs.Flows;
 public sealed class UnitCommands(DialogEngine engine, IUnitStore units, UnitProgress progress, IReportPublisher reports, Replies replies)
     : ICommandHandler
 {
-    public IReadOnlyCollection<string> IntentIds { get; } = ["checklist.start", "assessment.start", "unit.create", "resume", "progress", "report"];
+    public IReadOnlyCollection<string> IntentIds { get; } = [DialogIntents.ChecklistStart, DialogIntents.AssessmentStart, DialogIntents.UnitCreate, DialogIntents.Resume, DialogIntents.Progress, DialogIntents.Report];
 
     public async Task HandleAsync(ITurnContext turnContext, string intentId, CancellationToken cancellationToken)
     {
         switch (intentId)
         {
-            case "checklist.start": await engine.BeginAsync(turnContext, ChecklistDialog.Name, null, cancellationToken); break;
-            case "assessment.start": await engine.BeginAsync(turnContext, AssessmentDialog.Name, null, cancellationToken); break;
-            case "unit.create": await engine.BeginAsync(turnContext, UnitProfileDialog.Name, null, cancellationToken); break;
-            case "resume": await engine.ResumeAsync(turnContext, cancellationToken); break;
-            case "progress": await ProgressAsync(turnContext, cancellationToken); break;
-            case "report": await ReportAsync(turnContext, cancellationToken); break;
+            case DialogIntents.ChecklistStart: await engine.BeginAsync(turnContext, ChecklistDialog.Name, null, cancellationToken); break;
+            case DialogIntents.AssessmentStart: await engine.BeginAsync(turnContext, AssessmentDialog.Name, null, cancellationToken); break;
+            case DialogIntents.UnitCreate: await engine.BeginAsync(turnContext, UnitProfileDialog.Name, null, cancellationToken); break;
+            case DialogIntents.Resume: await engine.ResumeAsync(turnContext, cancellationToken); break;
+            case DialogIntents.Progress: await ProgressAsync(turnContext, cancellationToken); break;
+            case DialogIntents.Report: await ReportAsync(turnContext, cancellationToken); break;
         }
     }
 
     private async Task ProgressAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         if (await UnitOf(turn, cancellationToken) is not { } unit) return;
-        var buttons = new[] { Button("resume"), Button("report") };
-        await turn.SendActivityAsync(replies.Message("dialog-progress", await progress.SummaryAsync(unit, cancellationToken), buttons), cancellationToken);
+        var buttons = new[] { Button(DialogButtons.Resume), Button(DialogButtons.Report) };
+        await turn.SendActivityAsync(replies.Message(DialogTemplates.DialogProgress, await progress.SummaryAsync(unit, cancellationToken), buttons), cancellationToken);
     }
 
     private async Task ReportAsync(ITurnContext turn, CancellationToken cancellationToken)
@@ -35,13 +35,13 @@ public sealed class UnitCommands(DialogEngine engine, IUnitStore units, UnitProg
         if (await UnitOf(turn, cancellationToken) is not { } unit) return;
         var link = await reports.PublishAsync(await progress.ReportAsync(unit, null, cancellationToken), cancellationToken);
         var summary = await progress.SummaryAsync(unit, cancellationToken);
-        await turn.SendActivityAsync(replies.Message("dialog-report", new { Link = link.AbsoluteUri, Hours = reports.LinkHours, Summary = summary }), cancellationToken);
+        await turn.SendActivityAsync(replies.Message(DialogTemplates.DialogReport, new { Link = link.AbsoluteUri, Hours = reports.LinkHours, Summary = summary }), cancellationToken);
     }
 
     private async Task<Unit?> UnitOf(ITurnContext turn, CancellationToken cancellationToken)
     {
         var unit = await units.FindForAsync(turn, cancellationToken);
-        if (unit is null) await turn.SendActivityAsync(replies.WithMenu("dialog-unit-none"), cancellationToken);
+        if (unit is null) await turn.SendActivityAsync(replies.WithMenu(DialogTemplates.DialogUnitNone), cancellationToken);
         return unit;
     }
 

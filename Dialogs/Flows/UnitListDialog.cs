@@ -64,7 +64,7 @@ public abstract class UnitListDialog(string id, Replies replies, IUnitStore unit
 
     /// <summary>The summary of a finished list, ending with what to do next: progress, the report, the other list.</summary>
     protected Task SendSummaryAsync(StepContext step, string template, object model, CancellationToken cancellationToken) =>
-        step.SendAsync(template, model, new[] { "progress", "report", OtherList }.Select(k => new ButtonSpec(Words.Button(k), Words.Button(k))), cancellationToken);
+        step.SendAsync(template, model, new[] { DialogButtons.Progress, DialogButtons.Report, OtherList }.Select(k => new ButtonSpec(Words.Button(k), Words.Button(k))), cancellationToken);
 
     /// <summary>Read per use: a content reload changes the words too.</summary>
     protected DialogWords Words => Replies.Content.Part<DialogWords>();

@@ -31,11 +31,11 @@ public sealed class UnitProfileDialog : StepDialog
         var unit = await _units.FindForAsync(step.Turn, cancellationToken);
         if (unit is not null)
         {
-            await step.SendAsync("dialog-unit-already", UnitModel(unit), cancellationToken);
+            await step.SendAsync(DialogTemplates.DialogUnitAlready, UnitModel(unit), cancellationToken);
             return step.End(unit.Id);
         }
         return step.Values.ContainsKey(Offer)
-            ? step.Prompt(new PromptSpec(PromptKind.YesNo, "dialog-unit-offer"))
+            ? step.Prompt(new PromptSpec(PromptKind.YesNo, DialogTemplates.DialogUnitOffer))
             : step.Next(true);
     }
 
@@ -43,16 +43,16 @@ public sealed class UnitProfileDialog : StepDialog
     {
         if (step.Result is false)
         {
-            await step.SendAsync("dialog-unit-none", null, cancellationToken);
+            await step.SendAsync(DialogTemplates.DialogUnitNone, null, cancellationToken);
             return step.End();
         }
-        return step.Prompt(new PromptSpec(PromptKind.Text, "dialog-unit-name") { MaxLength = 150, HelpTemplate = "dialog-unit-name-help" });
+        return step.Prompt(new PromptSpec(PromptKind.Text, DialogTemplates.DialogUnitName) { MaxLength = 150, HelpTemplate = DialogTemplates.DialogUnitNameHelp });
     }
 
     private Task<StepResult> AskTypeStepAsync(StepContext step, CancellationToken cancellationToken)
     {
         step.Values["name"] = (string)step.Result!;
-        return Task.FromResult(step.Prompt(new PromptSpec(PromptKind.Choice, "dialog-unit-type", new { Name = MarkdownText.Escape(step.Values["name"]) })
+        return Task.FromResult(step.Prompt(new PromptSpec(PromptKind.Choice, DialogTemplates.DialogUnitType, new { Name = MarkdownText.Escape(step.Values["name"]) })
         {
             Choices = _words.UnitTypes,
         }));
@@ -61,14 +61,14 @@ public sealed class UnitProfileDialog : StepDialog
     private Task<StepResult> AskHeadcountStepAsync(StepContext step, CancellationToken cancellationToken)
     {
         step.Values["type"] = (string)step.Result!;
-        return Task.FromResult(step.Prompt(new PromptSpec(PromptKind.Number, "dialog-unit-headcount") { Min = 1, Max = 1_000_000, Optional = true }));
+        return Task.FromResult(step.Prompt(new PromptSpec(PromptKind.Number, DialogTemplates.DialogUnitHeadcount) { Min = 1, Max = 1_000_000, Optional = true }));
     }
 
     private async Task<StepResult> CreateStepAsync(StepContext step, CancellationToken cancellationToken)
     {
         var unit = await _units.CreateForAsync(
             new NewUnit(step.Values["name"], step.Values["type"], step.Result as long?), step.Turn, cancellationToken);
-        await step.SendAsync("dialog-unit-created", UnitModel(unit), cancellationToken);
+        await step.SendAsync(DialogTemplates.DialogUnitCreated, UnitModel(unit), cancellationToken);
         return step.End(unit.Id);
     }
 

@@ -12,7 +12,7 @@ namespace AnToan.Knowledge.Answers;
 public sealed class AnswerComposer
 {
     /// <summary>The intents answered from the calendar rather than by a command.</summary>
-    public static readonly IReadOnlySet<string> CalendarIntents = new HashSet<string> { "calendar.month", "calendar.upcoming" };
+    public static readonly IReadOnlySet<string> CalendarIntents = new HashSet<string> { AnswerIntents.CalendarMonth, AnswerIntents.CalendarUpcoming };
 
     public const string ThumbsUp = "👍";
     public const string ThumbsDown = "👎";
@@ -46,7 +46,7 @@ public sealed class AnswerComposer
             DocumentInfo d => Document(match, d),
             GlossaryEntry g => Glossary(g),
             CalendarEntry c => Calendar(match, c, today),
-            Intent i when CalendarIntents.Contains(i.Id) => CalendarList(match, i.Id == "calendar.upcoming", today),
+            Intent i when CalendarIntents.Contains(i.Id) => CalendarList(match, i.Id == AnswerIntents.CalendarUpcoming, today),
             var other => throw new InvalidOperationException($"{other.GetType().Name} is not answered by the composer"),
         },
         AnswerOutcome.Clarify => Clarify(match),
@@ -66,7 +66,7 @@ public sealed class AnswerComposer
                 SourceLine = Paragraphs(text).LastOrDefault(t => t.StartsWith('_')) ?? "",
             }).ToList(),
         };
-        return new AnswerReply("answer-compare", model, Feedback);
+        return new AnswerReply(AnswerTemplates.AnswerCompare, model, Feedback);
     }
 
     private static string[] Paragraphs(string text) =>
@@ -116,7 +116,7 @@ public sealed class AnswerComposer
             SourceLine = SourceLine(index.Content, source),
             Also = SecondAnswer(match, passage, today),
         };
-        return new AnswerReply("answer", model, [.. Related(index, passage.Related ?? []), .. Feedback]);
+        return new AnswerReply(AnswerTemplates.Answer, model, [.. Related(index, passage.Related ?? []), .. Feedback]);
     }
 
     /// <summary>The noun a count is asked of ("bước" of "mấy bước"), or null.</summary>
@@ -163,11 +163,11 @@ public sealed class AnswerComposer
         };
         // Related: what the guidance says that this document is the source of.
         var citing = content.Passages.Where(p => p.Source.Document == doc.Id).Select(p => p.Id);
-        return new AnswerReply("answer-document", model, [.. Related(match.Index, citing), .. Feedback]);
+        return new AnswerReply(AnswerTemplates.AnswerDocument, model, [.. Related(match.Index, citing), .. Feedback]);
     }
 
     private static AnswerReply Glossary(GlossaryEntry entry) =>
-        new("answer-glossary", new { entry.Abbr, entry.Full }, Feedback);
+        new(AnswerTemplates.AnswerGlossary, new { entry.Abbr, entry.Full }, Feedback);
 
     private static AnswerReply Calendar(MatchResult match, CalendarEntry entry, DateOnly today)
     {
@@ -179,7 +179,7 @@ public sealed class AnswerComposer
             YearNote = YearNote(match, content, entry.Source),
             SourceLine = SourceLine(content, entry.Source),
         };
-        return new AnswerReply("answer-calendar", model, Feedback);
+        return new AnswerReply(AnswerTemplates.AnswerCalendar, model, Feedback);
     }
 
     /// <summary>"Tháng này có hoạt động gì?": the month asked (this month when none is named), with what comes next
@@ -205,15 +205,15 @@ public sealed class AnswerComposer
             Items = items.Select(x => CalendarModel(x.Entry, x.Date, today)).ToList(),
             Next = items.Count == 0 && !upcoming ? next.Select(x => CalendarModel(x.Entry, x.Date, today)).ToList() : [],
         };
-        return new AnswerReply("calendar-month", model, []);
+        return new AnswerReply(AnswerTemplates.CalendarMonth, model, []);
     }
 
     private static AnswerReply Clarify(MatchResult match) =>
-        new("clarify", new { Choices = match.Choices.Select(e => QuestionFor(e, match.Index)).ToList() },
+        new(AnswerTemplates.Clarify, new { Choices = match.Choices.Select(e => QuestionFor(e, match.Index)).ToList() },
             match.Choices.Select(e => Button(QuestionFor(e, match.Index))).ToList());
 
     private static AnswerReply Decline(KnowledgeIndex index) =>
-        new("decline", new
+        new(AnswerTemplates.Decline, new
         {
             Examples = Examples(index).Select(b => b.Value).ToList(),
             // The guidance of each year the knowledge holds, latest first: what the bot can be asked about.
@@ -283,7 +283,7 @@ public sealed class AnswerComposer
     /// says so.</summary>
     private static string YearNote(MatchResult match, KnowledgeContent content, SourceRef source) =>
         match.Year is { Missing: true } year && content.YearOf(source) is { } answered
-            ? content.Templates.Render("year-note", new { year.Wanted, Answered = answered, Guidance = content.GuidanceOf(answered) is { } g ? DocumentModel(g) : null })
+            ? content.Templates.Render(AnswerTemplates.YearNote, new { year.Wanted, Answered = answered, Guidance = content.GuidanceOf(answered) is { } g ? DocumentModel(g) : null })
             : "";
 
     private static object DocumentModel(DocumentInfo d) => new
@@ -325,7 +325,7 @@ public sealed class AnswerComposer
     }
 
     private static string SourceLine(KnowledgeContent content, SourceRef source) =>
-        content.Templates.Render("answer-source", new
+        content.Templates.Render(AnswerTemplates.AnswerSource, new
         {
             Document = DocumentModel(content.DocumentsById[source.Document]),
             source.Part,

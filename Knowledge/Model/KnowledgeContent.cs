@@ -88,7 +88,13 @@ public sealed class KnowledgeContent
             Templates = TemplateSet.Load(Path.Combine(files.TemplatesRoot, "templates")),
         };
         ContentValidator.Validate(content);
-        content._parts = (parts ?? []).ToDictionary(p => p.Type, p => p.Load(content));
+        var loaded = new Dictionary<Type, object>();
+        foreach (var part in parts ?? [])
+        {
+            var value = part.Load(content);
+            if (part.Type is not null) loaded.Add(part.Type, value);
+        }
+        content._parts = loaded;
         return content;
     }
 }

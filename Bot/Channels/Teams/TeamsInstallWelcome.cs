@@ -13,7 +13,7 @@ public sealed class TeamsInstallWelcome(Replies replies) : IConversationMembersh
     {
         var activity = turnContext.Activity;
         if (activity.ChannelId != ChannelIds.Msteams || activity.MembersAdded.Any(m => m.Id != activity.Recipient?.Id)) return;
-        await turnContext.SendActivityAsync(replies.WithMenu("welcome", new { UserName = "" }), cancellationToken);
+        await turnContext.SendActivityAsync(replies.WithMenu(DialogTemplates.Welcome, new { UserName = "" }), cancellationToken);
     }
 
     public Task OnBotRemovedAsync(ITurnContext turnContext, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -87,6 +87,34 @@ public sealed class ContentReloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARenamedTemplateOrARemovedIntent_FailsTheReload_NamingFileAndName_AndTheRunningContentStays()
+    {
+        var store = _host.App.Services.GetRequiredService<KnowledgeStore>();
+        var before = store.Current;
+        File.Move(Path.Combine(_content, "templates", "dialog-paused.sbn"), Path.Combine(_content, "templates", "dialog-on-hold.sbn"));
+
+        var renamed = await ReloadAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, renamed.StatusCode);
+        var error = await renamed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("templates/dialog-paused.sbn", error.GetProperty("file").GetString());
+        Assert.Contains("'dialog-paused'", error.GetProperty("reason").GetString());
+        Assert.Same(before, store.Current);
+
+        File.Move(Path.Combine(_content, "templates", "dialog-on-hold.sbn"), Path.Combine(_content, "templates", "dialog-paused.sbn"));
+        var intents = Path.Combine(_content, "intents.json");
+        File.WriteAllLines(intents, File.ReadAllLines(intents).Where(l => !l.Contains("\"id\": \"back\"", StringComparison.Ordinal)));
+
+        var removed = await ReloadAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, removed.StatusCode);
+        error = await removed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("intents.json", error.GetProperty("file").GetString());
+        Assert.Contains("'back'", error.GetProperty("reason").GetString());
+        Assert.Same(before, store.Current);
+    }
+
+    [Fact]
     public async Task AfterAReload_TheSearchFollowsTheNewContent()
     {
         const string question = "chim cánh cụt có được tuần tra ban đêm ở khu công nghiệp không";

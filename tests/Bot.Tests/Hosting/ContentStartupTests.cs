@@ -1,6 +1,9 @@
 using AnToan.Bot.Hosting;
 using AnToan.Tests;
+using AnToan.Dialogs.Engine;
+using AnToan.Knowledge;
 using AnToan.Knowledge.Model;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AnToan.Bot.Tests.Hosting;
 
@@ -60,11 +63,66 @@ public sealed class ContentStartupTests : IDisposable
         Assert.Equal("report.json 'unitLine'", error.File);
     }
 
+    [Theory]
+    [InlineData("dialog-paused")]
+    [InlineData("answer-source")]
+    [InlineData("notify-toggle")]
+    [InlineData("dialog-checklist-item-help")]
+    public async Task ARenamedTemplateTheCodeUses_StopsTheHost_NamingTheFileAndTheTemplate(string template)
+    {
+        var path = Path.Combine(_content, "templates", $"{template}.sbn");
+        File.Move(path, Path.Combine(_content, "templates", $"{template}-renamed.sbn"));
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal($"templates/{template}.sbn", error.File);
+        Assert.Contains($"'{template}'", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("pause")]
+    [InlineData("unit.join")]
+    [InlineData("calendar.upcoming")]
+    [InlineData("subscribe")]
+    public async Task ARemovedIntentTheCodeUses_StopsTheHost_NamingTheFileAndTheIntent(string intent)
+    {
+        var path = Path.Combine(_content, "intents.json");
+        var lines = File.ReadAllLines(path).ToList();
+        Assert.Equal(1, lines.RemoveAll(l => l.Contains($"\"id\": \"{intent}\"", StringComparison.Ordinal)));
+        File.WriteAllLines(path, lines);
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("intents.json", error.File);
+        Assert.Contains($"'{intent}'", error.Reason);
+    }
+
     [Fact]
-    public async Task TheUntouchedCopy_Starts()
+    public async Task ARemovedButtonTheDialogsShow_StopsTheHost_NamingTheFileAndTheButton()
+    {
+        var path = Path.Combine(_content, "dialogs.json");
+        var text = File.ReadAllText(path);
+        var removed = System.Text.RegularExpressions.Regex.Replace(text, "\"today\": \"[^\"]*\", ", "");
+        Assert.NotEqual(text, removed);
+        File.WriteAllText(path, removed);
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("dialogs.json", error.File);
+        Assert.Contains("'today'", error.Reason);
+    }
+
+    [Fact]
+    public async Task TheUntouchedCopy_Starts_ServingThatCopy()
     {
         var app = BotHost.Build(Args());
         await app.StartAsync();
+
+        var store = app.Services.GetRequiredService<KnowledgeStore>();
+        Assert.Equal(_content, store.Root);
+        Assert.Equal(1, store.Version);
+        Assert.NotEmpty(store.Current.Part<DialogWords>().Buttons);
+
         await app.StopAsync();
         await app.DisposeAsync();
     }

@@ -1,3 +1,5 @@
+using AnToan.Bot.Hosting;
+using AnToan.Knowledge.Answers;
 using AnToan.Dialogs.Engine;
 using AnToan.Dialogs.Flows;
 using AnToan.Dialogs.Recognizers;
@@ -16,7 +18,7 @@ namespace AnToan.Dialogs.Tests.Conversations;
 public sealed class ConversationHarness
 {
     public static readonly string ContentRoot = Path.Combine(AppContext.BaseDirectory, "Content");
-    private static readonly KnowledgeStore SharedKnowledge = new(ContentRoot, [DialogWords.Part, VietnameseVocabulary.Part]);
+    private static readonly KnowledgeStore SharedKnowledge = new(ContentRoot, [DialogWords.Part, VietnameseVocabulary.Part, AnswerNames.Part, DialogNames.Part]);
 
     public ConversationHarness(IEnumerable<string>? questions = null, IEnumerable<StepDialog>? extraDialogs = null)
     {
@@ -39,7 +41,9 @@ public sealed class ConversationHarness
             new ExactIntentAnswerer(Replies, [.. questions ?? []]), Units, dialogs, NullLogger<DialogEngine>.Instance);
         var commands = new UnitCommands(Engine, Units, new UnitProgress(Replies, Units, clock), Reports, Replies);
         var join = new JoinCommand(Engine, SharedKnowledge);
-        Bot = new AnToanBot(Replies, conversationState, userState, new ExactIntentRouter(Replies, [commands, join]), [Engine, join], []);
+        var feedback = new FeedbackInterceptor(conversationState, Feedback, Replies, clock);
+        Pipeline = new TurnPipeline(TurnOrder.Interceptors, [Engine, join, feedback]);
+        Bot = new AnToanBot(Replies, conversationState, userState, new ExactIntentRouter(Replies, [commands, join]), Pipeline, []);
     }
 
     public MemoryStorage Storage { get; } = new();
@@ -49,6 +53,8 @@ public sealed class ConversationHarness
     public FakeUnitStore Units { get; }
     public DialogEngine Engine { get; }
     public FakeReportPublisher Reports { get; } = new();
+    public FakeFeedbackStore Feedback { get; } = new();
+    public TurnPipeline Pipeline { get; }
     public AnToanBot Bot { get; }
 
     /// <summary>A conversation of <paramref name="user"/> on the test channel (their member id is test:user).</summary>
@@ -76,6 +82,17 @@ public sealed class FakeReportPublisher : IReportPublisher
     {
         Published.Add(report);
         return Task.FromResult(new Uri($"https://bot.example/reports/{Published.Count}"));
+    }
+}
+
+public sealed class FakeFeedbackStore : IFeedbackStore
+{
+    public List<FeedbackVote> Votes { get; } = [];
+
+    public Task RecordVoteAsync(FeedbackVote vote, CancellationToken cancellationToken)
+    {
+        Votes.Add(vote);
+        return Task.CompletedTask;
     }
 }
 
