@@ -79,7 +79,7 @@ public sealed class ChecklistDialog : UnitListDialog
             Current = current is null ? null : new
             {
                 Status = DialogWords.Label(Words.ChecklistStatus, current.Status),
-                Date = ItemOrder.Format(current.Date),
+                Date = DateText.Of(current.Date),
                 Note = MarkdownText.Escape(current.Note),
                 By = MarkdownText.Escape(Words.Shown(current)),
             },

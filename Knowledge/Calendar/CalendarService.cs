@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Text;
 using System.Globalization;
 using AnToan.Knowledge.Model;
 
@@ -49,7 +50,7 @@ public sealed class CalendarService(KnowledgeStore knowledge)
         var model = new Dictionary<string, object?>
         {
             ["title"] = entry.Title,
-            ["date_text"] = DateText(occurrence.Start),
+            ["date_text"] = DateText.Of(occurrence.Start),
             ["days_left"] = occurrence.Start.DayNumber - today.DayNumber,
             ["duties"] = entry.Duties,
             ["note"] = entry.Note,
@@ -58,7 +59,6 @@ public sealed class CalendarService(KnowledgeStore knowledge)
         return content.Templates.RenderInline("calendar.json", entry.Id, entry.Template, model);
     }
 
-    public static string DateText(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static string SourceText(KnowledgeContent content, SourceRef source)
     {
