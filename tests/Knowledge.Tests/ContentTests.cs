@@ -33,13 +33,6 @@ public sealed class ContentTests
         Assert.Empty(thin);
     }
 
-    [Fact]
-    public void EveryFact_IsTiedToAnExistingPassage()
-    {
-        var missing = Content.Facts.Where(f => !Content.PassagesById.ContainsKey(f.Passage)).Select(f => f.Id);
-        Assert.Empty(missing);
-    }
-
     [Theory]
     [InlineData(0)]
     [InlineData(7)]
