@@ -47,17 +47,20 @@ public sealed class CalendarService(KnowledgeStore knowledge)
     {
         var content = knowledge.Current;
         var entry = occurrence.Entry;
-        var model = new Dictionary<string, object?>
+        return content.Templates.RenderInline("calendar.json", entry.Id, entry.Template, Model(content, occurrence, today));
+    }
+
+    /// <summary>What an entry's template sees (see <see cref="Render"/>).</summary>
+    public static IReadOnlyDictionary<string, object?> Model(KnowledgeContent content, CalendarOccurrence occurrence, DateOnly today) =>
+        new Dictionary<string, object?>
         {
-            ["title"] = entry.Title,
+            ["title"] = occurrence.Entry.Title,
             ["date_text"] = DateText.Of(occurrence.Start),
             ["days_left"] = occurrence.Start.DayNumber - today.DayNumber,
-            ["duties"] = entry.Duties,
-            ["note"] = entry.Note,
-            ["source_text"] = SourceText(content, entry.Source),
+            ["duties"] = occurrence.Entry.Duties,
+            ["note"] = occurrence.Entry.Note,
+            ["source_text"] = SourceText(content, occurrence.Entry.Source),
         };
-        return content.Templates.RenderInline("calendar.json", entry.Id, entry.Template, model);
-    }
 
 
     private static string SourceText(KnowledgeContent content, SourceRef source)
