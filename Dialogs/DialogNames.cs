@@ -87,13 +87,40 @@ public static class DialogButtons
     public const string Assessment = Units.UnitLists.Assessment;
 }
 
+/// <summary>The stored values of dialogs.json's checklistStatus the code counts by.</summary>
+public static class ChecklistStatuses
+{
+    public const string Done = "done";
+    public const string Doing = "doing";
+    public const string Todo = "todo";
+}
+
+/// <summary>The stored values of dialogs.json's assessmentRating the code counts by.</summary>
+public static class AssessmentRatings
+{
+    public const string Met = "met";
+}
+
 /// <summary>What the Dialogs layer's code names in the content, checked with every snapshot (see <see cref="CodeNames"/>).</summary>
 public static class DialogNames
 {
     public static CodeNames Names { get; } = new("Dialogs",
-        CodeNames.ConstantsOf(typeof(DialogTemplates)), CodeNames.ConstantsOf(typeof(DialogIntents)),
-        content => ("dialogs.json", ContentJson.Read<DialogWords>(content.Files, "dialogs.json").Buttons.Keys.ToHashSet(),
-            CodeNames.ConstantsOf(typeof(DialogButtons))));
+        CodeNames.ConstantsOf(typeof(DialogTemplates)), CodeNames.ConstantsOf(typeof(DialogIntents)), Words);
+
+    /// <summary>The buttons and choice values of dialogs.json the code uses, named as "buttons.today", "checklistStatus.done".</summary>
+    private static (string, IReadOnlyCollection<string>, IReadOnlyCollection<string>) Words(KnowledgeContent content)
+    {
+        var words = ContentJson.Read<DialogWords>(content.Files, "dialogs.json");
+        var defined = words.Buttons.Keys.Select(k => $"buttons.{k}")
+            .Concat(words.ChecklistStatus.Select(o => $"checklistStatus.{o.Value}"))
+            .Concat(words.AssessmentRating.Select(o => $"assessmentRating.{o.Value}"))
+            .ToHashSet(StringComparer.Ordinal);
+        var used = CodeNames.ConstantsOf(typeof(DialogButtons)).Select(k => $"buttons.{k}")
+            .Concat(CodeNames.ConstantsOf(typeof(ChecklistStatuses)).Select(v => $"checklistStatus.{v}"))
+            .Concat(CodeNames.ConstantsOf(typeof(AssessmentRatings)).Select(v => $"assessmentRating.{v}"))
+            .ToList();
+        return ("dialogs.json", defined, used);
+    }
 
     public static ContentPart Part => Names.Part;
 }

@@ -23,7 +23,7 @@ public static class AdminServices
         services.AddSingleton<UnitsExport>();
         services.AddSingleton<ContentReload>();
         // Singletons: read LiteDB and the content on every call, keep nothing.
-        services.AddSingleton<IAnnouncementLog, NotificationsLog>();
+        services.AddSingleton<IAnnouncementLog, AnnouncementLog>();
         // Singletons: the question log wraps LiteDB; the middleware (on every adapter) only holds it.
         services.AddSingleton<QuestionLog>();
         services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<QuestionLog>());

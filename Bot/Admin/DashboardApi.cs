@@ -14,6 +14,8 @@ public static class DashboardApi
     /// <summary>The weeks the question views cover: the ones asked for, within 1..52, else the last 12.</summary>
     public static int Weeks(int? asked) => Math.Clamp(asked ?? DefaultWeeks, 1, MaxWeeks);
 
+    private static IResult AnnouncementsView(AnnouncementsReport report) => Results.Ok(report.View());
+
     public static RouteGroupBuilder MapDashboardAdmin(this RouteGroupBuilder admin)
     {
         admin.MapGet("/overview", Overview);
@@ -22,7 +24,9 @@ public static class DashboardApi
         admin.MapGet("/units/{id}", (string id, int? year, UnitsReport report) =>
             report.Detail(id, year) is { } detail ? Results.Ok(detail) : Results.NotFound());
         admin.MapGet("/questions", (int? weeks, QuestionsReport report) => Results.Ok(report.View(Weeks(weeks))));
-        admin.MapGet("/notifications", (AnnouncementsReport report) => Results.Ok(report.View()));
+        admin.MapGet("/announcements/report", AnnouncementsView);
+        // The route's name before announcements had one word; kept for callers that know it.
+        admin.MapGet("/notifications", AnnouncementsView);
         admin.MapGet("/audit", (int? count, AdminAudit audit) => Results.Ok(audit.Latest(Math.Clamp(count ?? 100, 1, 1000))));
         admin.MapGet("/export/units.xlsx", (HttpContext http, int? year, UnitsExport export, AdminAudit audit) =>
         {

@@ -1,7 +1,7 @@
 namespace AnToan.Bot.Admin;
 
 /// <summary>Scheduled announcements as the dashboard shows them: what is coming, what was sent, who listens.</summary>
-/// <remarks>Implemented over the notifications by <see cref="NotificationsLog"/>.</remarks>
+/// <remarks>Implemented by <see cref="AnnouncementLog"/>.</remarks>
 public interface IAnnouncementLog
 {
     /// <summary>Announcements due between <paramref name="from"/> and <paramref name="to"/> (local days), soonest first.</summary>

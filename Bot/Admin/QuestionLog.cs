@@ -1,3 +1,4 @@
+using AnToan.Bot.Storage;
 using LiteDB;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -56,13 +57,13 @@ public sealed class QuestionLog : IQuestionLog
     {
         var from = since.UtcDateTime;
         return _questions.Find(q => q.At >= from).OrderBy(q => q.At)
-            .Select(q => new AskedQuestion(q.Text, q.Answered, q.AnswerId, q.ChannelId, Utc(q.At)))
+            .Select(q => new AskedQuestion(q.Text, q.Answered, q.AnswerId, q.ChannelId, UtcTime.Instant(q.At)))
             .ToList();
     }
 
     public IReadOnlyList<AnswerVote> Votes(DateTimeOffset since) =>
         _database.GetCollection(Storage.FeedbackStore.VotesCollection).FindAll()
-            .Select(d => new AnswerVote(d["question"].AsString, d["answerId"].IsNull ? null : d["answerId"].AsString, d["helpful"].AsBoolean, Utc(d["at"].AsDateTime)))
+            .Select(d => new AnswerVote(d["question"].AsString, d["answerId"].IsNull ? null : d["answerId"].AsString, d["helpful"].AsBoolean, UtcTime.Instant(d["at"].AsDateTime)))
             .Where(v => v.At >= since)
             .ToList();
 
@@ -82,7 +83,6 @@ public sealed class QuestionLog : IQuestionLog
         }
     }
 
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value.ToUniversalTime(), DateTimeKind.Utc));
 
     private sealed class QuestionDoc
     {

@@ -1,3 +1,4 @@
+using AnToan.Bot.Storage;
 using AnToan.Knowledge.Model;
 using LiteDB;
 
@@ -31,10 +32,10 @@ public sealed class ContentVersionStore : IContentVersionStore
     /// <summary>Every version, oldest first.</summary>
     public IReadOnlyList<ContentVersion> List() =>
         _versions.Query().OrderBy(v => v.Id).Select(v => new { v.Id, v.Year, v.Title, v.Note, v.PublishedAt, v.PublishedBy }).ToList()
-            .Select(v => new ContentVersion(v.Id, v.Year, v.Title, v.Note, Utc(v.PublishedAt), v.PublishedBy)).ToList();
+            .Select(v => new ContentVersion(v.Id, v.Year, v.Title, v.Note, UtcTime.Instant(v.PublishedAt), v.PublishedBy)).ToList();
 
     public ContentVersion? Get(int version) => _versions.FindById(version) is { } v
-        ? new ContentVersion(v.Id, v.Year, v.Title, v.Note, Utc(v.PublishedAt), v.PublishedBy)
+        ? new ContentVersion(v.Id, v.Year, v.Title, v.Note, UtcTime.Instant(v.PublishedAt), v.PublishedBy)
         : null;
 
     /// <summary>The JSON files of a version, with the templates of <paramref name="templatesRoot"/>.</summary>
@@ -92,7 +93,6 @@ public sealed class ContentVersionStore : IContentVersionStore
         Files = files.Json.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new FileDoc { Name = f.Key, Text = f.Value }).ToList(),
     };
 
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private sealed class VersionDoc
     {

@@ -133,12 +133,12 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
     public Task<UnitCursor?> GetCursorAsync(string unitId, CancellationToken cancellationToken)
     {
         var doc = _cursors.FindById(unitId);
-        return Task.FromResult(doc is null ? null : new UnitCursor(unitId, doc.Flow, doc.ItemId, Utc(doc.UpdatedAt)));
+        return Task.FromResult(doc is null ? null : new UnitCursor(unitId, doc.Flow, doc.ItemId, UtcTime.Instant(doc.UpdatedAt)));
     }
 
     public IReadOnlyList<DirectoryUnit> Units() =>
         _units.FindAll().OrderBy(u => u.CreatedAt)
-            .Select(u => new DirectoryUnit(u.Id, u.Name, u.Type, u.Headcount, u.JoinCode, Utc(u.CreatedAt))).ToList();
+            .Select(u => new DirectoryUnit(u.Id, u.Name, u.Type, u.Headcount, u.JoinCode, UtcTime.Instant(u.CreatedAt))).ToList();
 
     public IReadOnlyList<DirectoryMember> Members() =>
         _members.FindAll().Select(m => new DirectoryMember(m.UnitId, m.Id, m.Name)).ToList();
@@ -151,7 +151,7 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
                 var slash = a.UnitList.LastIndexOf('/');
                 var (list, year) = UnitLists.Parse(a.UnitList[(slash + 1)..]);
                 return new DirectoryAnswer(a.UnitList[..slash], list, year, a.ItemId, a.Status, a.Date, a.Note,
-                    a.AnsweredBy, a.AnsweredByName, Utc(a.AnsweredAt));
+                    a.AnsweredBy, a.AnsweredByName, UtcTime.Instant(a.AnsweredAt));
             })
             .ToList();
 
@@ -165,8 +165,6 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
         }
     }
 
-    /// <summary>The database hands dates back in UTC (UtcDate in StorageServices).</summary>
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private sealed class UnitDoc
     {
@@ -177,7 +175,7 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
         public string JoinCode { get; set; } = "";
         public DateTime CreatedAt { get; set; }
 
-        public Unit ToUnit() => new(Id, Name, Type, Headcount, JoinCode, Utc(CreatedAt));
+        public Unit ToUnit() => new(Id, Name, Type, Headcount, JoinCode, UtcTime.Instant(CreatedAt));
     }
 
     private sealed class MemberDoc
@@ -201,7 +199,7 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
         public DateTime AnsweredAt { get; set; }
 
         public UnitAnswer ToAnswer(string unitId, string list) => new(
-            unitId, list, ItemId, Status, Date is null ? null : DateOnly.Parse(Date), Note, AnsweredBy, AnsweredByName, Utc(AnsweredAt));
+            unitId, list, ItemId, Status, Date is null ? null : DateOnly.Parse(Date), Note, AnsweredBy, AnsweredByName, UtcTime.Instant(AnsweredAt));
     }
 
     private sealed class CursorDoc

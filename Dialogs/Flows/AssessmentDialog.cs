@@ -109,8 +109,8 @@ public sealed class AssessmentDialog : UnitListDialog
     private object Result(IReadOnlyList<Criterion> criteria, IReadOnlyDictionary<string, UnitAnswer> answers) => new
     {
         Total = criteria.Count,
-        Met = criteria.Where(c => answers.GetValueOrDefault(c.Id)?.Status == "met").Select(c => c.Title).ToList(),
-        Gaps = criteria.Where(c => answers.GetValueOrDefault(c.Id)?.Status != "met")
+        Met = criteria.Where(c => answers.GetValueOrDefault(c.Id)?.Status == AssessmentRatings.Met).Select(c => c.Title).ToList(),
+        Gaps = criteria.Where(c => answers.GetValueOrDefault(c.Id)?.Status != AssessmentRatings.Met)
             .Select(c => new { c.Title, c.Remedy, Rating = DialogWords.Label(Words.AssessmentRating, answers.GetValueOrDefault(c.Id)?.Status) }).ToList(),
     };
 }

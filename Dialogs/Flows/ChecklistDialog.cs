@@ -79,7 +79,7 @@ public sealed class ChecklistDialog : UnitListDialog
             Current = current is null ? null : new
             {
                 Status = DialogWords.Label(Words.ChecklistStatus, current.Status),
-                Date = ItemOrder.Format(current.Date),
+                Date = DateText.Of(current.Date),
                 Note = MarkdownText.Escape(current.Note),
                 By = MarkdownText.Escape(Words.Shown(current)),
             },
@@ -113,10 +113,10 @@ public sealed class ChecklistDialog : UnitListDialog
     {
         Year = YearOf(values),
         Total = Items(values).Count,
-        Done = answers.Values.Count(a => a.Status == "done"),
-        Doing = answers.Values.Count(a => a.Status == "doing"),
-        Todo = answers.Values.Count(a => a.Status == "todo"),
-        Open = Items(values).Where(i => answers.GetValueOrDefault(i.Id)?.Status != "done")
+        Done = answers.Values.Count(a => a.Status == ChecklistStatuses.Done),
+        Doing = answers.Values.Count(a => a.Status == ChecklistStatuses.Doing),
+        Todo = answers.Values.Count(a => a.Status == ChecklistStatuses.Todo),
+        Open = Items(values).Where(i => answers.GetValueOrDefault(i.Id)?.Status != ChecklistStatuses.Done)
             .Select(i => new { i.Title, i.DueText, Status = DialogWords.Label(Words.ChecklistStatus, answers.GetValueOrDefault(i.Id)?.Status) }).ToList(),
     };
 }

@@ -15,8 +15,4 @@ public static class ItemOrder
         }
         return null;
     }
-
-    public static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string? Format(DateOnly? date) => date is { } d ? Format(d) : null;
 }

@@ -39,12 +39,12 @@ public sealed class UnitProgress(Replies replies, IUnitStore units, LocalClock c
             standing.AssessmentMet,
             standing.AssessmentAnswered,
             standing.AssessmentTotal,
-            Next = next.Item is null ? null : new { next.Item.Title, Due = ItemOrder.Format(next.Due), next.Item.DueText, DaysLeft = next.Due.DayNumber - today.DayNumber },
+            Next = next.Item is null ? null : new { next.Item.Title, Due = DateText.Of(next.Due), next.Item.DueText, DaysLeft = next.Due.DayNumber - today.DayNumber },
             // The same overdue tasks as the report's and the dashboard's gaps.
             Overdue = standing.Gaps.Where(g => g.Kind == UnitGap.Checklist).Select(g => new
             {
                 g.Title,
-                Due = ItemOrder.Format(DateOnly.Parse(g.Due!)),
+                Due = DateText.Of(DateOnly.Parse(g.Due!)),
                 DaysLate = year < today.Year ? (int?)null : today.DayNumber - DateOnly.Parse(g.Due!).DayNumber,
                 Status = g.Status is null ? null : DialogWords.Label(content.Part<DialogWords>().ChecklistStatus, g.Status),
             }).ToList(),
@@ -60,11 +60,11 @@ public sealed class UnitProgress(Replies replies, IUnitStore units, LocalClock c
         var (checklist, assessment) = await AnswersAsync(unit, year, cancellationToken);
         return new UnitReport(
             unit, DialogWords.Label(words.UnitTypes, unit.Type), clock.Today, year,
-            content.ChecklistFor(year).Select(i => Row(i.Title, checklist.GetValueOrDefault(i.Id), words.ChecklistStatus, words) with { Due = i.DueText ?? (DateOnly.TryParse(i.Due, out var due) ? ItemOrder.Format(due) : null) }).ToList(),
+            content.ChecklistFor(year).Select(i => Row(i.Title, checklist.GetValueOrDefault(i.Id), words.ChecklistStatus, words) with { Due = i.DueText ?? (DateOnly.TryParse(i.Due, out var due) ? DateText.Of(due) : null) }).ToList(),
             AssessmentDialog.CriteriaFor(content, unit.Type).Select(c => Row(c.Title, assessment.GetValueOrDefault(c.Id), words.AssessmentRating, words)).ToList(),
             Standing(unit, year, checklist, assessment).Gaps.Select(g => g.Kind == UnitGap.Criterion
                     ? new ReportGap(g.Title, Label(words.AssessmentRating, g.Status), g.Remedy, null)
-                    : new ReportGap(g.Title, Label(words.ChecklistStatus, g.Status), null, ItemOrder.Format(DateOnly.Parse(g.Due!))))
+                    : new ReportGap(g.Title, Label(words.ChecklistStatus, g.Status), null, DateText.Of(DateOnly.Parse(g.Due!))))
                 .ToList());
     }
 
@@ -78,7 +78,7 @@ public sealed class UnitProgress(Replies replies, IUnitStore units, LocalClock c
             checklist.ToDictionary(a => a.Key, a => a.Value.Status), assessment.ToDictionary(a => a.Key, a => a.Value.Status), clock.Today);
 
     private static ReportRow Row(string title, UnitAnswer? answer, IReadOnlyList<Recognizers.ChoiceOption> labels, DialogWords words) =>
-        new(title, Label(labels, answer?.Status), ItemOrder.Format(answer?.Date), answer?.Note, answer is null ? null : words.Shown(answer));
+        new(title, Label(labels, answer?.Status), DateText.Of(answer?.Date), answer?.Note, answer is null ? null : words.Shown(answer));
 
     private static string? Label(IReadOnlyList<Recognizers.ChoiceOption> labels, string? status) =>
         status is null ? null : DialogWords.Label(labels, status);

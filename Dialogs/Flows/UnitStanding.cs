@@ -14,8 +14,8 @@ public sealed record UnitStanding(
     int AssessmentMet, int AssessmentAnswered, int AssessmentTotal,
     IReadOnlyList<UnitGap> Gaps)
 {
-    public const string Done = "done";
-    public const string Met = "met";
+    public const string Done = ChecklistStatuses.Done;
+    public const string Met = AssessmentRatings.Met;
 
     /// <param name="year">The guidance year whose checklist counts (see <see cref="KnowledgeContent.ChecklistFor"/>).</param>
     /// <param name="checklist">The unit's latest status per checklist item id, in that year.</param>

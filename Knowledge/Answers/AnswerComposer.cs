@@ -296,8 +296,8 @@ public sealed class AnswerComposer
         d.Status,
         d.Confirmed,
         d.Origin,
-        Date = IsoDate.Parse(d.Date) is { } date ? CalendarService.DateText(date) : "",
-        Effective = IsoDate.Parse(d.Effective) is { } eff ? CalendarService.DateText(eff) : "",
+        Date = IsoDate.Parse(d.Date) is { } date ? DateText.Of(date) : "",
+        Effective = IsoDate.Parse(d.Effective) is { } eff ? DateText.Of(eff) : "",
         ReplacedBy = d.ReplacedBy,
     };
 
@@ -319,7 +319,7 @@ public sealed class AnswerComposer
         var days = date.DayNumber - today.DayNumber;
         return new
         {
-            Date = CalendarService.DateText(date), Today = CalendarService.DateText(today),
+            Date = DateText.Of(date), Today = DateText.Of(today),
             DaysLeft = Math.Max(days, 0), DaysAgo = Math.Max(-days, 0), IsPast = days < 0, IsToday = days == 0,
         };
     }

@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Text;
 using System.Globalization;
 using AnToan.Knowledge.Model;
 
@@ -46,19 +47,21 @@ public sealed class CalendarService(KnowledgeStore knowledge)
     {
         var content = knowledge.Current;
         var entry = occurrence.Entry;
-        var model = new Dictionary<string, object?>
-        {
-            ["title"] = entry.Title,
-            ["date_text"] = DateText(occurrence.Start),
-            ["days_left"] = occurrence.Start.DayNumber - today.DayNumber,
-            ["duties"] = entry.Duties,
-            ["note"] = entry.Note,
-            ["source_text"] = SourceText(content, entry.Source),
-        };
-        return content.Templates.RenderInline("calendar.json", entry.Id, entry.Template, model);
+        return content.Templates.RenderInline("calendar.json", entry.Id, entry.Template, Model(content, occurrence, today));
     }
 
-    public static string DateText(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>What an entry's template sees (see <see cref="Render"/>).</summary>
+    public static IReadOnlyDictionary<string, object?> Model(KnowledgeContent content, CalendarOccurrence occurrence, DateOnly today) =>
+        new Dictionary<string, object?>
+        {
+            ["title"] = occurrence.Entry.Title,
+            ["date_text"] = DateText.Of(occurrence.Start),
+            ["days_left"] = occurrence.Start.DayNumber - today.DayNumber,
+            ["duties"] = occurrence.Entry.Duties,
+            ["note"] = occurrence.Entry.Note,
+            ["source_text"] = SourceText(content, occurrence.Entry.Source),
+        };
+
 
     private static string SourceText(KnowledgeContent content, SourceRef source)
     {

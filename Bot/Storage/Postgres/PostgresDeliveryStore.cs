@@ -33,8 +33,8 @@ public sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelivery
             ON CONFLICT (id) DO NOTHING
             """,
             delivery.Id, delivery.AnnouncementKey, delivery.SubscriptionId, delivery.EntryId, delivery.OccurrenceStart,
-            PostgresSubscriptionStore.Utc(delivery.DueAt), delivery.State.ToString(), delivery.ActivityId, delivery.Attempts,
-            PostgresSubscriptionStore.Utc(delivery.UpdatedAt), delivery.Detail, Lease))
+            UtcTime.Of(delivery.DueAt), delivery.State.ToString(), delivery.ActivityId, delivery.Attempts,
+            UtcTime.Of(delivery.UpdatedAt), delivery.Detail, Lease))
         {
             if (insert.ExecuteNonQuery() == 1) return delivery;
         }

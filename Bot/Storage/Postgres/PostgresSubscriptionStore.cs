@@ -73,7 +73,7 @@ public sealed class PostgresSubscriptionStore(PostgresDatabase database, TimePro
             ON CONFLICT (id) DO UPDATE SET reference = excluded.reference, active = excluded.active, categories = excluded.categories,
                 subscribed_at = excluded.subscribed_at, ended_at = excluded.ended_at, ended_by = excluded.ended_by
             """,
-            s.Id, s.ChannelId, s.ConversationId, s.Reference, s.Active, s.Categories.ToArray(), Utc(s.SubscribedAt), s.EndedAt is { } e ? Utc(e) : null, s.EndedBy);
+            s.Id, s.ChannelId, s.ConversationId, s.Reference, s.Active, s.Categories.ToArray(), UtcTime.Of(s.SubscribedAt), s.EndedAt is { } e ? UtcTime.Of(e) : null, s.EndedBy);
         command.ExecuteNonQuery();
         return s;
     }
@@ -100,8 +100,4 @@ public sealed class PostgresSubscriptionStore(PostgresDatabase database, TimePro
         EndedAt = r.IsDBNull(7) ? null : r.GetDateTime(7),
         EndedBy = r.IsDBNull(8) ? null : r.GetString(8),
     };
-
-    /// <summary>A date as UTC for a timestamptz column (LiteDB-era values may come unspecified).</summary>
-    internal static DateTime Utc(DateTime value) =>
-        value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value, DateTimeKind.Utc);
 }

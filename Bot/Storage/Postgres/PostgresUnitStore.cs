@@ -70,7 +70,7 @@ public sealed class PostgresUnitStore(PostgresDatabase database, TimeProvider ti
         while (await reader.ReadAsync(cancellationToken))
             latest[reader.GetString(2)] = new UnitAnswer(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.GetString(6), reader.GetString(7), Utc(reader.GetDateTime(8)));
+                reader.GetString(6), reader.GetString(7), UtcTime.Instant(reader.GetDateTime(8)));
         return latest;
     }
 
@@ -89,11 +89,11 @@ public sealed class PostgresUnitStore(PostgresDatabase database, TimeProvider ti
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = PostgresDatabase.Command(connection, "SELECT flow, item_id, updated_at FROM unit_cursors WHERE unit_id = $1", unitId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new UnitCursor(unitId, reader.GetString(0), reader.GetString(1), Utc(reader.GetDateTime(2))) : null;
+        return await reader.ReadAsync(cancellationToken) ? new UnitCursor(unitId, reader.GetString(0), reader.GetString(1), UtcTime.Instant(reader.GetDateTime(2))) : null;
     }
 
     public IReadOnlyList<DirectoryUnit> Units() => database.Query($"SELECT {UnitColumns} FROM units ORDER BY created_at, id",
-        r => new DirectoryUnit(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.GetString(4), Utc(r.GetDateTime(5))));
+        r => new DirectoryUnit(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.GetString(4), UtcTime.Instant(r.GetDateTime(5))));
 
     public IReadOnlyList<DirectoryMember> Members() => database.Query("SELECT unit_id, id, name FROM unit_members ORDER BY id",
         r => new DirectoryMember(r.GetString(0), r.GetString(1), r.GetString(2)));
@@ -103,7 +103,7 @@ public sealed class PostgresUnitStore(PostgresDatabase database, TimeProvider ti
         var (list, year) = UnitLists.Parse(r.GetString(1));
         return new DirectoryAnswer(r.GetString(0), list, year, r.GetString(2), r.GetString(3),
             r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4).ToString("O"), r.IsDBNull(5) ? null : r.GetString(5),
-            r.GetString(6), r.GetString(7), Utc(r.GetDateTime(8)));
+            r.GetString(6), r.GetString(7), UtcTime.Instant(r.GetDateTime(8)));
     });
 
     private static void AddMember(NpgsqlConnection connection, string unitId, MemberKey member, string name)
@@ -120,11 +120,10 @@ public sealed class PostgresUnitStore(PostgresDatabase database, TimeProvider ti
         using var command = PostgresDatabase.Command(connection, sql, values);
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? new Unit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetString(4), Utc(reader.GetDateTime(5)))
+            ? new Unit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetString(4), UtcTime.Instant(reader.GetDateTime(5)))
             : null;
     }
 
     private static string Prefixed(string prefix) => string.Join(", ", UnitColumns.Split(", ").Select(c => prefix + c));
 
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -258,7 +258,7 @@
   const channels = { msteams: "Microsoft Teams", zalo: "Zalo", web: "Trang web", emulator: "Emulator", directline: "Direct Line" };
 
   async function loadNotifications() {
-    const n = await json("notifications");
+    const n = await json("announcements/report");
     fillTable($("n-upcoming"), n.upcoming.map((a) => [day(a.day), a.title, categories[a.category] || a.category]), "Không có thông báo nào trong 60 ngày tới.");
     fillTable($("n-subscriptions"), n.subscriptions.map((s) => [channels[s.channelId] || s.channelId, num(s.active), num(s.ended)]));
     fillTable($("n-deliveries"), n.deliveries.flatMap((d) => d.channels.map((c, i) => [

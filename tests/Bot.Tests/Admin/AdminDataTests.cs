@@ -162,7 +162,7 @@ public sealed class AdminDataTests
     }
 
     [Fact]
-    public async Task Notifications_ShowUpcoming_DeliveriesPerChannel_AndSubscriptionsPerChannel()
+    public async Task Announcements_ShowUpcoming_DeliveriesPerChannel_AndSubscriptionsPerChannel_AlsoUnderTheOldNotificationsRoute()
     {
         await using var admin = await AdminHost.StartAsync();
         var s = admin.Sources;
@@ -175,8 +175,9 @@ public sealed class AdminDataTests
         s.SubscriptionList.AddRange([new("msteams", true), new("msteams", true), new("zalo", true), new("zalo", false)]);
         using var client = admin.KeyClient();
 
-        var view = await GetAsync(client, "/api/admin/notifications");
+        var view = await GetAsync(client, "/api/admin/announcements/report");
 
+        Assert.Equal(view.GetRawText(), (await GetAsync(client, "/api/admin/notifications")).GetRawText());
         Assert.Equal(["k1"], view.GetProperty("upcoming").EnumerateArray().Select(u => u.GetProperty("key").GetString()));
         var deliveries = view.GetProperty("deliveries").EnumerateArray().ToList();
         Assert.Equal(["a1", "a0"], deliveries.Select(d => d.GetProperty("announcementKey").GetString()));

@@ -110,7 +110,7 @@ public sealed class AdminLoginTests
         forgedCookie.Add(admin.BaseAddress, new Cookie(AdminCookie.Name, "forged-token"));
         using var forged = admin.NewBrowserlikeClient(forgedCookie);
 
-        foreach (var path in new[] { "/api/admin/units", "/api/admin/units/u1", "/api/admin/overview", "/api/admin/questions", "/api/admin/notifications", "/api/admin/audit", "/api/admin/export/units.xlsx" })
+        foreach (var path in new[] { "/api/admin/units", "/api/admin/units/u1", "/api/admin/overview", "/api/admin/questions", "/api/admin/notifications", "/api/admin/announcements/report", "/api/admin/audit", "/api/admin/export/units.xlsx" })
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(path)).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.GetAsync(path)).StatusCode);

@@ -109,7 +109,24 @@ public sealed class ContentStartupTests : IDisposable
         var error = await StartFailsAsync();
 
         Assert.Equal("dialogs.json", error.File);
-        Assert.Contains("'today'", error.Reason);
+        Assert.Contains("'buttons.today'", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("checklistStatus", "done")]
+    [InlineData("assessmentRating", "met")]
+    public async Task ARenamedChoiceValueTheCodeCountsBy_StopsTheHost_NamingTheFileAndTheValue(string list, string value)
+    {
+        var path = Path.Combine(_content, "dialogs.json");
+        var text = File.ReadAllText(path);
+        var renamed = text.Replace($"{{ \"value\": \"{value}\",", $"{{ \"value\": \"{value}-renamed\",", StringComparison.Ordinal);
+        Assert.NotEqual(text, renamed);
+        File.WriteAllText(path, renamed);
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("dialogs.json", error.File);
+        Assert.Contains($"'{list}.{value}'", error.Reason);
     }
 
     [Fact]

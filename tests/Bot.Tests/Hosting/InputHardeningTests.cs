@@ -122,8 +122,12 @@ public sealed class InputHardeningTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         // The emulator channel also gets the knowledge trace; the user sees the one message.
-        var reply = Assert.Single((JArray)JObject.Parse(body)["activities"]!, a => (string?)a["type"] == "message");
+        var activities = (JArray)JObject.Parse(body)["activities"]!;
+        var reply = Assert.Single(activities, a => (string?)a["type"] == "message");
         Assert.False(string.IsNullOrWhiteSpace((string?)reply["text"]));
+        // What the bot read is the text cut at Bot:MaxTextLength (1000 by default), as the trace shows it.
+        var trace = Assert.Single(activities, a => (string?)a["type"] == "trace");
+        Assert.Equal(new string('x', 1000), (string?)trace["value"]!["query"]);
     }
 
     [Theory]

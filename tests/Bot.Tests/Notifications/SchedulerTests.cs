@@ -1,4 +1,7 @@
+using AnToan.Bot.Notifications;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace AnToan.Bot.Tests.Notifications;
 
@@ -11,8 +14,12 @@ public sealed class SchedulerTests
         await using var sut = await NotifyHarness.StartAsync("2021-05-09 07:50", settings: ["Notifications:Cron=0 0/15 * * * ?"]);
         await sut.SubscribeAsync("conv-a");
 
-        sut.Clock.Advance(TimeSpan.FromMinutes(5)); // 07:55: the 07:45 tick has passed, nothing due
-        await Task.Delay(300);
+        var scheduler = await sut.Host.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        sut.Clock.Advance(TimeSpan.FromMinutes(5)); // 07:55: the 07:45 tick has passed, the job waits for 08:00
+
+        var trigger = await scheduler.GetTrigger(new TriggerKey(AnnouncementJob.Key.Name));
+        Assert.Equal(NotifyHarness.Local("2021-05-09 08:00"), trigger?.NextFireTimeUtc);
+        Assert.Null(trigger?.PreviousFireTimeUtc);
         Assert.Empty(sut.Connector.Requests);
 
         for (var i = 0; i < 100 && sut.Connector.Requests.IsEmpty; i++) // 08:00 tick, give the scheduler thread time to see it

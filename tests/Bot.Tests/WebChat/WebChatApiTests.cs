@@ -62,13 +62,19 @@ public sealed class WebChatApiTests
     public async Task ButtonValue_WithoutText_IsAccepted()
     {
         await using var host = await TestBotHost.StartAsync();
+        var replies = host.App.Services.GetRequiredService<Replies>();
         var chat = new WebChatClient(host.Client);
         var id = (string)(await chat.StartAsync())["conversationId"]!;
 
         var response = await chat.PostAsync(id, """{ "value": { "action": "noop" } }""");
 
+        // Taken as a message like any other (a message with neither text nor value is refused): with no words to
+        // look up, it gets the help menu, not the "unsupported" reply.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotEmpty((JArray)JObject.Parse(await response.Content.ReadAsStringAsync())["activities"]!);
+        var reply = Assert.Single((JArray)JObject.Parse(await response.Content.ReadAsStringAsync())["activities"]!);
+        Assert.Equal(replies.WithMenu(DialogTemplates.Help).Text, (string?)reply["text"]);
+        Assert.Equal(id, (string?)reply["conversation"]!["id"]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await chat.PostAsync(id, """{ "value": null }""")).StatusCode);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Text;
 using AnToan.Tests;
 using AnToan.Dialogs.Flows;
 using AnToan.Dialogs.Units;
@@ -212,7 +213,7 @@ public sealed class FlowConversationTests
             {
                 var text = FlowExpectations.Text(a);
                 Assert.All(overdue, i => Assert.Contains(i.Title, text));
-                Assert.Contains(ItemOrder.Format(DateOnly.Parse(overdue[0].Due!)), text);
+                Assert.Contains(DateText.Of(DateOnly.Parse(overdue[0].Due!)), text);
                 Assert.Contains(h.Words.ChecklistStatus[1].Label, text);
             }, "progress naming what is overdue")
             .StartTestAsync();

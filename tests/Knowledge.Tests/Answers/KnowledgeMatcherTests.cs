@@ -47,12 +47,24 @@ public sealed class KnowledgeMatcherTests
             Assert.Contains(VietnameseText.Fold(expected), VietnameseText.Fold(FixtureContent.Render(match, Today)));
     }
 
-    [Fact]
-    public void Match_ConfidenceIsHigherForTheRightEntryThanForOthers()
+    /// <summary>The answered cases that name their entry.</summary>
+    public static TheoryData<string, string> KeyedAnswers()
     {
-        var question = Fixture.Rows("Answers/matcher-cases.tsv").First()[0];
+        var data = new TheoryData<string, string>();
+        foreach (var r in Fixture.Rows("Answers/matcher-cases.tsv").Where(r => r[1] == nameof(AnswerOutcome.Answer) && r[2] != "-")) data.Add(r[0], r[2]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KeyedAnswers))]
+    public void Match_ConfidenceIsHigherForTheRightEntryThanForOthers(string question, string key)
+    {
         var match = FixtureContent.Matcher.Match(question, Today);
-        Assert.True(match.Candidates[0].Confidence >= match.Candidates.Skip(1).Max(c => c.Confidence));
+
+        var right = Assert.Single(match.Candidates, c => c.Entry.Key == key);
+        Assert.Same(right, match.Candidates[0]);
+        Assert.Equal(key, match.Best?.Key);
+        Assert.All(match.Candidates.Skip(1), other => Assert.True(right.Confidence >= other.Confidence, $"{other.Entry.Key}: {other.Confidence} vs {right.Confidence}"));
     }
 
     [Fact]

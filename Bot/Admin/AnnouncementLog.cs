@@ -4,13 +4,13 @@ using AnToan.Knowledge;
 
 namespace AnToan.Bot.Admin;
 
-/// <summary>The announcements view over the notifications: the dispatcher's schedule, and the deliveries and
+/// <summary>The announcements as the dashboard sees them: the dispatcher's schedule, and the deliveries and
 /// subscriptions it recorded.</summary>
 /// <remarks>The delivery and subscription stores also answer what the dashboard wants (the latest outcomes, ended
 /// subscriptions), whichever provider keeps them. Outcomes are counted as the dispatcher counts them:
 /// owed and expired deliveries are "skipped". Announcements missed while the bot was down have no delivery record and
 /// appear only in the run's result.</remarks>
-public sealed class NotificationsLog(AnnouncementDispatcher dispatcher, IDeliveryStore deliveries, ISubscriptionStore subscriptions, KnowledgeStore knowledge, LocalClock clock) : IAnnouncementLog
+public sealed class AnnouncementLog(AnnouncementDispatcher dispatcher, IDeliveryStore deliveries, ISubscriptionStore subscriptions, KnowledgeStore knowledge, LocalClock clock) : IAnnouncementLog
 {
     public IReadOnlyList<UpcomingAnnouncement> Upcoming(DateOnly from, DateOnly to) =>
         dispatcher.Due(StartOf(from), StartOf(to.AddDays(1)).AddTicks(-1))
