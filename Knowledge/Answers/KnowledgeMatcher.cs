@@ -93,19 +93,21 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         var analyzed = index.Analyze(text, today);
         var written = index.AnalyzeAsWritten(text, today);
         var lexicon = index.Analyzer.Lexicon;
-        var year = GuidanceYear.Of(AskedDetails.Detect(written.Words, lexicon), index.DocumentsNamedIn(analyzed).ToList(), content, today);
+        var asked = AskedDetails.Detect(written.Words, lexicon);
+        var year = GuidanceYear.Of(asked, index.DocumentsNamedIn(analyzed).ToList(), content, today);
         bool Admitted(IndexEntry e) => include?.Invoke(e) != false && year.Admits(e, content);
-        var match = Match(index, question, analyzed, written, today, Admitted) with { Year = year, YesNo = yesNo };
-        if (match.Answered || year is not { Asked: { } asked, Missing: true }) return match;
-        var term = asked.ToString(CultureInfo.InvariantCulture);
+        var match = Match(index, question, analyzed, written, asked, today, Admitted) with { Year = year, YesNo = yesNo };
+        if (match.Answered || year is not { Asked: { } askedYear, Missing: true }) return match;
+        var term = askedYear.ToString(CultureInfo.InvariantCulture);
         string[] Restate(string w) => w == term ? [] : [w];
+        var restatedWritten = written with { Words = written.Words.SelectMany(Restate).ToList() };
         var restated = Match(index, question, analyzed with { Words = analyzed.Words.SelectMany(Restate).ToList() },
-            written with { Words = written.Words.SelectMany(Restate).ToList() }, today,
+            restatedWritten, AskedDetails.Detect(restatedWritten.Words, lexicon), today,
             e => Admitted(e) && GuidanceYear.Of(e, content) is not null);
         return restated.Confidence > match.Confidence && restated.Outcome <= match.Outcome ? restated with { Year = year, YesNo = yesNo } : match;
     }
 
-    private static MatchResult Match(KnowledgeIndex index, string question, AnalyzedText analyzed, AnalyzedText written, DateOnly today,
+    private static MatchResult Match(KnowledgeIndex index, string question, AnalyzedText analyzed, AnalyzedText written, AskedDetails asked, DateOnly today,
         Func<IndexEntry, bool>? include)
     {
         var cues = QuestionCues.Detect(analyzed.Words, index.Analyzer.Lexicon);
@@ -117,7 +119,6 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         // What comes from a document the question names is preferred.
         var documents = index.DocumentsNamedIn(analyzed).ToList();
         var named = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var asked = AskedDetails.Detect(written.Words, index.Analyzer.Lexicon);
         var entities = EntityAgreement.Detect(written, analyzed, cues, index, QuestionForms.Default);
         // An entry that does not say what was asked comes after those that do, whatever its coverage.
         var ranked = found.Candidates
