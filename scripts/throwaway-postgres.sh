@@ -7,7 +7,8 @@
 # port, with its socket in its own temporary folder, trusts local connections, and keeps nothing after it stops.
 
 throwaway_postgres_bin() {
-  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+  # No match is not an error (the caller may run under set -euo pipefail): then it prints nothing.
+  { ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true; } | sort -V | tail -n 1
 }
 
 throwaway_postgres_start() {

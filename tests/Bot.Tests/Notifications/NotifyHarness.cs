@@ -13,8 +13,6 @@ namespace AnToan.Bot.Tests.Notifications;
 public sealed class NotifyHarness : IAsyncDisposable
 {
     public const string AdminKey = "test-admin-key";
-    /// <summary>A cron that never fires during a test, so only the runs a test asks for happen.</summary>
-    public const string NeverCron = "0 0 0 1 1 ? 2099";
 
     private readonly bool _ownsConnector;
 
@@ -41,7 +39,7 @@ public sealed class NotifyHarness : IAsyncDisposable
         var owns = connector is null;
         connector ??= await FakeConnector.StartAsync(clock);
         var host = await TestBotHost.StartAsync(dataDir,
-            [$"Admin:ApiKey={AdminKey}", $"Notifications:Cron={NeverCron}", .. settings ?? []], configure, clock);
+            [$"Admin:ApiKey={AdminKey}", .. settings ?? []], configure, clock);
         return new NotifyHarness(host, clock, connector, owns);
     }
 

@@ -31,6 +31,26 @@ public sealed class SchedulerTests
         Assert.Contains("Còn 14 ngày nữa", Assert.Single(sut.Connector.For("conv-a")).Text);
     }
 
+    /// <summary>A scheduled run waiting out a connector's Retry-After must not hold the host's shutdown: Quartz waits
+    /// for running jobs, and on the host's clock the wait would never end.</summary>
+    [Fact]
+    public async Task Stop_WhileAScheduledRunWaitsOutRetryAfter_EndsPromptly_AndTheDeliveryIsLeftDue()
+    {
+        await using var sut = await NotifyHarness.StartAsync("2021-09-20 10:00");
+        await sut.SubscribeAsync("conv-a");
+        sut.Connector.Respond = _ => Task.FromResult(new FakeConnector.Answer(429, 30));
+        sut.SetNow("2021-09-27 08:00");
+
+        var scheduler = await sut.Host.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(AnnouncementJob.Key);
+        await sut.Connector.WaitForAsync(1);
+
+        var stop = sut.Host.App.StopAsync();
+        Assert.Same(stop, await Task.WhenAny(stop, Task.Delay(TimeSpan.FromSeconds(30))));
+        await stop;
+        Assert.DoesNotContain(sut.Services.GetRequiredService<IDeliveryStore>().Recent(10), d => d.State == DeliveryState.Delivered);
+    }
+
     [Fact]
     public async Task Health_WithTheSchedulerRunning_IsHealthy()
     {

@@ -62,7 +62,6 @@ public sealed class ZaloTestHost : IAsyncDisposable
             $"Zalo:ApiBaseUrl={api.BaseUrl}",
             $"Zalo:OAuthBaseUrl={api.BaseUrl}",
             $"Admin:ApiKey={AdminKey}",
-            $"Notifications:Cron={NotifyHarness.NeverCron}",
             .. settings ?? [],
         ], configure, clock);
         return new ZaloTestHost(host, api, clock, ownsApi);
