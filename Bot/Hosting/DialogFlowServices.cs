@@ -6,7 +6,6 @@ using AnToan.Dialogs.Flows;
 using AnToan.Dialogs.Recognizers;
 using AnToan.Dialogs.Units;
 using AnToan.Knowledge;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AnToan.Bot.Hosting;
 
@@ -19,8 +18,8 @@ public static class DialogFlowServices
         // conversation lives in IStorage and everything per unit in LiteDB.
         services.AddSingleton<AnswerRecognizer>();
         services.AddSingleton<PromptReader>();
-        // The knowledge matcher replaces this with an answerer of its own.
-        services.TryAddSingleton<IQuestionAnswerer, NoQuestionAnswerer>();
+        // IQuestionAnswerer (what the dialog engine asks before it calls a message a wrong answer) is the knowledge
+        // matcher's, registered in AddKnowledge.
         // The unit store (IUnitStore for the dialogs, IUnitDirectory for the dashboard) is registered with the other
         // stores in AddStorage (Bot/Storage/StorageServices.cs).
         services.AddSingleton<StepDialog, ChecklistDialog>();

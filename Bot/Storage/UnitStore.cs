@@ -58,9 +58,6 @@ public sealed class LiteUnitStore : IUnitStore, IUnitDirectory
         return Task.FromResult(link is null ? null : _units.FindById(link.UnitId)?.ToUnit());
     }
 
-    public Task<IReadOnlyList<Unit>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Unit>>(_units.FindAll().OrderBy(u => u.CreatedAt).Select(u => u.ToUnit()).ToList());
-
     public Task<Unit> CreateAsync(NewUnit unit, MemberKey creator, string creatorName, CancellationToken cancellationToken)
     {
         var doc = new UnitDoc

@@ -6,9 +6,3 @@ public interface IQuestionAnswerer
 {
     bool Serves(string text);
 }
-
-/// <summary>Until the knowledge matcher registers its own: nothing is served, and the text counts as a wrong answer.</summary>
-public sealed class NoQuestionAnswerer : IQuestionAnswerer
-{
-    public bool Serves(string text) => false;
-}

@@ -7,9 +7,6 @@ public interface IUnitStore
 {
     Task<Unit?> FindByMemberAsync(MemberKey member, CancellationToken cancellationToken);
 
-    /// <summary>Every unit, oldest first (admin overview).</summary>
-    Task<IReadOnlyList<Unit>> ListAsync(CancellationToken cancellationToken);
-
     /// <summary>Creates the unit with a fresh, unique join code and makes the creator its first member.</summary>
     Task<Unit> CreateAsync(NewUnit unit, MemberKey creator, string creatorName, CancellationToken cancellationToken);
 

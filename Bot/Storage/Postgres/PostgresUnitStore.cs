@@ -20,9 +20,6 @@ public sealed class PostgresUnitStore(PostgresDatabase database, TimeProvider ti
         return FirstUnit(connection, $"SELECT {Prefixed("u.")} FROM unit_members m JOIN units u ON u.id = m.unit_id WHERE m.id = $1", StorageKey.Of(member.Id));
     }
 
-    public Task<IReadOnlyList<Unit>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Unit>>(Units().Select(u => new Unit(u.Id, u.Name, u.Type, u.Headcount, u.JoinCode, u.CreatedAt)).ToList());
-
     public Task<Unit> CreateAsync(NewUnit unit, MemberKey creator, string creatorName, CancellationToken cancellationToken) =>
         // The unit and its first member are written together or not at all: never a unit nobody belongs to.
         Task.FromResult(database.InTransaction((connection, _) =>

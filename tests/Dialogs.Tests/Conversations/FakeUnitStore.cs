@@ -25,9 +25,6 @@ public sealed class FakeUnitStore(TimeProvider time) : IUnitStore
     public Task<Unit?> FindByMemberAsync(MemberKey member, CancellationToken cancellationToken) =>
         Task.FromResult(_members.TryGetValue(member.Id, out var id) ? _units[id] : null);
 
-    public Task<IReadOnlyList<Unit>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Unit>>(_units.Values.OrderBy(u => u.CreatedAt).ToList());
-
     public Task<Unit> CreateAsync(NewUnit unit, MemberKey creator, string creatorName, CancellationToken cancellationToken)
     {
         var n = Interlocked.Increment(ref _next);
