@@ -7,6 +7,7 @@ using AnToan.Bot.Tests.Infrastructure;
 using AnToan.Dialogs.Units;
 using LiteDB;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AnToan.Bot.Tests.Storage.Contracts;
@@ -42,7 +43,7 @@ public sealed class TestStores : IDisposable
     public ISubscriptionStore Subscriptions(int instance = 0) =>
         Store<ISubscriptionStore>(instance, db => new SubscriptionStore(db, Time), db => new PostgresSubscriptionStore(db, Time));
 
-    public IDeliveryStore Deliveries(int instance = 0) => Store<IDeliveryStore>(instance, db => new DeliveryStore(db), db => new PostgresDeliveryStore(db));
+    public IDeliveryStore Deliveries(int instance = 0) => Store<IDeliveryStore>(instance, db => new DeliveryStore(db), db => new PostgresDeliveryStore(db, Options.Create(new NotificationOptions())));
 
     public IContentVersionStore Versions(int instance = 0) =>
         Store<IContentVersionStore>(instance, db => new ContentVersionStore(db), db => new PostgresContentVersionStore(db));
