@@ -4,6 +4,7 @@ using AnToan.Bot.Notifications;
 using AnToan.Bot.Storage;
 using AnToan.Bot.Storage.Postgres;
 using AnToan.Bot.Tests.Infrastructure;
+using AnToan.Dialogs.Throttling;
 using AnToan.Dialogs.Units;
 using LiteDB;
 using Microsoft.Bot.Builder;
@@ -49,6 +50,12 @@ public sealed class TestStores : IDisposable
         Store<IContentVersionStore>(instance, db => new ContentVersionStore(db), db => new PostgresContentVersionStore(db));
 
     public IDraftStore Drafts(int instance = 0) => Store<IDraftStore>(instance, db => new DraftStore(db), db => new PostgresDraftStore(db));
+
+    public IAdminSessionStore Sessions(int instance = 0) =>
+        Store<IAdminSessionStore>(instance, _ => new MemoryAdminSessionStore(), db => new PostgresAdminSessionStore(db));
+
+    public IThrottleCounters Throttles(int instance = 0) =>
+        Store<IThrottleCounters>(instance, _ => new MemoryThrottleCounters(), db => new PostgresThrottleCounters(db));
 
     private T Store<T>(int instance, Func<LiteDatabase, T> lite, Func<PostgresDatabase, T> postgres) where T : class
     {
