@@ -11,7 +11,7 @@ public static class AdminServices
             .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.MaxFailedLogins > 0 && o.LoginWindow > TimeSpan.Zero,
                 "Admin:SessionLifetime, Admin:MaxFailedLogins and Admin:LoginWindow must be positive")
             .ValidateOnStart();
-        // Singletons: the sessions and the login throttle are in-memory maps every request shares.
+        // Singletons: the sessions and the login throttle keep their state in the stores (IAdminSessionStore, IThrottleCounters).
         services.AddSingleton<AdminSessions>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AdminAuth>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -8,21 +7,18 @@ namespace AnToan.Bot.Admin;
 /// <summary>A signed-in administrator. <paramref name="Id"/> names the session in the audit log; it is not the token.</summary>
 public sealed record AdminSession(string Id, DateTimeOffset ExpiresAt);
 
-/// <summary>Login sessions, in memory: an opaque random token in the cookie, its hash here.</summary>
-/// <remarks>Held in memory on purpose: a restart signs everyone out, which is acceptable for a handful of
-/// administrators and means no session secret ever reaches the database file. Only the token's SHA-256 is kept, so
-/// a memory dump does not yield usable cookies.</remarks>
-public sealed class AdminSessions(IOptions<AdminOptions> options, TimeProvider time)
+/// <summary>Login sessions: an opaque random token in the cookie, its hash in the <see cref="IAdminSessionStore"/>.</summary>
+/// <remarks>Only the token's SHA-256 is kept, in memory (one instance) or in the shared database (several), so neither
+/// a memory dump nor a copy of the database yields usable cookies.</remarks>
+public sealed class AdminSessions(IOptions<AdminOptions> options, IAdminSessionStore store, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, AdminSession> _sessions = new(StringComparer.Ordinal);
-
     /// <returns>The token for the cookie, and the session.</returns>
     public (string Token, AdminSession Session) Create()
     {
-        RemoveExpired();
+        store.RemoveExpired(time.GetUtcNow());
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var session = new AdminSession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), time.GetUtcNow() + options.Value.SessionLifetime);
-        _sessions[Hash(token)] = session;
+        store.Add(Hash(token), session);
         return (token, session);
     }
 
@@ -31,22 +27,15 @@ public sealed class AdminSessions(IOptions<AdminOptions> options, TimeProvider t
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
         var key = Hash(token);
-        if (!_sessions.TryGetValue(key, out var session)) return null;
+        if (store.Find(key) is not { } session) return null;
         if (session.ExpiresAt > time.GetUtcNow()) return session;
-        _sessions.TryRemove(key, out _);
+        store.Remove(key);
         return null;
     }
 
     public void End(string? token)
     {
-        if (!string.IsNullOrEmpty(token)) _sessions.TryRemove(Hash(token), out _);
-    }
-
-    private void RemoveExpired()
-    {
-        var now = time.GetUtcNow();
-        foreach (var (key, session) in _sessions)
-            if (session.ExpiresAt <= now) _sessions.TryRemove(key, out _);
+        if (!string.IsNullOrEmpty(token) && token.Length <= 100) store.Remove(Hash(token));
     }
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -9,9 +9,11 @@ namespace AnToan.Bot.Admin;
 /// form and in the X-Admin-Key header alike, so the key cannot be guessed at speed.</summary>
 /// <remarks>Wrong keys are audited one by one (at most Admin:MaxFailedLogins a window); refused attempts are not:
 /// the first refusal of a window is recorded, and how many followed it goes into the next record for that address.
-/// So a client hammering the form cannot grow the audit collection or the log.</remarks>
-public sealed class LoginThrottle(IOptions<AdminOptions> options, TimeProvider time, AdminAudit audit)
-    : FailureThrottle(options.Value.MaxFailedLogins, options.Value.LoginWindow, time)
+/// So a client hammering the form cannot grow the audit collection or the log. Counted in the
+/// <see cref="IThrottleCounters"/> every instance shares: wrong keys spread over several instances block the address
+/// on all of them.</remarks>
+public sealed class LoginThrottle(IOptions<AdminOptions> options, IThrottleCounters counters, TimeProvider time, AdminAudit audit)
+    : FailureThrottle(counters, "admin-login", options.Value.MaxFailedLogins, options.Value.LoginWindow, time)
 {
     /// <summary>When the client's address is blocked: counts the attempt, sets Retry-After, and records it only if it
     /// is the first refusal of the window.</summary>

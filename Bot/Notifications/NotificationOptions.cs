@@ -35,6 +35,11 @@ public sealed class NotificationOptions : IValidatableObject
     /// <summary>Messages per second overall (Teams allows about 50 per app); 0 = no limit. Default 50.</summary>
     [Range(0, 100_000)] public double OverallPerSecond { get; set; } = 50;
 
+    /// <summary>With PostgreSQL: how long an instance's claim on a delivery holds without an outcome, after which another
+    /// instance takes it over (the claimant is taken for dead). Longer than one conversation's sends with their
+    /// retries. Default 10 minutes.</summary>
+    public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Conversations sent to at once. Default 8.</summary>
     [Range(1, 256)] public int Parallelism { get; set; } = 8;
 
@@ -70,6 +75,8 @@ public sealed class NotificationOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:Cron is not a valid Quartz cron expression: '{Cron}'.");
         if (RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay)
             yield return new ValidationResult($"{Section}:RetryDelay must be positive and not above MaxRetryDelay.");
+        if (DeliveryLease <= TimeSpan.Zero)
+            yield return new ValidationResult($"{Section}:DeliveryLease must be positive.");
     }
 
     private static (TimeOnly From, TimeOnly To)? ParseQuietHours(string? value)

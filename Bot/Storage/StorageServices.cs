@@ -2,6 +2,7 @@ using AnToan.Bot.Admin;
 using AnToan.Bot.Content;
 using AnToan.Bot.Notifications;
 using AnToan.Bot.Storage.Postgres;
+using AnToan.Dialogs.Throttling;
 using AnToan.Dialogs.Units;
 using LiteDB;
 using Microsoft.Bot.Builder;
@@ -30,9 +31,9 @@ public static class StorageServices
     /// <remarks>
     /// LiteDB (the default): one file (Storage:Path) holds everything. PostgreSQL (ConnectionStrings:Postgres): what
     /// instances must share to behave as one bot lives in the database — bot state, units and progress, subscriptions
-    /// and delivery claims, content versions and drafts — and turns of one conversation are serialised across
-    /// instances. The other stores (question log, audit, web chat, Zalo, report links, feedback) still use the
-    /// instance's own LiteDB file: see the README, "More than one instance".
+    /// and delivery claims, content versions and drafts, dashboard sessions, throttle and rate-limit counts — and
+    /// turns of one conversation are serialised across instances. The other stores (question log, audit, web chat,
+    /// Zalo, report links, feedback) still use the instance's own LiteDB file: see the README, "More than one instance".
     /// </remarks>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -69,6 +70,9 @@ public static class StorageServices
         services.AddSingleton<IDeliveryStore, DeliveryStore>();
         services.AddSingleton<IContentVersionStore, ContentVersionStore>();
         services.AddSingleton<IDraftStore, DraftStore>();
+        // One instance: sessions and throttle counts in its memory, as the web chat's rate limits (WebChatRateLimits).
+        services.AddSingleton<IAdminSessionStore, MemoryAdminSessionStore>();
+        services.AddSingleton<IThrottleCounters, MemoryThrottleCounters>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
     }
 
@@ -85,6 +89,9 @@ public static class StorageServices
         services.AddSingleton<IDeliveryStore, PostgresDeliveryStore>();
         services.AddSingleton<IContentVersionStore, PostgresContentVersionStore>();
         services.AddSingleton<IDraftStore, PostgresDraftStore>();
+        // Shared, so a login, a logout and every limit hold whichever instance a request reaches.
+        services.AddSingleton<IAdminSessionStore, PostgresAdminSessionStore>();
+        services.AddSingleton<IThrottleCounters, PostgresThrottleCounters>();
         // Added to every adapter right after the in-process ConversationLock (BotChannels.UseSharedMiddleware).
         services.AddSingleton<PostgresTurnLock>();
         services.AddHealthChecks()

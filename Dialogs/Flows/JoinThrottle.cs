@@ -9,15 +9,15 @@ namespace AnToan.Dialogs.Flows;
 /// Wrong codes are also counted per client address (<see cref="TurnClient"/>) across conversations and people, with
 /// a higher limit (an office behind one address has several people typing codes), since anonymous clients can be
 /// anyone in any conversation.</summary>
-/// <remarks>Kept in conversation and user state (LiteDB in the host): a restart does not reset the count. The count
-/// per address is kept in memory.</remarks>
-public sealed class JoinThrottle(ConversationState conversationState, UserState userState, TimeProvider time)
+/// <remarks>Kept in conversation and user state (the bot's storage): a restart does not reset the count. The count
+/// per address is kept in the throttle counters every instance shares.</remarks>
+public sealed class JoinThrottle(ConversationState conversationState, UserState userState, IThrottleCounters counters, TimeProvider time)
 {
     public const int MaxFailures = 5;
     public const int MaxFailuresPerAddress = 20;
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
-    private readonly FailureThrottle _byAddress = new(MaxFailuresPerAddress, Window, time);
+    private readonly FailureThrottle _byAddress = new(counters, "join-address", MaxFailuresPerAddress, Window, time);
 
     private readonly IStatePropertyAccessor<JoinFailures>[] _counters =
     [

@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using AnToan.Bot.Hosting;
+using AnToan.Dialogs.Throttling;
 using Microsoft.Extensions.Options;
 
 namespace AnToan.Bot.Channels.WebChat;
 
 /// <summary>Per-address limits on the anonymous web chat endpoints, which anyone can call without signing in.</summary>
-/// <remarks>Counted per <see cref="ClientAddress.KeyOf(HttpContext)"/> (IPv6 by /64).</remarks>
+/// <remarks>Counted per <see cref="ClientAddress.KeyOf(HttpContext)"/> (IPv6 by /64): by ASP.NET's limiter in the
+/// process when there is one instance, in the <see cref="IThrottleCounters"/> the instances share when there are
+/// several (PostgreSQL).</remarks>
 public static class WebChatRateLimits
 {
     public const string Conversations = "web-conversations";
@@ -23,17 +26,25 @@ public static class WebChatRateLimits
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            limiter.AddPolicy(Conversations, http => PerAddress(http, Options(http).ConversationsPerMinute));
-            limiter.AddPolicy(Messages, http => PerAddress(http, Options(http).MessagesPerMinute));
+            limiter.AddPolicy(Conversations, http => PerAddress(http, Conversations, Options(http).ConversationsPerMinute));
+            limiter.AddPolicy(Messages, http => PerAddress(http, Messages, Options(http).MessagesPerMinute));
         });
 
     private static WebChatOptions Options(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value;
 
-    private static RateLimitPartition<string> PerAddress(HttpContext http, int perMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(ClientAddress.KeyOf(http), _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = perMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
+    private static RateLimitPartition<string> PerAddress(HttpContext http, string scope, int perMinute)
+    {
+        var counters = http.RequestServices.GetRequiredService<IThrottleCounters>();
+        if (counters is MemoryThrottleCounters)
+            return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.KeyOf(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = perMinute,
+                Window = Window,
+                QueueLimit = 0,
+            });
+        var time = http.RequestServices.GetRequiredService<TimeProvider>();
+        return RateLimitPartition.Get(ClientAddress.KeyOf(http), key => new SharedWindowLimiter(counters, scope, key, perMinute, Window, time));
+    }
+
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 }

@@ -52,6 +52,15 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>Runs one statement.</summary>
+    /// <returns>The rows it changed.</returns>
+    public int Execute(string sql, params object?[] values)
+    {
+        using var connection = Open();
+        using var command = Command(connection, sql, values);
+        return command.ExecuteNonQuery();
+    }
+
     /// <summary>A command on <paramref name="connection"/> with positional parameters ($1, $2, ...).</summary>
     public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object?[] values)
     {

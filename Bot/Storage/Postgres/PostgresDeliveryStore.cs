@@ -1,4 +1,5 @@
 using AnToan.Bot.Notifications;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AnToan.Bot.Storage.Postgres;
@@ -10,13 +11,12 @@ namespace AnToan.Bot.Storage.Postgres;
 /// wins and sends, the other gets nothing. While an instance works on a delivery the row carries a lease
 /// (<c>claimed_until</c>, on the database's clock); completing or releasing it clears the lease. A Pending row whose
 /// lease ran out belongs to an instance that died mid-send: the next run takes it over and sends it again with the
-/// same activity id, as <see cref="DeliveryStore"/> does after a crash — here after <see cref="Lease"/> instead of at
-/// once, since another instance may still be sending it.
+/// same activity id, as <see cref="DeliveryStore"/> does after a crash — here after the lease
+/// (Notifications:DeliveryLease) instead of at once, since another instance may still be sending it.
 /// </remarks>
-public sealed class PostgresDeliveryStore(PostgresDatabase database) : IDeliveryStore
+public sealed class PostgresDeliveryStore(PostgresDatabase database, IOptions<NotificationOptions> options) : IDeliveryStore
 {
-    /// <summary>How long a claim holds without an outcome: longer than one conversation's sends with their retries.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    private readonly TimeSpan _lease = options.Value.DeliveryLease;
 
     private const string Columns = "id, announcement_key, subscription_id, entry_id, occurrence_start, due_at, state, activity_id, attempts, updated_at, detail";
     private const string Unclaimed = "(claimed_until IS NULL OR claimed_until < now())";
@@ -34,11 +34,11 @@ public sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelivery
             """,
             delivery.Id, delivery.AnnouncementKey, delivery.SubscriptionId, delivery.EntryId, delivery.OccurrenceStart,
             UtcTime.Of(delivery.DueAt), delivery.State.ToString(), delivery.ActivityId, delivery.Attempts,
-            UtcTime.Of(delivery.UpdatedAt), delivery.Detail, Lease))
+            UtcTime.Of(delivery.UpdatedAt), delivery.Detail, _lease))
         {
             if (insert.ExecuteNonQuery() == 1) return delivery;
         }
-        return TakeOver(connection, id, DeliveryState.Pending);
+        return TakeOver(connection, id, DeliveryState.Pending, _lease);
     }
 
     public void Complete(Delivery delivery, DeliveryState state, DateTimeOffset now, string? detail = null)
@@ -69,7 +69,7 @@ public sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelivery
     public Delivery? TryClaimOwed(Delivery owed)
     {
         using var connection = database.Open();
-        return TakeOver(connection, owed.Id, DeliveryState.Owed);
+        return TakeOver(connection, owed.Id, DeliveryState.Owed, _lease);
     }
 
     public void Release(Delivery delivery)
@@ -100,11 +100,11 @@ public sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelivery
         Query($"SELECT {Columns} FROM notify_deliveries ORDER BY updated_at DESC, id LIMIT $1", count);
 
     /// <summary>Takes the lease of a row in <paramref name="state"/> that nobody holds.</summary>
-    private static Delivery? TakeOver(NpgsqlConnection connection, string id, DeliveryState state)
+    private static Delivery? TakeOver(NpgsqlConnection connection, string id, DeliveryState state, TimeSpan lease)
     {
         using var command = PostgresDatabase.Command(connection,
             $"UPDATE notify_deliveries SET claimed_until = now() + $3 WHERE id = $1 AND state = $2 AND {Unclaimed} RETURNING {Columns}",
-            id, state.ToString(), Lease);
+            id, state.ToString(), lease);
         using var reader = command.ExecuteReader();
         return reader.Read() ? FromRow(reader) : null;
     }

@@ -100,6 +100,23 @@ public static class PostgresSchema
                 json text NOT NULL);
             """),
         (2, "Quartz 4.7.3 job store (qrtz_)", QuartzTables),
+        (5, "dashboard sessions, throttle and rate-limit counters", """
+            CREATE TABLE admin_sessions (
+                token_hash text PRIMARY KEY,
+                id text NOT NULL,
+                expires_at timestamptz NOT NULL);
+            CREATE INDEX admin_sessions_expires ON admin_sessions (expires_at);
+            CREATE TABLE throttle_counters (
+                scope text NOT NULL,
+                key text NOT NULL,
+                window_start timestamptz NOT NULL,
+                window_end timestamptz NOT NULL,
+                count integer NOT NULL,
+                refused integer NOT NULL,
+                closed integer NOT NULL,
+                PRIMARY KEY (scope, key));
+            CREATE INDEX throttle_counters_end ON throttle_counters (window_end);
+            """),
     ];
 
     /// <summary>Applies the migrations this database lacks.</summary>

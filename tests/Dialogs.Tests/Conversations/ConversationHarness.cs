@@ -3,6 +3,7 @@ using AnToan.Knowledge.Answers;
 using AnToan.Dialogs.Engine;
 using AnToan.Dialogs.Flows;
 using AnToan.Dialogs.Recognizers;
+using AnToan.Dialogs.Throttling;
 using AnToan.Dialogs.Units;
 using AnToan.Knowledge;
 using Microsoft.Bot.Builder;
@@ -34,7 +35,7 @@ public sealed class ConversationHarness
             new ChecklistDialog(Replies, Units, clock),
             new AssessmentDialog(Replies, Units, clock),
             new UnitProfileDialog(Units, SharedKnowledge),
-            new JoinUnitDialog(Units, new JoinThrottle(conversationState, userState, Time)),
+            new JoinUnitDialog(Units, new JoinThrottle(conversationState, userState, new MemoryThrottleCounters(), Time)),
             .. extraDialogs ?? [],
         ];
         Engine = new DialogEngine(conversationState, Replies, new PromptReader(recognizer, SharedKnowledge),

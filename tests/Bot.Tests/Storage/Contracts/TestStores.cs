@@ -4,9 +4,11 @@ using AnToan.Bot.Notifications;
 using AnToan.Bot.Storage;
 using AnToan.Bot.Storage.Postgres;
 using AnToan.Bot.Tests.Infrastructure;
+using AnToan.Dialogs.Throttling;
 using AnToan.Dialogs.Units;
 using LiteDB;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AnToan.Bot.Tests.Storage.Contracts;
@@ -42,12 +44,18 @@ public sealed class TestStores : IDisposable
     public ISubscriptionStore Subscriptions(int instance = 0) =>
         Store<ISubscriptionStore>(instance, db => new SubscriptionStore(db, Time), db => new PostgresSubscriptionStore(db, Time));
 
-    public IDeliveryStore Deliveries(int instance = 0) => Store<IDeliveryStore>(instance, db => new DeliveryStore(db), db => new PostgresDeliveryStore(db));
+    public IDeliveryStore Deliveries(int instance = 0) => Store<IDeliveryStore>(instance, db => new DeliveryStore(db), db => new PostgresDeliveryStore(db, Options.Create(new NotificationOptions())));
 
     public IContentVersionStore Versions(int instance = 0) =>
         Store<IContentVersionStore>(instance, db => new ContentVersionStore(db), db => new PostgresContentVersionStore(db));
 
     public IDraftStore Drafts(int instance = 0) => Store<IDraftStore>(instance, db => new DraftStore(db), db => new PostgresDraftStore(db));
+
+    public IAdminSessionStore Sessions(int instance = 0) =>
+        Store<IAdminSessionStore>(instance, _ => new MemoryAdminSessionStore(), db => new PostgresAdminSessionStore(db));
+
+    public IThrottleCounters Throttles(int instance = 0) =>
+        Store<IThrottleCounters>(instance, _ => new MemoryThrottleCounters(), db => new PostgresThrottleCounters(db));
 
     private T Store<T>(int instance, Func<LiteDatabase, T> lite, Func<PostgresDatabase, T> postgres) where T : class
     {

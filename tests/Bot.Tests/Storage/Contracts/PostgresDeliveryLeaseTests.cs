@@ -1,0 +1,48 @@
+using AnToan.Bot.Notifications;
+using AnToan.Bot.Storage.Postgres;
+using AnToan.Bot.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace AnToan.Bot.Tests.Storage.Contracts;
+
+/// <summary>Notifications:DeliveryLease: how long a claim without an outcome keeps other instances off a delivery.</summary>
+public sealed class PostgresDeliveryLeaseTests
+{
+    private static Delivery New() => new()
+    {
+        AnnouncementKey = "deadline:2026-12-01",
+        SubscriptionId = "sub-1",
+        EntryId = "deadline-report",
+        OccurrenceStart = "2026-12-01",
+        DueAt = new DateTime(2026, 11, 28, 1, 0, 0, DateTimeKind.Utc),
+        UpdatedAt = new DateTime(2026, 11, 28, 1, 0, 0, DateTimeKind.Utc),
+    };
+
+    [PostgresFact]
+    public async Task AClaimOfADeadInstance_IsTakenOverOnceTheConfiguredLeaseRunsOut()
+    {
+        using var schema = new TestPostgresSchema();
+        await using var a = new PostgresDatabase(schema.ConnectionString);
+        await using var b = new PostgresDatabase(schema.ConnectionString);
+        var lease = TimeSpan.FromSeconds(1);
+        var options = Options.Create(new NotificationOptions { DeliveryLease = lease });
+        var (onA, onB) = (new PostgresDeliveryStore(a, options), new PostgresDeliveryStore(b, options));
+
+        var claimed = onA.TryClaim("d1", New);
+        var started = DateTime.UtcNow;
+        Assert.NotNull(claimed);
+        Assert.Null(onB.TryClaim("d1", New));
+
+        Delivery? takenOver = null;
+        var deadline = started.AddSeconds(10);
+        while (takenOver is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            takenOver = onB.TryClaim("d1", New);
+        }
+
+        Assert.NotNull(takenOver);
+        Assert.Equal(claimed.ActivityId, takenOver.ActivityId);
+        Assert.InRange(DateTime.UtcNow - started, lease * 0.9, TimeSpan.FromSeconds(10));
+    }
+}
