@@ -12,7 +12,10 @@ namespace AnToan.Bot.Storage.Postgres;
 /// </remarks>
 public static class PostgresSchema
 {
-    private static readonly long MigrationLock = PostgresDatabase.LockKey("antoan:schema-migration");
+    /// <summary>The advisory lock of one schema's migrations, keyed by the schema (current_schema(), the connection's
+    /// search path): instances on one schema wait for each other; deployments (and test runs) on other schemas of the
+    /// same database do not.</summary>
+    private const string MigrationLock = "hashtextextended('antoan:schema-migration:' || current_schema(), 0)";
 
     /// <summary>Quartz's tables (embedded Sql/quartz_tables.sql; see its header for where it came from).</summary>
     public static readonly string QuartzTables = Resource("quartz_tables.sql");
@@ -149,7 +152,8 @@ public static class PostgresSchema
         }
         finally
         {
-            Execute(connection, $"SELECT pg_advisory_unlock({MigrationLock})");
+            // A broken connection has lost the lock with the session: unlocking it would only hide the first error.
+            if (connection.State == System.Data.ConnectionState.Open) Execute(connection, $"SELECT pg_advisory_unlock({MigrationLock})");
         }
     }
 

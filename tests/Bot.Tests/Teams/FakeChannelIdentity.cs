@@ -14,18 +14,20 @@ namespace AnToan.Bot.Tests.Teams;
 /// key is endorsed for msteams, and channel tokens signed with that key.</summary>
 /// <remarks>The SDK fetches the OpenID configuration through an HttpDocumentRetriever that requires https, with its
 /// own static HttpClient: so the fake serves https with a self-signed certificate that is trusted, for the test's
-/// duration, through the current user's root store (on Linux .NET reads it in addition to the system's).</remarks>
+/// duration, through the current user's root store (on Linux .NET reads it in addition to the system's).
+/// One certificate serves every fake of the test run, trusted once: .NET on Linux re-reads that store at most every
+/// few seconds, so a certificate trusted just before a fetch may not be trusted yet (the SDK then fails the request
+/// with a 500 instead of judging the token). <see cref="StartAsync"/> returns once this process trusts it.</remarks>
 internal sealed class FakeChannelIdentity : IAsyncDisposable
 {
     public const string Issuer = "https://api.botframework.com";
     private const string KeyId = "antoan-test-key";
     private const string CertificateSubject = "CN=AnToan.Bot test OpenID issuer";
 
-    private readonly RSA _signingKey = RSA.Create(2048);
-    private readonly X509Certificate2 _tlsCertificate;
-    private LoopbackServer _server = null!;
+    private static readonly Lazy<X509Certificate2> TlsCertificate = new(TrustForThisRun);
 
-    private FakeChannelIdentity(X509Certificate2 tlsCertificate) => _tlsCertificate = tlsCertificate;
+    private readonly RSA _signingKey = RSA.Create(2048);
+    private LoopbackServer _server = null!;
 
     public string MetadataUrl { get; private set; } = "";
 
@@ -45,13 +47,38 @@ internal sealed class FakeChannelIdentity : IAsyncDisposable
 
     public static async Task<FakeChannelIdentity> StartAsync()
     {
+        var fake = new FakeChannelIdentity();
+        fake._server = await LoopbackServer.StartAsync(app => fake.Map(app), TlsCertificate.Value);
+        fake.MetadataUrl = $"{fake._server.Address}/v1/.well-known/openidconfiguration";
+        await WaitUntilTrustedAsync(fake.MetadataUrl);
+        return fake;
+    }
+
+    /// <summary>Waits (at most 30 s) until an https request of this process, validated as the SDK's are, accepts the fake.</summary>
+    private static async Task WaitUntilTrustedAsync(string url)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(250))
+        {
+            try
+            {
+                using var response = await client.GetAsync(url);
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { } // not trusted yet
+            catch (TaskCanceledException) { }
+        }
+        throw new TimeoutException($"The test certificate of {url} was still not trusted after 30 s.");
+    }
+
+    /// <summary>The run's certificate, trusted until the process exits (and any left by a crashed run removed first).</summary>
+    private static X509Certificate2 TrustForThisRun()
+    {
         RemoveTrust();
         var certificate = CreateTlsCertificate();
-        var fake = new FakeChannelIdentity(certificate);
-        fake._server = await LoopbackServer.StartAsync(app => fake.Map(app), certificate);
         Trust(certificate);
-        fake.MetadataUrl = $"{fake._server.Address}/v1/.well-known/openidconfiguration";
-        return fake;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveTrust();
+        return certificate;
     }
 
     private void Map(WebApplication app)
@@ -143,9 +170,7 @@ internal sealed class FakeChannelIdentity : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        RemoveTrust();
         await _server.DisposeAsync();
-        _tlsCertificate.Dispose();
         _signingKey.Dispose();
     }
 }
