@@ -15,7 +15,7 @@ public sealed class LiteQuestionStore : IQuestionStore
 
     private readonly ILiteCollection<BsonDocument> _documents;
     private readonly ILiteCollection<QuestionDoc> _questions;
-    private readonly ILiteCollection<BsonDocument> _votes;
+    private readonly ILiteCollection<VoteDoc> _votes;
     private readonly LiteDbWriter _writer;
 
     public LiteQuestionStore(ILiteDatabase database, LiteDbWriter writer)
@@ -23,7 +23,7 @@ public sealed class LiteQuestionStore : IQuestionStore
         _writer = writer;
         _questions = database.GetCollection<QuestionDoc>(QuestionsCollection);
         _documents = database.GetCollection(QuestionsCollection);
-        _votes = database.GetCollection(VotesCollection);
+        _votes = database.GetCollection<VoteDoc>(VotesCollection);
         _questions.EnsureIndex(q => q.At);
     }
 
@@ -47,14 +47,10 @@ public sealed class LiteQuestionStore : IQuestionStore
 
     public Task RecordVoteAsync(FeedbackVote vote, CancellationToken cancellationToken)
     {
-        _votes.Insert(new BsonDocument
+        _votes.Insert(new VoteDoc
         {
-            ["answerId"] = vote.AnswerId,
-            ["question"] = vote.Question,
-            ["helpful"] = vote.Helpful,
-            ["channelId"] = vote.ChannelId,
-            ["conversationId"] = vote.ConversationId,
-            ["at"] = vote.At.UtcDateTime,
+            AnswerId = vote.AnswerId, Question = vote.Question, Helpful = vote.Helpful, ChannelId = vote.ChannelId,
+            ConversationId = vote.ConversationId, At = vote.At.UtcDateTime,
         });
         return Task.CompletedTask;
     }
@@ -67,11 +63,13 @@ public sealed class LiteQuestionStore : IQuestionStore
             .ToList();
     }
 
-    public IReadOnlyList<AnswerVote> Votes(DateTimeOffset since) =>
-        _votes.FindAll()
-            .Select(d => new AnswerVote(d["question"].AsString, d["answerId"].IsNull ? null : d["answerId"].AsString, d["helpful"].AsBoolean, UtcTime.Instant(d["at"].AsDateTime)))
-            .Where(v => v.At >= since)
+    public IReadOnlyList<AnswerVote> Votes(DateTimeOffset since)
+    {
+        var from = since.UtcDateTime;
+        return _votes.Find(v => v.At >= from)
+            .Select(v => new AnswerVote(v.Question, v.AnswerId, v.Helpful, UtcTime.Instant(v.At)))
             .ToList();
+    }
 
     public async Task<int> PruneAsync(DateTimeOffset before, int batchSize, CancellationToken cancellationToken = default)
     {
@@ -95,5 +93,17 @@ public sealed class LiteQuestionStore : IQuestionStore
         public string? AnswerId { get; set; }
         public string ChannelId { get; set; } = "";
         public DateTime At { get; set; }
+    }
+
+    /// <summary>A vote as stored since votes were first kept (camel-case field names).</summary>
+    private sealed class VoteDoc
+    {
+        public ObjectId Id { get; set; } = ObjectId.Empty;
+        [BsonField("answerId")] public string? AnswerId { get; set; }
+        [BsonField("question")] public string Question { get; set; } = "";
+        [BsonField("helpful")] public bool Helpful { get; set; }
+        [BsonField("channelId")] public string ChannelId { get; set; } = "";
+        [BsonField("conversationId")] public string ConversationId { get; set; } = "";
+        [BsonField("at")] public DateTime At { get; set; }
     }
 }

@@ -64,16 +64,21 @@ public sealed class TwoInstancesEndToEndTests : IAsyncLifetime
     }
 
     [PostgresFact]
-    public async Task AQuestionAskedThroughOne_IsInTheOthersDashboard_AsIsAnAdminActionDoneOnOne()
+    public async Task AQuestionAskedThroughOne_AndItsVoteThroughTheOther_AreInBothDashboards_AsIsAnAdminAction()
     {
-        await new ChatClient(_a.Host.Client, "an", "conv-an").SayAsync("Giá vàng hôm nay bao nhiêu?");
+        var question = DialogHost.Content(_a.Host).Passages.First(p => p.Paraphrases is { Count: > 0 }).Paraphrases![0];
+        await new ChatClient(_a.Host.Client, "an", "conv-an").SayAsync(question);
+        await new ChatClient(_b.Host.Client, "an", "conv-an").SayAsync("👎");
         using (var reload = await _a.Host.Client.PostAsync("/api/admin/content/reload", null))
             Assert.Equal(HttpStatusCode.OK, reload.StatusCode);
 
-        var questions = await _b.Host.Client.GetFromJsonAsync<JsonElement>("/api/admin/questions");
-        var asked = Assert.Single(questions.GetProperty("mostAsked").EnumerateArray());
-        Assert.Equal("Giá vàng hôm nay bao nhiêu?", asked.GetProperty("text").GetString());
-        Assert.Equal(1, asked.GetProperty("count").GetInt32());
+        foreach (var host in new[] { _a, _b })
+        {
+            var questions = await host.Host.Client.GetFromJsonAsync<JsonElement>("/api/admin/questions");
+            Assert.Equal(question, Assert.Single(questions.GetProperty("mostAsked").EnumerateArray()).GetProperty("text").GetString());
+            var down = Assert.Single(questions.GetProperty("downVoted").EnumerateArray());
+            Assert.Equal((question, 1), (down.GetProperty("question").GetString(), down.GetProperty("down").GetInt32()));
+        }
         var audit = await _b.Host.Client.GetFromJsonAsync<JsonElement>("/api/admin/audit");
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "content-reload");
     }
