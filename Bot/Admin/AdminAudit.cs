@@ -1,37 +1,23 @@
-using LiteDB;
-
 namespace AnToan.Bot.Admin;
 
 /// <summary>One admin action: what, by whom ("session:&lt;id&gt;", "api-key" or "anonymous"), from where, when.</summary>
 public sealed record AuditEntry(DateTimeOffset At, string Action, string Who, string RemoteIp, bool Succeeded, string? Detail);
 
-/// <summary>Every admin action goes to the log (as a message template) and to the LiteDB collection the page shows.</summary>
-public sealed class AdminAudit
+/// <summary>Every admin action goes to the log (as a message template) and to the audit store the page shows.</summary>
+public sealed class AdminAudit(IAuditStore store, TimeProvider time, ILogger<AdminAudit> logger)
 {
     /// <summary>Longest detail kept: a content error's reason, a query string.</summary>
     private const int MaxDetail = 500;
-
-    private readonly ILiteCollection<AuditDoc> _entries;
-    private readonly TimeProvider _time;
-    private readonly ILogger<AdminAudit> _logger;
-
-    public AdminAudit(ILiteDatabase database, TimeProvider time, ILogger<AdminAudit> logger)
-    {
-        _entries = database.GetCollection<AuditDoc>("admin_audit");
-        _entries.EnsureIndex(e => e.At);
-        _time = time;
-        _logger = logger;
-    }
 
     public void Record(HttpContext http, string action, bool succeeded = true, string? detail = null)
     {
         var who = AdminActor.Of(http);
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "";
         detail = detail is { Length: > MaxDetail } ? detail[..MaxDetail] : detail;
-        var now = _time.GetUtcNow();
-        _logger.LogInformation("Admin {Action} by {Who} from {RemoteIp} at {At}: {Outcome} {Detail}",
+        var now = time.GetUtcNow();
+        logger.LogInformation("Admin {Action} by {Who} from {RemoteIp} at {At}: {Outcome} {Detail}",
             action, who, ip, now, succeeded ? "ok" : "refused", detail);
-        _entries.Insert(new AuditDoc { At = now.UtcDateTime, Action = action, Who = who, RemoteIp = ip, Succeeded = succeeded, Detail = detail });
+        store.Add(new AuditEntry(now, action, who, ip, succeeded, detail));
         http.Items[AuditedKey] = true;
     }
 
@@ -39,23 +25,9 @@ public sealed class AdminAudit
     public static bool WasRecorded(HttpContext http) => http.Items.ContainsKey(AuditedKey);
 
     /// <summary>The latest entries, newest first.</summary>
-    public IReadOnlyList<AuditEntry> Latest(int count) =>
-        _entries.Query().OrderByDescending(e => e.Id).Limit(count).ToList()
-            .Select(e => new AuditEntry(new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)), e.Action, e.Who, e.RemoteIp, e.Succeeded, e.Detail))
-            .ToList();
+    public IReadOnlyList<AuditEntry> Latest(int count) => store.Latest(count);
 
     private static readonly object AuditedKey = new();
-
-    private sealed class AuditDoc
-    {
-        public long Id { get; set; }
-        public DateTime At { get; set; }
-        public string Action { get; set; } = "";
-        public string Who { get; set; } = "";
-        public string RemoteIp { get; set; } = "";
-        public bool Succeeded { get; set; }
-        public string? Detail { get; set; }
-    }
 }
 
 /// <summary>Who made an admin request, as the authentication found it.</summary>

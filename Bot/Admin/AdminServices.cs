@@ -15,7 +15,7 @@ public static class AdminServices
         services.AddSingleton<AdminSessions>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AdminAuth>();
-        // Singletons: stateless over LiteDB, the clock and the content in service (LocalClock comes with the dialogs).
+        // Singletons: stateless over the stores (AddStorage), the clock and the content in service (LocalClock comes with the dialogs).
         services.AddSingleton<AdminAudit>();
         services.AddSingleton<UnitsReport>();
         services.AddSingleton<QuestionsReport>();
@@ -24,9 +24,7 @@ public static class AdminServices
         services.AddSingleton<ContentReload>();
         // Singletons: read LiteDB and the content on every call, keep nothing.
         services.AddSingleton<IAnnouncementLog, AnnouncementLog>();
-        // Singletons: the question log wraps LiteDB; the middleware (on every adapter) only holds it.
-        services.AddSingleton<QuestionLog>();
-        services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<QuestionLog>());
+        // Singleton: the middleware (on every adapter) only holds the question store (IQuestionStore, AddStorage).
         services.AddSingleton<QuestionLogMiddleware>();
         // Deletes conversation state and questions older than their retention, once a day.
         services.AddSingleton(RetentionOptions.From(configuration));

@@ -40,9 +40,6 @@ public static class KnowledgeServices
         services.AddSingleton(sp => new LocalClock(
             sp.GetRequiredService<TimeProvider>(),
             TimeZoneInfo.FindSystemTimeZoneById(configuration["Bot:TimeZone"] is { Length: > 0 } tz ? tz : "Asia/Ho_Chi_Minh")));
-        // Singleton: stateless over the shared LiteDB database.
-        services.AddSingleton<FeedbackStore>();
-        services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<FeedbackStore>());
         services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
         return services;
     }

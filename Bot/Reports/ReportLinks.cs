@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using AnToan.Dialogs.Units;
-using LiteDB;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -19,38 +18,25 @@ public sealed class ReportOptions
 }
 
 /// <summary>Stores a generated report under a random 128-bit token until it expires, and builds its absolute link.</summary>
-/// <remarks>Stored in LiteDB rather than memory so that a link survives a restart within its lifetime.</remarks>
+/// <remarks>Stored (<see cref="IReportLinkStore"/>) rather than kept in memory so that a link survives a restart
+/// within its lifetime, and with PostgreSQL opens on whichever instance the request reaches.</remarks>
 public sealed class ReportPublisher(
-    ILiteDatabase db, WordReportWriter writer, TimeProvider time, IOptions<ReportOptions> options, IHttpContextAccessor http,
+    IReportLinkStore links, WordReportWriter writer, TimeProvider time, IOptions<ReportOptions> options, IHttpContextAccessor http,
     IServer server, ILogger<ReportPublisher> logger) : IReportPublisher
 {
-    private readonly ILiteCollection<StoredReport> _reports = db.GetCollection<StoredReport>("reports");
-
     public double LinkHours => options.Value.ReportLinkHours;
 
     public Task<Uri> PublishAsync(UnitReport report, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        _reports.DeleteMany(r => r.ExpiresAt <= now);
+        var now = time.GetUtcNow();
         var (fileName, content) = writer.Write(report);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _reports.Insert(new StoredReport
-        {
-            Id = token,
-            UnitId = report.Unit.Id,
-            FileName = fileName,
-            Content = content,
-            ExpiresAt = now.AddHours(options.Value.ReportLinkHours),
-        });
+        links.Add(new ReportFile(token, report.Unit.Id, fileName, content, now.AddHours(options.Value.ReportLinkHours)), now);
         return Task.FromResult(new Uri(new Uri(BaseUrl()), $"reports/{token}"));
     }
 
     /// <summary>The report behind a token, or null when unknown or expired.</summary>
-    public StoredReport? Find(string token)
-    {
-        var report = _reports.FindById(token);
-        return report is not null && report.ExpiresAt > time.GetUtcNow().UtcDateTime ? report : null;
-    }
+    public ReportFile? Find(string token) => links.Find(token, time.GetUtcNow());
 
     private string BaseUrl()
     {
@@ -62,14 +48,5 @@ public sealed class ReportPublisher(
         var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:3978";
         logger.LogWarning("Bot:PublicBaseUrl is not set: the report link uses the listening address {Address}", listening);
         return listening.TrimEnd('/') + "/";
-    }
-
-    public sealed class StoredReport
-    {
-        public string Id { get; set; } = "";
-        public string UnitId { get; set; } = "";
-        public string FileName { get; set; } = "";
-        public byte[] Content { get; set; } = [];
-        public DateTime ExpiresAt { get; set; }
     }
 }

@@ -34,10 +34,10 @@ public sealed record RetentionOptions(int ConversationDays, int QuestionDays)
 
 /// <summary>Prunes conversation state and the question log older than their retention: a few minutes after the
 /// start, then once a day, in batches so that no write holds the database for long.</summary>
-/// <remarks>Runs on every instance: the question log is each instance's own (LiteDB), and pruning shared
-/// PostgreSQL state twice deletes nothing twice. Units, progress and subscriptions are other stores: never pruned.
+/// <remarks>Runs on every instance: with LiteDB the question log is each instance's own, and pruning shared
+/// PostgreSQL state or questions twice deletes nothing twice. Units, progress and subscriptions are other stores: never pruned.
 /// A conversation pruned while a turn of it runs is written back whole by that turn's save.</remarks>
-public sealed class RetentionService(IConversationPruning conversations, QuestionLog questions, RetentionOptions options,
+public sealed class RetentionService(IConversationPruning conversations, IQuestionStore questions, RetentionOptions options,
     TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
 {
     public const int BatchSize = 500;

@@ -1,7 +1,9 @@
 using AnToan.Bot.Admin;
 using AnToan.Bot.Content;
 using AnToan.Bot.Notifications;
+using AnToan.Bot.Reports;
 using AnToan.Bot.Storage.Postgres;
+using AnToan.Dialogs;
 using AnToan.Dialogs.Throttling;
 using AnToan.Dialogs.Units;
 using LiteDB;
@@ -31,9 +33,10 @@ public static class StorageServices
     /// <remarks>
     /// LiteDB (the default): one file (Storage:Path) holds everything. PostgreSQL (ConnectionStrings:Postgres): what
     /// instances must share to behave as one bot lives in the database — bot state, units and progress, subscriptions
-    /// and delivery claims, content versions and drafts, dashboard sessions, throttle and rate-limit counts — and
-    /// turns of one conversation are serialised across instances. The other stores (question log, audit, web chat,
-    /// Zalo, report links, feedback) still use the instance's own LiteDB file: see the README, "More than one instance".
+    /// and delivery claims, content versions and drafts, dashboard sessions, throttle and rate-limit counts, the
+    /// question log with its votes, the admin audit and report links — and turns of one conversation are serialised
+    /// across instances. The other stores (web chat, Zalo) still use the instance's own LiteDB file: see the README,
+    /// "More than one instance".
     /// </remarks>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -73,6 +76,9 @@ public static class StorageServices
         // One instance: sessions and throttle counts in its memory, as the web chat's rate limits (WebChatRateLimits).
         services.AddSingleton<IAdminSessionStore, MemoryAdminSessionStore>();
         services.AddSingleton<IThrottleCounters, MemoryThrottleCounters>();
+        AddQuestionStore<LiteQuestionStore>(services);
+        services.AddSingleton<IAuditStore, LiteAuditStore>();
+        services.AddSingleton<IReportLinkStore, LiteReportLinkStore>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
     }
 
@@ -92,11 +98,23 @@ public static class StorageServices
         // Shared, so a login, a logout and every limit hold whichever instance a request reaches.
         services.AddSingleton<IAdminSessionStore, PostgresAdminSessionStore>();
         services.AddSingleton<IThrottleCounters, PostgresThrottleCounters>();
+        AddQuestionStore<PostgresQuestionStore>(services);
+        services.AddSingleton<IAuditStore, PostgresAuditStore>();
+        services.AddSingleton<IReportLinkStore, PostgresReportLinkStore>();
         // Added to every adapter right after the in-process ConversationLock (BotChannels.UseSharedMiddleware).
         services.AddSingleton<PostgresTurnLock>();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("storage")
             .AddCheck<StorageHealthCheck>("local-storage");
+    }
+
+    /// <summary>One question store: the middleware writes questions, the dialogs votes, the dashboard and the
+    /// retention read and prune both.</summary>
+    private static void AddQuestionStore<T>(IServiceCollection services) where T : class, IQuestionStore
+    {
+        services.AddSingleton<IQuestionStore, T>();
+        services.AddSingleton<IQuestionLog>(sp => sp.GetRequiredService<IQuestionStore>());
+        services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<IQuestionStore>());
     }
 
     /// <summary>Opens a database as the host does: with its own mapper (never the mutable static BsonMapper.Global),

@@ -103,6 +103,40 @@ public static class PostgresSchema
                 json text NOT NULL);
             """),
         (2, "Quartz 4.7.3 job store (qrtz_)", QuartzTables),
+        (3, "question log, votes, admin audit, report links", """
+            CREATE TABLE admin_questions (
+                id bigserial PRIMARY KEY,
+                text text NOT NULL,
+                answered boolean NOT NULL,
+                answer_id text NULL,
+                channel_id text NOT NULL,
+                at timestamptz NOT NULL);
+            CREATE INDEX admin_questions_at ON admin_questions (at);
+            CREATE TABLE feedback_votes (
+                id bigserial PRIMARY KEY,
+                answer_id text NULL,
+                question text NOT NULL,
+                helpful boolean NOT NULL,
+                channel_id text NOT NULL,
+                conversation_id text NOT NULL,
+                at timestamptz NOT NULL);
+            CREATE INDEX feedback_votes_at ON feedback_votes (at);
+            CREATE TABLE admin_audit (
+                id bigserial PRIMARY KEY,
+                at timestamptz NOT NULL,
+                action text NOT NULL,
+                who text NOT NULL,
+                remote_ip text NOT NULL,
+                succeeded boolean NOT NULL,
+                detail text NULL);
+            CREATE TABLE report_links (
+                token text PRIMARY KEY,
+                unit_id text NOT NULL,
+                file_name text NOT NULL,
+                content bytea NOT NULL,
+                expires_at timestamptz NOT NULL);
+            CREATE INDEX report_links_expires ON report_links (expires_at);
+            """),
         (5, "dashboard sessions, throttle and rate-limit counters", """
             CREATE TABLE admin_sessions (
                 token_hash text PRIMARY KEY,

@@ -22,7 +22,7 @@ public sealed class QuestionLogTests
             var query = turnContext.Activity.Text;
             var answered = !query.Contains("vàng");
             await turnContext.SendActivityAsync(Activity.CreateTraceActivity("KnowledgeAnswer", "antoan/knowledge-answer",
-                new { query, answered, answerId = answered ? "p-1" : null, score = 1.0, candidates = Array.Empty<object>() }), cancellationToken);
+                new KnowledgeTrace(query, answered, answered ? "p-1" : null, 1.0, [])), cancellationToken);
             await turnContext.SendActivityAsync("ok", cancellationToken: cancellationToken);
         }
     }
@@ -48,6 +48,6 @@ public sealed class QuestionLogTests
         Assert.Equal("Giá vàng hôm nay?", Assert.Single(view.GetProperty("unanswered").EnumerateArray()).GetProperty("text").GetString());
         var weeks = view.GetProperty("perWeek").EnumerateArray().Select(w => w.GetProperty("asked").GetInt32()).ToList();
         Assert.Equal([1, 2], weeks[^2..]);
-        Assert.Equal(3, host.App.Services.GetRequiredService<QuestionLog>().Questions(AdminHost.Start).Count);
+        Assert.Equal(3, host.App.Services.GetRequiredService<IQuestionLog>().Questions(AdminHost.Start).Count);
     }
 }

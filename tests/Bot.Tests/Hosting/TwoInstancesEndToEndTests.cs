@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using AnToan.Bot.Reports;
 using AnToan.Bot.Tests.Dialogs;
 using AnToan.Bot.Tests.Infrastructure;
 using AnToan.Bot.Tests.Notifications;
@@ -59,6 +61,42 @@ public sealed class TwoInstancesEndToEndTests : IAsyncLifetime
             var unit = Assert.Single(units.EnumerateArray());
             Assert.Equal(2, unit.GetProperty("progress").GetProperty("checklistDone").GetInt32());
         }
+    }
+
+    [PostgresFact]
+    public async Task AQuestionAskedThroughOne_AndItsVoteThroughTheOther_AreInBothDashboards_AsIsAnAdminAction()
+    {
+        var question = DialogHost.Content(_a.Host).Passages.First(p => p.Paraphrases is { Count: > 0 }).Paraphrases![0];
+        await new ChatClient(_a.Host.Client, "an", "conv-an").SayAsync(question);
+        await new ChatClient(_b.Host.Client, "an", "conv-an").SayAsync("👎");
+        using (var reload = await _a.Host.Client.PostAsync("/api/admin/content/reload", null))
+            Assert.Equal(HttpStatusCode.OK, reload.StatusCode);
+
+        foreach (var host in new[] { _a, _b })
+        {
+            var questions = await host.Host.Client.GetFromJsonAsync<JsonElement>("/api/admin/questions");
+            Assert.Equal(question, Assert.Single(questions.GetProperty("mostAsked").EnumerateArray()).GetProperty("text").GetString());
+            var down = Assert.Single(questions.GetProperty("downVoted").EnumerateArray());
+            Assert.Equal((question, 1), (down.GetProperty("question").GetString(), down.GetProperty("down").GetInt32()));
+        }
+        var audit = await _b.Host.Client.GetFromJsonAsync<JsonElement>("/api/admin/audit");
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "content-reload");
+    }
+
+    [PostgresFact]
+    public async Task AReportLinkMadeByOne_OpensOnTheOther()
+    {
+        var onA = new ChatClient(_a.Host.Client, "an", "conv-an");
+        await DialogHost.CreateUnitAsync(onA, "Công ty Minh Phát");
+        var reply = string.Join("\n", await onA.SayAsync("xuất báo cáo"));
+        var path = Regex.Match(reply, @"/reports/[0-9a-f]{32}").Value;
+        Assert.True(path.Length > 0, reply);
+
+        using var response = await _b.Host.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(ReportServices.WordContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await _b.Host.Client.GetAsync("/reports/00000000000000000000000000000000")).StatusCode);
     }
 
     [PostgresFact]

@@ -19,13 +19,13 @@ public sealed class RetentionTests : IDisposable
     private readonly LiteDB.LiteDatabase _db = StorageServices.Open(new MemoryStream());
     private readonly LiteDbWriter _writer;
     private readonly LiteDbStorage _storage;
-    private readonly QuestionLog _questions;
+    private readonly LiteQuestionStore _questions;
 
     public RetentionTests()
     {
         _writer = new LiteDbWriter(_db, null);
         _storage = new LiteDbStorage(_db, _writer);
-        _questions = new QuestionLog(_db, _writer);
+        _questions = new LiteQuestionStore(_db, _writer);
     }
 
     public void Dispose()

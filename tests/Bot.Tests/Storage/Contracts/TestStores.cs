@@ -1,6 +1,7 @@
 using AnToan.Bot.Admin;
 using AnToan.Bot.Content;
 using AnToan.Bot.Notifications;
+using AnToan.Bot.Reports;
 using AnToan.Bot.Storage;
 using AnToan.Bot.Storage.Postgres;
 using AnToan.Bot.Tests.Infrastructure;
@@ -56,6 +57,14 @@ public sealed class TestStores : IDisposable
 
     public IThrottleCounters Throttles(int instance = 0) =>
         Store<IThrottleCounters>(instance, _ => new MemoryThrottleCounters(), db => new PostgresThrottleCounters(db));
+
+    public IQuestionStore Questions(int instance = 0) =>
+        Store<IQuestionStore>(instance, db => new LiteQuestionStore(db, _writer ??= new LiteDbWriter(db, null)), db => new PostgresQuestionStore(db));
+
+    public IAuditStore Audit(int instance = 0) => Store<IAuditStore>(instance, db => new LiteAuditStore(db), db => new PostgresAuditStore(db));
+
+    public IReportLinkStore ReportLinks(int instance = 0) =>
+        Store<IReportLinkStore>(instance, db => new LiteReportLinkStore(db), db => new PostgresReportLinkStore(db));
 
     private T Store<T>(int instance, Func<LiteDatabase, T> lite, Func<PostgresDatabase, T> postgres) where T : class
     {
