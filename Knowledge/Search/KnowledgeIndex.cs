@@ -32,9 +32,13 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>Body text counts for less than a text written as a question.</summary>
     public const float BodyBoost = 0.5f;
 
+    /// <summary>How many texts a search scores entries by.</summary>
+    private const int MaxHits = 200;
+
     private readonly Directory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
+    private readonly ScoredPostings _postings;
     private readonly int[] _docEntry;
     private readonly bool[] _docIsBody;
     private readonly Dictionary<string, int> _entryFrequency;
@@ -95,6 +99,7 @@ public sealed class KnowledgeIndex : IDisposable
         }
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _postings = new ScoredPostings(_searcher, TextField);
         var values = MultiDocValues.GetNumericValues(_reader, EntryField);
         _docEntry = new int[_reader.MaxDoc];
         _docIsBody = new bool[_reader.MaxDoc];
@@ -170,16 +175,13 @@ public sealed class KnowledgeIndex : IDisposable
         // the question has anything more telling (coverage still counts them).
         var known = terms.Where(_entryFrequency.ContainsKey).ToList();
         var telling = known.Where(t => !fillers.Contains(t) && _entryFrequency[t] <= Entries.Count * CommonShare).ToList();
-        var query = new BooleanQuery();
-        foreach (var t in telling.Count > 0 ? telling : known)
-            query.Add(new TermQuery(new Term(TextField, t)), Occur.SHOULD);
-        var hits = _searcher.Search(query, 200).ScoreDocs;
+        var hits = _postings.Top(telling.Count > 0 ? telling : known, MaxHits);
         var best = new Dictionary<int, (float Question, float Body)>();
-        foreach (var hit in hits)
+        foreach (var (doc, score) in hits)
         {
-            var e = _docEntry[hit.Doc];
+            var e = _docEntry[doc];
             var s = best.GetValueOrDefault(e);
-            best[e] = _docIsBody[hit.Doc] ? (s.Question, Math.Max(s.Body, BodyBoost * hit.Score)) : (Math.Max(s.Question, hit.Score), s.Body);
+            best[e] = _docIsBody[doc] ? (s.Question, Math.Max(s.Body, BodyBoost * score)) : (Math.Max(s.Question, score), s.Body);
         }
         var topic = analyzed.TopicWords(fillers, skip).ToList();
         // A message made only of fillers and cues ("không", "là gì") is judged on all its words.
@@ -194,6 +196,17 @@ public sealed class KnowledgeIndex : IDisposable
             .ToList();
         return new SearchResult(analyzed, candidates, words.Sum(w => _entryFrequency.TryGetValue(w, out var df) ? Idf(df) : _unknownIdf));
     }
+
+    /// <summary>What Lucene itself finds for the terms (one SHOULD clause each), to check <see cref="ScoredPostings"/> against.</summary>
+    internal (int Doc, float Score)[] LuceneTop(IReadOnlyList<string> terms, int count = MaxHits)
+    {
+        var query = new BooleanQuery();
+        foreach (var t in terms) query.Add(new TermQuery(new Term(TextField, t)), Occur.SHOULD);
+        return _searcher.Search(query, count).ScoreDocs.Select(h => (h.Doc, h.Score)).ToArray();
+    }
+
+    /// <summary>The same, from the precomputed scores searches use.</summary>
+    internal (int Doc, float Score)[] Top(IReadOnlyList<string> terms, int count = MaxHits) => _postings.Top(terms, count);
 
     /// <summary>The documents a question names ("hướng dẫn 413", "TT 23", "23/2012/TT-BCA").</summary>
     public IEnumerable<DocumentInfo> DocumentsNamedIn(AnalyzedText question)
@@ -260,6 +273,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     public void Dispose()
     {
+        _postings.Dispose();
         _reader.Dispose();
         _directory.Dispose();
     }
