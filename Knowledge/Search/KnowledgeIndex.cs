@@ -18,8 +18,8 @@ namespace AnToan.Knowledge.Search;
 /// text plus its best body text (weighted by <see cref="BodyBoost"/>), so a passage with twenty paraphrases is
 /// not penalised for length as one long field would be. One field for both keeps a query to one clause per
 /// term, and terms the index does not have are not asked for: each clause opens the terms dictionary.
-/// Immutable once built: searches run concurrently on the one <see cref="IndexSearcher"/>, and a content
-/// reload builds a new index.
+/// Lucene builds the index and scores each term once (<see cref="ScoredPostings"/>); a search adds those scores up.
+/// Immutable once built: searches run concurrently, and a content reload builds a new index.
 /// </remarks>
 public sealed class KnowledgeIndex : IDisposable
 {
@@ -44,6 +44,9 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly Dictionary<string, int> _entryFrequency;
     private readonly TypoCorrector _corrector;
     private readonly double _unknownIdf;
+
+    /// <summary>The documents with a reference term ("tt23"), in content order: worked out once, not per question.</summary>
+    private readonly (DocumentInfo Document, string Reference)[] _references;
 
     public TextAnalyzer Analyzer { get; }
     public KnowledgeContent Content { get; }
@@ -112,6 +115,11 @@ public sealed class KnowledgeIndex : IDisposable
         Entries = built;
         ByKey = built.ToDictionary(e => e.Key);
         FactsByPassage = content.Facts.ToLookup(f => f.Passage);
+        _references = content.Documents
+            .Select(d => (d, TextAnalyzer.ReferenceTerm(d.Number)))
+            .Where(r => r.Item2 is not null)
+            .Select(r => (r.d, r.Item2!))
+            .ToArray();
         _unknownIdf = Idf(0);
         _corrector = new TypoCorrector(_entryFrequency
             .Where(kv => !AnalyzedText.IsPair(kv.Key))
@@ -209,10 +217,13 @@ public sealed class KnowledgeIndex : IDisposable
     internal (int Doc, float Score)[] Top(IReadOnlyList<string> terms, int count = MaxHits) => _postings.Top(terms, count);
 
     /// <summary>The documents a question names ("hướng dẫn 413", "TT 23", "23/2012/TT-BCA").</summary>
-    public IEnumerable<DocumentInfo> DocumentsNamedIn(AnalyzedText question)
+    public IReadOnlyList<DocumentInfo> DocumentsNamedIn(AnalyzedText question)
     {
-        var references = question.Extras.ToHashSet(StringComparer.Ordinal);
-        return Content.Documents.Where(d => TextAnalyzer.ReferenceTerm(d.Number) is { } r && references.Contains(r));
+        if (question.Extras.Count == 0) return [];
+        var named = new List<DocumentInfo>();
+        foreach (var (document, reference) in _references)
+            if (question.Extras.Contains(reference)) named.Add(document);
+        return named;
     }
 
     /// <summary>Whether any entry uses <paramref name="term"/>.</summary>
