@@ -34,7 +34,7 @@ public sealed record QuestionCues(string? Type, bool Countdown, IReadOnlySet<int
             if (span.Any(positions.Contains)) continue;
             positions.UnionWith(span);
             if (!types.Contains(cue.Type)) types.Add(cue.Type);
-            if (lexicon.CountWords.Any(w => w.Length == cue.Length && QuestionForms.At(words, cue.Start, w)))
+            if (IsCountWord(words, cue.Start, cue.Length, lexicon.CountWords))
                 counts.Add(cue.Start + cue.Length);
         }
         var countdown = false;
@@ -50,6 +50,13 @@ public sealed record QuestionCues(string? Type, bool Countdown, IReadOnlySet<int
             .Select(p => (int?)p)
             .FirstOrDefault();
         return new QuestionCues(primary, countdown, positions, types.ToHashSet(), counted);
+    }
+
+    private static bool IsCountWord(IReadOnlyList<string> words, int start, int length, IReadOnlyList<string[]> countWords)
+    {
+        for (var w = 0; w < countWords.Count; w++)
+            if (countWords[w].Length == length && QuestionForms.At(words, start, countWords[w])) return true;
+        return false;
     }
 
     /// <summary>Where <paramref name="phrase"/> next stands in <paramref name="words"/> from <paramref name="from"/>
