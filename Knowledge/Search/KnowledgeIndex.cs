@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Text;
@@ -233,6 +234,18 @@ public sealed class KnowledgeIndex : IDisposable
     public IndexEntry? EntryOf(EntryKind kind, string id) => ByKey.GetValueOrDefault(Key(kind, id));
 
     private static string Key(EntryKind kind, string id) => $"{kind.ToString().ToLowerInvariant()}:{id}";
+
+    /// <summary>A sentence of the content, analysed, with its terms as a set. Replies weigh the sentences of the same
+    /// passages again and again (the snippet, the lead): each is analysed once per content snapshot.</summary>
+    /// <remarks>For the content's own text: what is kept is bounded by it (and by <see cref="MaxSentences"/> for
+    /// anything else), and an index is immutable, so a result never goes stale.</remarks>
+    public AnalyzedSentence Sentence(string sentence) =>
+        _sentences.TryGetValue(sentence, out var known) ? known
+        : _sentences.Count < MaxSentences ? _sentences.GetOrAdd(sentence, static (s, analyzer) => new AnalyzedSentence(analyzer.Analyze(s)), Analyzer)
+        : new AnalyzedSentence(Analyzer.Analyze(sentence));
+
+    private const int MaxSentences = 100_000;
+    private readonly ConcurrentDictionary<string, AnalyzedSentence> _sentences = new(StringComparer.Ordinal);
 
     /// <summary>The question as written: the index's analysis without typo correction, which may turn a word the
     /// content never uses ("bước") into one it does.</summary>
