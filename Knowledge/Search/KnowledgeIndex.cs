@@ -17,8 +17,8 @@ namespace AnToan.Knowledge.Search;
 /// Every text of an entry is its own Lucene document: texts written like a question (titles, paraphrases,
 /// examples, keywords, document numbers, abbreviations) and body text. An entry scores its best question-like
 /// text plus its best body text (weighted by <see cref="BodyBoost"/>), so a passage with twenty paraphrases is
-/// not penalised for length as one long field would be. One field for both keeps a query to one clause per
-/// term, and terms the index does not have are not asked for: each clause opens the terms dictionary.
+/// not penalised for length as one long field would be. One field for both keeps a search to one list of
+/// scores per term.
 /// Lucene builds the index and scores each term once (<see cref="ScoredPostings"/>); a search adds those scores up.
 /// Immutable once built: searches run concurrently, and a content reload builds a new index.
 /// </remarks>
@@ -97,7 +97,7 @@ public sealed class KnowledgeIndex : IDisposable
                 foreach (var t in terms) _entryFrequency[t] = _entryFrequency.GetValueOrDefault(t) + 1;
                 built.Add(entry with { Terms = terms, QuestionTerms = questionTerms, BodyUnits = units, Said = said });
             }
-            // One segment: a search then opens one terms dictionary per term instead of one per segment.
+            // One segment, whose document numbers ScoredPostings keeps.
             writer.ForceMerge(1);
             writer.Commit();
         }
