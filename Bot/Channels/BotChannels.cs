@@ -14,9 +14,11 @@ public static class BotChannels
     public static IServiceCollection AddBotChannels(this IServiceCollection services)
     {
         // Singleton: the SDK caches tokens and connector clients inside the authentication object.
-        // The user-token client of a turn is made only when used (see LazyUserTokenAuthentication).
+        // The user-token client of a turn is made only when used, and turns share connector clients (see
+        // LazyUserTokenAuthentication).
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
-            new LazyUserTokenAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp)));
+            new LazyUserTokenAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(sp),
+                new SharedConnectorClients(sp.GetRequiredService<TimeProvider>())));
         // Singletons: stateless middleware shared by every adapter (web chat and Zalo add the same ones).
         services.AddSingleton<ConversationLock>();
         services.AddSingleton<TextLimitMiddleware>();

@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.IdentityModel.Tokens.Jwt;
 using AnToan.Bot.Hosting;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace AnToan.Bot.Channels;
 
@@ -40,24 +40,43 @@ public sealed class BotRequestGate(IConfiguration configuration, ILogger<BotRequ
         var activity = await ReadAsync(http.Request.Body, cancellationToken);
         http.Request.Body.Position = 0;
         if (activity is null) return Refuse(StatusCodes.Status400BadRequest, "The body is not a JSON activity.");
-        if (!IsHttpUrl((string?)(activity["serviceUrl"] as JValue)))
+        if (!IsHttpUrl(activity.ServiceUrl))
             return Refuse(StatusCodes.Status400BadRequest, "serviceUrl is required, as an absolute http(s) URL.");
-        foreach (var path in IdPaths)
-            if (activity.SelectToken(path) is JValue { Value: string id } && id.Length > MaxIdLength)
-                return Refuse(StatusCodes.Status400BadRequest, $"{path} is longer than {MaxIdLength} characters.");
+        for (var i = 0; i < IdPaths.Length; i++)
+            if (activity.Ids[i] is { Length: > MaxIdLength })
+                return Refuse(StatusCodes.Status400BadRequest, $"{IdPaths[i]} is longer than {MaxIdLength} characters.");
         return null;
     }
 
     private static IResult Refuse(int status, string detail) => Results.Problem(detail, statusCode: status);
 
-    private static async Task<JObject?> ReadAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>What the gate checks of an activity: its serviceUrl and the string values at <see cref="IdPaths"/>
+    /// (the last one when a name is repeated, as a JSON object keeps it).</summary>
+    private sealed record Checked(string? ServiceUrl, string?[] Ids);
+
+    /// <returns>Null when the body is not one well-formed JSON object.</returns>
+    /// <remarks>Read as a stream of tokens, not into a JObject: the few values checked are picked up on the way,
+    /// and no tree of the whole activity is built for every turn.</remarks>
+    private static async Task<Checked?> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(body, leaveOpen: true);
         var text = await reader.ReadToEndAsync(cancellationToken);
         try
         {
             using var json = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-            return JToken.ReadFrom(json) as JObject;
+            if (!json.Read() || json.TokenType != JsonToken.StartObject) return null;
+            string? serviceUrl = null;
+            var ids = new string?[IdPaths.Length];
+            while (json.Read() && json.Depth > 0)
+            {
+                if (json.TokenType is JsonToken.StartObject or JsonToken.StartArray or JsonToken.PropertyName
+                    or JsonToken.EndObject or JsonToken.EndArray or JsonToken.Comment) continue;
+                var path = json.Path;
+                if (path == "serviceUrl") serviceUrl = json.Value is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
+                else if (Array.IndexOf(IdPaths, path) is var at and >= 0) ids[at] = json.Value as string;
+            }
+            // The object must be complete; what may follow it is not read (as JToken.ReadFrom did not).
+            return json.TokenType == JsonToken.EndObject && json.Depth == 0 ? new Checked(serviceUrl, ids) : null;
         }
         catch (JsonReaderException)
         {

@@ -5,14 +5,20 @@ using Microsoft.Bot.Schema;
 namespace AnToan.Bot.Channels;
 
 /// <summary>The configured <see cref="BotFrameworkAuthentication"/>, except that the user-token client the adapter
-/// makes for every turn is only made if the turn uses it.</summary>
+/// makes for every turn is only made if the turn uses it, and incoming turns share connector clients
+/// (<see cref="SharedConnectorClients"/>).</summary>
 /// <remarks>CloudAdapter creates (and disposes) a user-token client for each turn, for sign-in prompts. This bot has
 /// none, and creating one costs ~85 KB of allocations and a good share of a turn's CPU: the SDK's ServiceClient builds
 /// regular expressions for its User-Agent header in every constructor. Everything else is passed through unchanged.</remarks>
-public sealed class LazyUserTokenAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+public sealed class LazyUserTokenAuthentication(BotFrameworkAuthentication inner, SharedConnectorClients connectors) : BotFrameworkAuthentication
 {
-    public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
-        inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+    public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
+    {
+        var result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        if (result.ConnectorFactory is { } factory && result.ClaimsIdentity is { } identity)
+            result.ConnectorFactory = connectors.For(factory, identity);
+        return result;
+    }
 
     public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
         inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);

@@ -25,12 +25,12 @@ public sealed record AskedDetails(IReadOnlyList<DetailKind> Kinds, string[]? Cou
         // "còn bao lâu nữa" asks for a date to count to, which the countdown check already requires.
         if (cues.Countdown) return new AskedDetails([], null, false, years);
         var number = cues.Type == "reference"
-            && lexicon.NumberMarkers.Any(m => QuestionCues.Occurrences(words, m).Any(cues.Positions.Contains));
+            && lexicon.NumberMarkers.Any(m => cues.Positions.Any(p => QuestionForms.At(words, p, m)));
         var kinds = lexicon.Details
-            .Where(d => d.Asked.Any(phrase => QuestionCues.Occurrences(words, phrase).Any()))
+            .Where(d => d.Asked.Any(phrase => QuestionCues.Next(words, phrase, 0) >= 0))
             .ToList();
         if (cues.CountedAt is not { } at) return new AskedDetails(kinds, null, false, years, number);
-        var unit = lexicon.CountUnits.FirstOrDefault(u => QuestionCues.Occurrences(words, u).Contains(at));
+        var unit = lexicon.CountUnits.FirstOrDefault(u => QuestionForms.At(words, at, u));
         return new AskedDetails(kinds, unit ?? [words[at]], unit is not null, years, number);
     }
 

@@ -15,11 +15,10 @@ public static class Comparison
         var folded = raw.Select(VietnameseText.Words).ToList();
         // One folded word per raw token keeps the two in step; tokens that fold to several words ("4/10") stay whole.
         var words = folded.Select(f => f.Length == 1 ? f[0] : string.Join(' ', f)).ToList();
-        var marker = Enumerable.Range(0, words.Count)
-            .SelectMany(i => forms.Comparisons.Where(c => QuestionForms.At(words, i, c)).Select(c => (At: i, c.Length)))
-            .Cast<(int At, int Length)?>()
-            .FirstOrDefault();
-        if (marker is not { } m) return null;
+        var at = 0;
+        while (at < words.Count && !QuestionForms.AtAny(words, at, forms.Comparisons)) at++;
+        if (at == words.Count) return null;
+        var m = (At: at, forms.Comparisons.First(c => QuestionForms.At(words, at, c)).Length);
         var kept = raw.Where((_, i) => i < m.At || i >= m.At + m.Length).ToList();
         var keptWords = words.Where((_, i) => i < m.At || i >= m.At + m.Length).ToList();
         for (var i = 1; i < keptWords.Count - 1; i++)

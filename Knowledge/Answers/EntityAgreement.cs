@@ -81,7 +81,7 @@ public sealed partial record EntityAgreement(
         var named = new HashSet<int>();
         for (var t = 0; t < forms.UnitTypes.Count; t++)
             for (var i = 0; i < words.Count; i++)
-                if ((skip is null || !skip.Contains(i)) && forms.UnitTypes[t].Any(phrase => QuestionForms.At(words, i, phrase)))
+                if ((skip is null || !skip.Contains(i)) && QuestionForms.AtAny(words, i, forms.UnitTypes[t]))
                     named.Add(t);
         return named;
     }

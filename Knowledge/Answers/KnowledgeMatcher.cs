@@ -94,7 +94,7 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         var written = index.AnalyzeAsWritten(text, today);
         var lexicon = index.Analyzer.Lexicon;
         var asked = AskedDetails.Detect(written.Words, lexicon);
-        var year = GuidanceYear.Of(asked, index.DocumentsNamedIn(analyzed).ToList(), content, today);
+        var year = GuidanceYear.Of(asked, index.DocumentsNamedIn(analyzed), content, today);
         bool Admitted(IndexEntry e) => include?.Invoke(e) != false && year.Admits(e, content);
         var match = Match(index, question, analyzed, written, asked, today, Admitted) with { Year = year, YesNo = yesNo };
         if (match.Answered || year is not { Asked: { } askedYear, Missing: true }) return match;
@@ -117,7 +117,7 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
 
         var top = found.Candidates[0].Score;
         // What comes from a document the question names is preferred.
-        var documents = index.DocumentsNamedIn(analyzed).ToList();
+        var documents = index.DocumentsNamedIn(analyzed);
         var named = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var entities = EntityAgreement.Detect(written, analyzed, cues, index, QuestionForms.Default);
         // An entry that does not say what was asked comes after those that do, whatever its coverage.

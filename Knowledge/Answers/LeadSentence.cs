@@ -64,9 +64,8 @@ public static partial class LeadSentence
 
     private static double Score(string sentence, IReadOnlySet<string> question, QuestionCues cues, string? counted, KnowledgeIndex index, QuestionForms forms)
     {
-        var analyzed = index.Analyzer.Analyze(sentence);
-        var terms = analyzed.Terms.ToHashSet(StringComparer.Ordinal);
-        return index.Coverage(question, terms) + (Carries(analyzed.Words, cues.Type, counted, forms) ? KindBonus : 0);
+        var analyzed = index.Sentence(sentence);
+        return index.Coverage(question, analyzed.Terms) + (Carries(analyzed.Text.Words, cues.Type, counted, forms) ? KindBonus : 0);
     }
 
     private static bool IsNumber(string word) => char.IsDigit(word[0]);

@@ -23,7 +23,8 @@ public sealed record QuestionCues(string? Type, bool Countdown, IReadOnlySet<int
     {
         var found = new List<(int Start, int Length, string Type)>();
         foreach (var (type, phrase) in lexicon.QuestionCues)
-            foreach (var start in Occurrences(words, phrase)) found.Add((start, phrase.Length, type));
+            for (var start = Next(words, phrase, 0); start >= 0; start = Next(words, phrase, start + 1))
+                found.Add((start, phrase.Length, type));
         var positions = new HashSet<int>();
         var types = new List<string>();
         var counts = new List<int>();
@@ -33,12 +34,12 @@ public sealed record QuestionCues(string? Type, bool Countdown, IReadOnlySet<int
             if (span.Any(positions.Contains)) continue;
             positions.UnionWith(span);
             if (!types.Contains(cue.Type)) types.Add(cue.Type);
-            if (lexicon.CountWords.Any(w => w.Length == cue.Length && Occurrences(words, w).Contains(cue.Start)))
+            if (IsCountWord(words, cue.Start, cue.Length, lexicon.CountWords))
                 counts.Add(cue.Start + cue.Length);
         }
         var countdown = false;
         foreach (var phrase in lexicon.Countdown)
-            foreach (var start in Occurrences(words, phrase))
+            for (var start = Next(words, phrase, 0); start >= 0; start = Next(words, phrase, start + 1))
             {
                 countdown = true;
                 positions.UnionWith(Enumerable.Range(start, phrase.Length));
@@ -51,13 +52,19 @@ public sealed record QuestionCues(string? Type, bool Countdown, IReadOnlySet<int
         return new QuestionCues(primary, countdown, positions, types.ToHashSet(), counted);
     }
 
-    internal static IEnumerable<int> Occurrences(IReadOnlyList<string> words, string[] phrase)
+    private static bool IsCountWord(IReadOnlyList<string> words, int start, int length, IReadOnlyList<string[]> countWords)
     {
-        for (var i = 0; i + phrase.Length <= words.Count; i++)
-        {
-            var k = 0;
-            while (k < phrase.Length && words[i + k] == phrase[k]) k++;
-            if (k == phrase.Length) yield return i;
-        }
+        for (var w = 0; w < countWords.Count; w++)
+            if (countWords[w].Length == length && QuestionForms.At(words, start, countWords[w])) return true;
+        return false;
+    }
+
+    /// <summary>Where <paramref name="phrase"/> next stands in <paramref name="words"/> from <paramref name="from"/>
+    /// on; -1 when nowhere. A loop rather than an iterator: it runs for every phrase of the lexicon on every question.</summary>
+    internal static int Next(IReadOnlyList<string> words, string[] phrase, int from)
+    {
+        for (var i = from; i + phrase.Length <= words.Count; i++)
+            if (QuestionForms.At(words, i, phrase)) return i;
+        return -1;
     }
 }

@@ -15,7 +15,7 @@ public static class Snippet
         if (text.Length <= MaxLength) return text;
         var sentences = Sentences.Split(text);
         var scores = sentences
-            .Select(s => index.Coverage(question, index.Analyzer.Analyze(s).Terms.ToHashSet(StringComparer.Ordinal)))
+            .Select(s => index.Coverage(question, index.Sentence(s).Terms))
             .ToList();
         var best = scores.IndexOf(scores.Max());
         if (sentences[best].Length > MaxLength) return Cut(sentences[best]);

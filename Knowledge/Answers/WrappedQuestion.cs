@@ -22,7 +22,7 @@ public static partial class WrappedQuestion
     private static bool Holds(string[] words, IReadOnlyList<string[]> phrases)
     {
         for (var i = 0; i < words.Length; i++)
-            if (phrases.Any(p => QuestionForms.At(words, i, p))) return true;
+            if (QuestionForms.AtAny(words, i, phrases)) return true;
         return false;
     }
 

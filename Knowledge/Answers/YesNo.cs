@@ -26,7 +26,7 @@ public sealed partial record YesNo(IReadOnlyList<string> Claims, IReadOnlyList<s
     {
         var words = index.AnalyzeAsWritten(question, today).Words;
         var end = words.Count;
-        while (end > 0 && forms.YesNoTrailers.Contains(words[end - 1]) && !forms.YesNoEndings.Any(e => QuestionForms.At(words, end - e.Length, e))) end--;
+        while (end > 0 && forms.YesNoTrailers.Contains(words[end - 1]) && !QuestionForms.EndsBefore(words, end, forms.YesNoEndings)) end--;
         var ending = forms.YesNoEndings.FirstOrDefault(e => QuestionForms.At(words, end - e.Length, e));
         if (ending is null || end - ending.Length < 2) return null;
         var body = words.Take(end - ending.Length).ToList();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Text;
@@ -16,10 +17,10 @@ namespace AnToan.Knowledge.Search;
 /// Every text of an entry is its own Lucene document: texts written like a question (titles, paraphrases,
 /// examples, keywords, document numbers, abbreviations) and body text. An entry scores its best question-like
 /// text plus its best body text (weighted by <see cref="BodyBoost"/>), so a passage with twenty paraphrases is
-/// not penalised for length as one long field would be. One field for both keeps a query to one clause per
-/// term, and terms the index does not have are not asked for: each clause opens the terms dictionary.
-/// Immutable once built: searches run concurrently on the one <see cref="IndexSearcher"/>, and a content
-/// reload builds a new index.
+/// not penalised for length as one long field would be. One field for both keeps a search to one list of
+/// scores per term.
+/// Lucene builds the index and scores each term once (<see cref="ScoredPostings"/>); a search adds those scores up.
+/// Immutable once built: searches run concurrently, and a content reload builds a new index.
 /// </remarks>
 public sealed class KnowledgeIndex : IDisposable
 {
@@ -32,14 +33,21 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>Body text counts for less than a text written as a question.</summary>
     public const float BodyBoost = 0.5f;
 
+    /// <summary>How many texts a search scores entries by.</summary>
+    private const int MaxHits = 200;
+
     private readonly Directory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
+    private readonly ScoredPostings _postings;
     private readonly int[] _docEntry;
     private readonly bool[] _docIsBody;
     private readonly Dictionary<string, int> _entryFrequency;
     private readonly TypoCorrector _corrector;
     private readonly double _unknownIdf;
+
+    /// <summary>The documents with a reference term ("tt23"), in content order: worked out once, not per question.</summary>
+    private readonly (DocumentInfo Document, string Reference)[] _references;
 
     public TextAnalyzer Analyzer { get; }
     public KnowledgeContent Content { get; }
@@ -89,12 +97,13 @@ public sealed class KnowledgeIndex : IDisposable
                 foreach (var t in terms) _entryFrequency[t] = _entryFrequency.GetValueOrDefault(t) + 1;
                 built.Add(entry with { Terms = terms, QuestionTerms = questionTerms, BodyUnits = units, Said = said });
             }
-            // One segment: a search then opens one terms dictionary per term instead of one per segment.
+            // One segment, whose document numbers ScoredPostings keeps.
             writer.ForceMerge(1);
             writer.Commit();
         }
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _postings = new ScoredPostings(_searcher, TextField);
         var values = MultiDocValues.GetNumericValues(_reader, EntryField);
         _docEntry = new int[_reader.MaxDoc];
         _docIsBody = new bool[_reader.MaxDoc];
@@ -107,6 +116,11 @@ public sealed class KnowledgeIndex : IDisposable
         Entries = built;
         ByKey = built.ToDictionary(e => e.Key);
         FactsByPassage = content.Facts.ToLookup(f => f.Passage);
+        _references = content.Documents
+            .Select(d => (d, TextAnalyzer.ReferenceTerm(d.Number)))
+            .Where(r => r.Item2 is not null)
+            .Select(r => (r.d, r.Item2!))
+            .ToArray();
         _unknownIdf = Idf(0);
         _corrector = new TypoCorrector(_entryFrequency
             .Where(kv => !AnalyzedText.IsPair(kv.Key))
@@ -170,16 +184,13 @@ public sealed class KnowledgeIndex : IDisposable
         // the question has anything more telling (coverage still counts them).
         var known = terms.Where(_entryFrequency.ContainsKey).ToList();
         var telling = known.Where(t => !fillers.Contains(t) && _entryFrequency[t] <= Entries.Count * CommonShare).ToList();
-        var query = new BooleanQuery();
-        foreach (var t in telling.Count > 0 ? telling : known)
-            query.Add(new TermQuery(new Term(TextField, t)), Occur.SHOULD);
-        var hits = _searcher.Search(query, 200).ScoreDocs;
+        var hits = _postings.Top(telling.Count > 0 ? telling : known, MaxHits);
         var best = new Dictionary<int, (float Question, float Body)>();
-        foreach (var hit in hits)
+        foreach (var (doc, score) in hits)
         {
-            var e = _docEntry[hit.Doc];
+            var e = _docEntry[doc];
             var s = best.GetValueOrDefault(e);
-            best[e] = _docIsBody[hit.Doc] ? (s.Question, Math.Max(s.Body, BodyBoost * hit.Score)) : (Math.Max(s.Question, hit.Score), s.Body);
+            best[e] = _docIsBody[doc] ? (s.Question, Math.Max(s.Body, BodyBoost * score)) : (Math.Max(s.Question, score), s.Body);
         }
         var topic = analyzed.TopicWords(fillers, skip).ToList();
         // A message made only of fillers and cues ("không", "là gì") is judged on all its words.
@@ -195,11 +206,25 @@ public sealed class KnowledgeIndex : IDisposable
         return new SearchResult(analyzed, candidates, words.Sum(w => _entryFrequency.TryGetValue(w, out var df) ? Idf(df) : _unknownIdf));
     }
 
-    /// <summary>The documents a question names ("hướng dẫn 413", "TT 23", "23/2012/TT-BCA").</summary>
-    public IEnumerable<DocumentInfo> DocumentsNamedIn(AnalyzedText question)
+    /// <summary>What Lucene itself finds for the terms (one SHOULD clause each), to check <see cref="ScoredPostings"/> against.</summary>
+    internal (int Doc, float Score)[] LuceneTop(IReadOnlyList<string> terms, int count = MaxHits)
     {
-        var references = question.Extras.ToHashSet(StringComparer.Ordinal);
-        return Content.Documents.Where(d => TextAnalyzer.ReferenceTerm(d.Number) is { } r && references.Contains(r));
+        var query = new BooleanQuery();
+        foreach (var t in terms) query.Add(new TermQuery(new Term(TextField, t)), Occur.SHOULD);
+        return _searcher.Search(query, count).ScoreDocs.Select(h => (h.Doc, h.Score)).ToArray();
+    }
+
+    /// <summary>The same, from the precomputed scores searches use.</summary>
+    internal (int Doc, float Score)[] Top(IReadOnlyList<string> terms, int count = MaxHits) => _postings.Top(terms, count);
+
+    /// <summary>The documents a question names ("hướng dẫn 413", "TT 23", "23/2012/TT-BCA").</summary>
+    public IReadOnlyList<DocumentInfo> DocumentsNamedIn(AnalyzedText question)
+    {
+        if (question.Extras.Count == 0) return [];
+        var named = new List<DocumentInfo>();
+        foreach (var (document, reference) in _references)
+            if (question.Extras.Contains(reference)) named.Add(document);
+        return named;
     }
 
     /// <summary>Whether any entry uses <paramref name="term"/>.</summary>
@@ -209,6 +234,18 @@ public sealed class KnowledgeIndex : IDisposable
     public IndexEntry? EntryOf(EntryKind kind, string id) => ByKey.GetValueOrDefault(Key(kind, id));
 
     private static string Key(EntryKind kind, string id) => $"{kind.ToString().ToLowerInvariant()}:{id}";
+
+    /// <summary>A sentence of the content, analysed, with its terms as a set. Replies weigh the sentences of the same
+    /// passages again and again (the snippet, the lead): each is analysed once per content snapshot.</summary>
+    /// <remarks>For the content's own text: what is kept is bounded by it (and by <see cref="MaxSentences"/> for
+    /// anything else), and an index is immutable, so a result never goes stale.</remarks>
+    public AnalyzedSentence Sentence(string sentence) =>
+        _sentences.TryGetValue(sentence, out var known) ? known
+        : _sentences.Count < MaxSentences ? _sentences.GetOrAdd(sentence, static (s, analyzer) => new AnalyzedSentence(analyzer.Analyze(s)), Analyzer)
+        : new AnalyzedSentence(Analyzer.Analyze(sentence));
+
+    private const int MaxSentences = 100_000;
+    private readonly ConcurrentDictionary<string, AnalyzedSentence> _sentences = new(StringComparer.Ordinal);
 
     /// <summary>The question as written: the index's analysis without typo correction, which may turn a word the
     /// content never uses ("bước") into one it does.</summary>
@@ -260,6 +297,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     public void Dispose()
     {
+        _postings.Dispose();
         _reader.Dispose();
         _directory.Dispose();
     }

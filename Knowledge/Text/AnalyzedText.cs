@@ -42,3 +42,9 @@ public sealed record AnalyzedText(IReadOnlyList<string> Words, IReadOnlyList<str
 
     public static bool IsPair(string term) => term.Contains(PairSeparator);
 }
+
+/// <summary>A sentence's analysis and its distinct terms.</summary>
+public sealed record AnalyzedSentence(AnalyzedText Text)
+{
+    public IReadOnlySet<string> Terms { get; } = Text.Terms.ToHashSet(StringComparer.Ordinal);
+}

@@ -15,5 +15,8 @@ internal sealed class PhraseTable<T>
     }
 
     public IReadOnlyList<(string[] Phrase, T Value)> StartingWith(string word) =>
-        _byFirst.TryGetValue(word, out var list) ? list : [];
+        _byFirst.TryGetValue(word, out var list) ? list : None;
+
+    /// <summary>Most words start no phrase: nothing to allocate for them (<c>[]</c> here made a new list each time).</summary>
+    private static readonly (string[] Phrase, T Value)[] None = [];
 }

@@ -63,6 +63,19 @@ public sealed class QuestionForms
     }
 
     /// <summary>Whether a phrase of <paramref name="phrases"/> ends just before <paramref name="at"/>.</summary>
-    public static bool EndsBefore(IReadOnlyList<string> words, int at, IEnumerable<string[]> phrases) =>
-        phrases.Any(p => At(words, at - p.Length, p));
+    public static bool EndsBefore(IReadOnlyList<string> words, int at, IReadOnlyList<string[]> phrases)
+    {
+        for (var p = 0; p < phrases.Count; p++)
+            if (At(words, at - phrases[p].Length, phrases[p])) return true;
+        return false;
+    }
+
+    /// <summary>Whether one of <paramref name="phrases"/> stands at <paramref name="at"/>. A loop, not <c>Any</c> with a
+    /// lambda: it runs at every word of a question, and each lambda capturing the position is an allocation.</summary>
+    public static bool AtAny(IReadOnlyList<string> words, int at, IReadOnlyList<string[]> phrases)
+    {
+        for (var p = 0; p < phrases.Count; p++)
+            if (At(words, at, phrases[p])) return true;
+        return false;
+    }
 }

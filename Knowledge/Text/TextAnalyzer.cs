@@ -160,28 +160,25 @@ public sealed partial class TextAnalyzer
             if (known?.Invoke(term) != false) words.Add(term);
         }
 
-        foreach (var (phrase, offset) in _lexicon.RelativeDays)
-            if (Matches(toks, i, phrase))
-            {
-                AddRelative(RelativeTerm('d', offset));
-                if (today?.AddDays(offset) is { } day) words.Add(DateTerm(day.Day, day.Month));
-                return phrase.Length;
-            }
-        foreach (var (phrase, offset) in _lexicon.RelativeMonths)
-            if (Matches(toks, i, phrase))
-            {
-                AddRelative(RelativeTerm('m', offset));
-                if (today?.AddMonths(offset) is { } month) words.Add(MonthTerm(month.Month));
-                return phrase.Length;
-            }
+        if (Find(toks, i, _lexicon.RelativeDays) is var (days, dayOffset) && days > 0)
+        {
+            AddRelative(RelativeTerm('d', dayOffset));
+            if (today?.AddDays(dayOffset) is { } day) words.Add(DateTerm(day.Day, day.Month));
+            return days;
+        }
+        if (Find(toks, i, _lexicon.RelativeMonths) is var (months, monthOffset) && months > 0)
+        {
+            AddRelative(RelativeTerm('m', monthOffset));
+            if (today?.AddMonths(monthOffset) is { } month) words.Add(MonthTerm(month.Month));
+            return months;
+        }
         // "năm nay", "năm ngoái": the year itself, as if it had been typed ("năm 2026").
-        foreach (var (phrase, offset) in _lexicon.RelativeYears)
-            if (Matches(toks, i, phrase))
-            {
-                AddRelative(RelativeTerm('y', offset));
-                if (today is { } day) words.Add((day.Year + offset).ToString(CultureInfo.InvariantCulture));
-                return phrase.Length;
-            }
+        if (Find(toks, i, _lexicon.RelativeYears) is var (years, yearOffset) && years > 0)
+        {
+            AddRelative(RelativeTerm('y', yearOffset));
+            if (today is { } day) words.Add((day.Year + yearOffset).ToString(CultureInfo.InvariantCulture));
+            return years;
+        }
         return 0;
     }
 
@@ -213,8 +210,10 @@ public sealed partial class TextAnalyzer
     /// <summary>"thông tư [số] 23", "tt 23" → "tt23" beside the words.</summary>
     private void DocumentReference(List<Tok> toks, int i, List<string> extras)
     {
-        foreach (var (phrase, codes) in _kinds.StartingWith(toks[i].Text))
+        var kinds = _kinds.StartingWith(toks[i].Text);
+        for (var k = 0; k < kinds.Count; k++)
         {
+            var (phrase, codes) = kinds[k];
             if (!Matches(toks, i, phrase)) continue;
             var j = i + phrase.Length;
             j += Match(toks, j, _lexicon.NumberMarkers);
@@ -226,8 +225,9 @@ public sealed partial class TextAnalyzer
     private Abbreviation? Abbreviated(List<Tok> toks, int i)
     {
         if (toks[i].Expanded) return null;
-        foreach (var (_, a) in _abbreviations.StartingWith(toks[i].Text))
-            if (Matches(toks, i, a.Short) && (!a.NeedsCapitals || toks[i].Upper)) return a;
+        var abbreviations = _abbreviations.StartingWith(toks[i].Text);
+        for (var k = 0; k < abbreviations.Count; k++)
+            if (abbreviations[k].Value is var a && Matches(toks, i, a.Short) && (!a.NeedsCapitals || toks[i].Upper)) return a;
         return null;
     }
 
@@ -235,23 +235,34 @@ public sealed partial class TextAnalyzer
     private (string[] Phrase, string[] Canonical)? Synonym(List<Tok> toks, int i)
     {
         if (toks[i].Expanded) return null;
-        foreach (var (phrase, canonical) in _synonyms.StartingWith(toks[i].Text))
-            if (Matches(toks, i, phrase)) return (phrase, canonical);
+        var synonyms = _synonyms.StartingWith(toks[i].Text);
+        for (var k = 0; k < synonyms.Count; k++)
+            if (Matches(toks, i, synonyms[k].Phrase)) return synonyms[k];
         return null;
     }
 
     /// <summary>Adds the short forms of the phrases written out from <paramref name="i"/> on.</summary>
     private void AddFullForms(List<Tok> toks, int i, List<string> extras)
     {
-        foreach (var (phrase, token) in _fullForms.StartingWith(toks[i].Text))
-            if (Matches(toks, i, phrase) && !extras.Contains(token)) extras.Add(token);
+        var fullForms = _fullForms.StartingWith(toks[i].Text);
+        for (var k = 0; k < fullForms.Count; k++)
+            if (Matches(toks, i, fullForms[k].Phrase) && !extras.Contains(fullForms[k].Value)) extras.Add(fullForms[k].Value);
     }
 
+    // Indexed loops, not foreach: these run at every word, and foreach over an IReadOnlyList allocates an enumerator.
     private static int Match(List<Tok> toks, int i, IReadOnlyList<string[]> phrases)
     {
-        foreach (var p in phrases)
-            if (Matches(toks, i, p)) return p.Length;
+        for (var p = 0; p < phrases.Count; p++)
+            if (Matches(toks, i, phrases[p])) return phrases[p].Length;
         return 0;
+    }
+
+    /// <summary>The length and offset of the first phrase at <paramref name="i"/>; length 0 when none is.</summary>
+    private static (int Length, int Offset) Find(List<Tok> toks, int i, IReadOnlyList<(string[] Phrase, int Offset)> phrases)
+    {
+        for (var p = 0; p < phrases.Count; p++)
+            if (Matches(toks, i, phrases[p].Phrase)) return (phrases[p].Phrase.Length, phrases[p].Offset);
+        return (0, 0);
     }
 
     private static bool Matches(List<Tok> toks, int i, string[] phrase)

@@ -17,7 +17,9 @@ public static class VietnameseText
     {
         if (string.IsNullOrEmpty(text)) return "";
         var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        // Into a buffer on the stack for the usual short text: no StringBuilder and no copy of it per call.
+        var folded = decomposed.Length <= 512 ? stackalloc char[decomposed.Length] : new char[decomposed.Length];
+        var length = 0;
         var space = true;
         foreach (var ch in decomposed)
         {
@@ -25,16 +27,16 @@ public static class VietnameseText
             var c = FoldChar(ch);
             if (char.IsLetterOrDigit(c) || c is '%' or '/' or '?')
             {
-                sb.Append(c);
+                folded[length++] = c;
                 space = false;
             }
             else if (!space)
             {
-                sb.Append(' ');
+                folded[length++] = ' ';
                 space = true;
             }
         }
-        return sb.ToString().TrimEnd();
+        return new string(folded[..length].TrimEnd(' '));
     }
 
     /// <summary>Folds one word: lower case, no diacritics, đ→d; keeps every other character.</summary>

@@ -6,7 +6,8 @@ using AnToan.Knowledge.Search;
 
 namespace AnToan.Knowledge.Bench;
 
-/// <summary>Per-query latency percentiles (p50, p99), which BenchmarkDotNet's summary does not give.</summary>
+/// <summary>Per-query latency percentiles (p50, p99) and allocated bytes, which BenchmarkDotNet's summary does not
+/// give: for the whole match and for the search alone (analysis and BM25, what the match cache spares).</summary>
 public static class Latency
 {
     public static void Run(int rounds)
@@ -22,18 +23,35 @@ public static class Latency
         using var index = KnowledgeIndex.Build(content);
         build.Stop();
         var questions = Corpora.Questions;
-        foreach (var q in questions) KnowledgeMatcher.Match(index, q, QueryBenchmarks.Today); // warm-up
+        var match = Measure(questions, rounds, q => KnowledgeMatcher.Match(index, q, QueryBenchmarks.Today));
+        var search = Measure(questions, rounds, q => index.Search(q, QueryBenchmarks.Today));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {index.Entries.Count} entries, build {build.Elapsed.TotalMilliseconds:0} ms; {match.Count} queries:"));
+        Console.WriteLine($"  match:  {match}");
+        Console.WriteLine($"  search: {search}");
+    }
+
+    private sealed record Figures(int Count, double P50, double P99, double Max, double KilobytesPerQuery)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"p50 {P50:0.000} ms, p99 {P99:0.000} ms, max {Max:0.000} ms, {KilobytesPerQuery:0.0} KB allocated/query");
+    }
+
+    private static Figures Measure(IReadOnlyList<string> questions, int rounds, Action<string> query)
+    {
+        foreach (var q in questions) query(q); // warm-up
         var times = new List<double>(questions.Count * rounds);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         for (var r = 0; r < rounds; r++)
             foreach (var q in questions)
             {
                 var start = Stopwatch.GetTimestamp();
-                KnowledgeMatcher.Match(index, q, QueryBenchmarks.Today);
+                query(q);
                 times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
+        var perQuery = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / times.Count;
         times.Sort();
         double P(double p) => times[(int)Math.Min(times.Count - 1, Math.Ceiling(p * times.Count) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {index.Entries.Count} entries, build {build.Elapsed.TotalMilliseconds:0} ms; {times.Count} queries: p50 {P(0.50):0.000} ms, p99 {P(0.99):0.000} ms, max {times[^1]:0.000} ms"));
+        return new Figures(times.Count, P(0.50), P(0.99), times[^1], perQuery);
     }
 }

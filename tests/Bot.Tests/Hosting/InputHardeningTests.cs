@@ -42,6 +42,8 @@ public sealed class InputHardeningTests
     [InlineData("{ \"type\": \"message\", ")]
     [InlineData("<activity/>")]
     [InlineData("")]
+    [InlineData("[{ \"type\": \"message\" }]")]
+    [InlineData("\"message\"")]
     public async Task MalformedJson_Is400(string body)
     {
         await using var host = await TestBotHost.StartAsync();
