@@ -27,6 +27,7 @@ public static class DialogFlowServices
         services.AddSingleton<StepDialog, UnitProfileDialog>();
         services.AddSingleton<JoinThrottle>();
         services.AddSingleton<StepDialog, JoinUnitDialog>();
+        services.AddSingleton<IResumePoint, UnitResumePoint>();
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<IMessageInterceptor>(sp => sp.GetRequiredService<DialogEngine>());
         services.AddSingleton<UnitProgress>();

@@ -1,4 +1,3 @@
-using AnToan.Dialogs.Units;
 using AnToan.Knowledge.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -15,7 +14,7 @@ public sealed class DialogEngine(
     Replies replies,
     PromptReader reader,
     IQuestionAnswerer answerer,
-    IUnitStore units,
+    IResumePoint resumePoint,
     IEnumerable<StepDialog> dialogs,
     ILogger<DialogEngine> logger) : IMessageInterceptor
 {
@@ -146,18 +145,11 @@ public sealed class DialogEngine(
             return;
         }
         state.Paused = null;
-        var unit = await units.FindForAsync(turnContext, cancellationToken);
-        var cursor = unit is null ? null : await units.GetCursorAsync(unit.Id, cancellationToken);
-        if (cursor is not null && _dialogs.ContainsKey(cursor.Flow))
+        if (await resumePoint.FindAsync(turnContext, cancellationToken) is { } resume && _dialogs.ContainsKey(resume.DialogId))
         {
-            // The flow the unit was in, unless it is finished: then the other list, if it has items left.
-            foreach (var dialog in _dialogs.Values.OrderBy(d => d.Id != cursor.Flow))
-            {
-                if (await dialog.UnfinishedItemAsync(unit!, dialog.Id == cursor.Flow ? cursor.ItemId : null, cancellationToken) is not { } item) continue;
-                await turnContext.SendActivityAsync(replies.Message(DialogTemplates.DialogResumed), cancellationToken);
-                await BeginAsync(turnContext, dialog.Id, new() { ["item"] = item }, cancellationToken);
-                return;
-            }
+            await turnContext.SendActivityAsync(replies.Message(DialogTemplates.DialogResumed), cancellationToken);
+            await BeginAsync(turnContext, resume.DialogId, resume.Values, cancellationToken);
+            return;
         }
         await turnContext.SendActivityAsync(replies.WithMenu(DialogTemplates.DialogNothingToResume), cancellationToken);
     }

@@ -1,4 +1,3 @@
-using AnToan.Dialogs.Units;
 using Microsoft.Bot.Builder;
 
 namespace AnToan.Dialogs.Engine;
@@ -13,8 +12,6 @@ public sealed class StepContext(ITurnContext turn, Replies replies, DialogFrame 
 
     /// <summary>Saved with the dialog between turns.</summary>
     public Dictionary<string, string> Values => frame.Values;
-
-    public MemberKey Member => MemberKey.Of(turn);
 
     public Task SendAsync(string template, object? model, CancellationToken cancellationToken) =>
         turn.SendActivityAsync(replies.Message(template, model), cancellationToken);

@@ -30,11 +30,6 @@ public abstract class StepDialog(string id, int version)
     /// version published or restored since may have taken its items away); one that cannot is ended as outdated.</summary>
     protected internal virtual bool Fits(IReadOnlyDictionary<string, string> values) => true;
 
-    /// <summary>Where "tiếp tục" takes the unit in this dialog: <paramref name="from"/> while it is unanswered, else the
-    /// next unanswered item; null when nothing is left (or the dialog keeps no list).</summary>
-    protected internal virtual Task<string?> UnfinishedItemAsync(Units.Unit unit, string? from, CancellationToken cancellationToken) =>
-        Task.FromResult<string?>(null);
-
     /// <summary>Called once from the constructor, in order.</summary>
     protected void Steps(params Step[] steps) => _steps.AddRange(steps);
 }

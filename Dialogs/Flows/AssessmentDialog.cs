@@ -89,7 +89,7 @@ public sealed class AssessmentDialog : UnitListDialog
         var (rating, _, _, evidence) = Answer(step);
         var list = ListOf(step.Values);
         await UnitStore.SaveAnswerAsync(new UnitAnswer(unitId, list, criterion.Id, rating, null, evidence,
-            step.Member.Id, MemberKey.NameOf(step.Turn), Clock.Now), cancellationToken);
+            MemberKey.Of(step.Turn).Id, MemberKey.NameOf(step.Turn), Clock.Now), cancellationToken);
         var criteria = Criteria(step);
         var answers = await UnitStore.GetAnswersAsync(unitId, list, cancellationToken);
         if (ItemOrder.NextUnanswered(criteria.Select(c => c.Id).ToList(), answers, criterion.Id) is { } next)

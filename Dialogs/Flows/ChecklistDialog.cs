@@ -96,7 +96,7 @@ public sealed class ChecklistDialog : UnitListDialog
         var (status, date, note, _) = Answer(step);
         var list = ListOf(step.Values);
         await UnitStore.SaveAnswerAsync(new UnitAnswer(unitId, list, item.Id, status, date, note,
-            step.Member.Id, MemberKey.NameOf(step.Turn), Clock.Now), cancellationToken);
+            MemberKey.Of(step.Turn).Id, MemberKey.NameOf(step.Turn), Clock.Now), cancellationToken);
         var answers = await UnitStore.GetAnswersAsync(unitId, list, cancellationToken);
         if (ItemOrder.NextUnanswered(Items(step.Values).Select(i => i.Id).ToList(), answers, item.Id) is { } next)
         {

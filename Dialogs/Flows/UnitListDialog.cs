@@ -53,7 +53,9 @@ public abstract class UnitListDialog(string id, Replies replies, IUnitStore unit
     /// <summary>The other list, offered as a button when this one is finished.</summary>
     protected abstract string OtherList { get; }
 
-    protected internal override async Task<string?> UnfinishedItemAsync(Unit unit, string? from, CancellationToken cancellationToken)
+    /// <summary>Where "tiếp tục" takes the unit in this list: <paramref name="from"/> while it is unanswered, else the
+    /// next unanswered item; null when nothing is left.</summary>
+    public async Task<string?> UnfinishedItemAsync(Unit unit, string? from, CancellationToken cancellationToken)
     {
         var year = Replies.Content.WorkingYear(Clock.Today.Year);
         var ids = ItemIds(unit, year);

@@ -39,7 +39,7 @@ public sealed class ConversationHarness
             .. extraDialogs ?? [],
         ];
         Engine = new DialogEngine(conversationState, Replies, new PromptReader(recognizer, SharedKnowledge),
-            new ExactIntentAnswerer(Replies, [.. questions ?? []]), Units, dialogs, NullLogger<DialogEngine>.Instance);
+            new ExactIntentAnswerer(Replies, [.. questions ?? []]), new UnitResumePoint(Units, dialogs), dialogs, NullLogger<DialogEngine>.Instance);
         var commands = new UnitCommands(Engine, Units, new UnitProgress(Replies, Units, clock), Reports, Replies);
         var join = new JoinCommand(Engine, SharedKnowledge);
         var feedback = new FeedbackInterceptor(conversationState, Feedback, Replies, clock);
