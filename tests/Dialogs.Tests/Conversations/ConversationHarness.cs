@@ -14,8 +14,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AnToan.Dialogs.Tests.Conversations;
 
-/// <summary>The bot as the host wires it, over MemoryStorage, a fake unit store and a clock fixed on Tuesday
-/// 15 June 2021 in Hanoi, driven with the SDK's TestAdapter/TestFlow.</summary>
+/// <summary>The dialogs, their engine, the unit commands and the interceptors in the host's order (TurnOrder), over
+/// MemoryStorage, a fake unit store and a clock fixed on Tuesday 15 June 2021 in Hanoi, driven with the SDK's
+/// TestAdapter/TestFlow.</summary>
+/// <remarks>Not the whole bot: the knowledge matcher is replaced by <see cref="ExactIntentRouter"/> (a command typed as
+/// one of its intent's examples, anything else marked as routed), so what these tests show does not depend on how
+/// well questions are matched. The host's own wiring, matcher included, is driven end to end in Bot.Tests.</remarks>
 public sealed class ConversationHarness
 {
     public static readonly string ContentRoot = Path.Combine(AppContext.BaseDirectory, "Content");
