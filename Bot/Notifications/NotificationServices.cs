@@ -50,10 +50,13 @@ public static class NotificationServices
         return services;
     }
 
+    /// <summary>The Quartz scheduler's name, the same on every node of the cluster (its lock rows are made with the schema).</summary>
+    public const string SchedulerName = "AnToan.Bot";
+
     /// <summary>Every instance is a node of one cluster: the same scheduler name, an instance id of its own.</summary>
     private static readonly Dictionary<string, string?> ClusterNode = new()
     {
-        ["quartz.scheduler.instanceName"] = "AnToan.Bot",
+        ["quartz.scheduler.instanceName"] = SchedulerName,
         ["quartz.scheduler.instanceId"] = "AUTO",
     };
 

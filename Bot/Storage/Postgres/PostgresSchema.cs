@@ -15,7 +15,7 @@ public static class PostgresSchema
     /// <summary>The advisory lock of one schema's migrations, keyed by the schema (current_schema(), the connection's
     /// search path): instances on one schema wait for each other; deployments (and test runs) on other schemas of the
     /// same database do not.</summary>
-    private const string MigrationLock = "hashtextextended('antoan:schema-migration:' || current_schema(), 0)";
+    private const string MigrationLock = "hashtextextended('antoan:schema-migration:' || coalesce(current_schema(), ''), 0)";
 
     /// <summary>Quartz's tables (embedded Sql/quartz_tables.sql; see its header for where it came from).</summary>
     public static readonly string QuartzTables = Resource("quartz_tables.sql");
@@ -153,6 +153,14 @@ public static class PostgresSchema
                 closed integer NOT NULL,
                 PRIMARY KEY (scope, key));
             CREATE INDEX throttle_counters_end ON throttle_counters (window_end);
+            """),
+        // Quartz inserts its lock rows on first use; two instances starting together on a new database race for that
+        // insert, and the loser waits out a retry on the scheduler's clock. Present from the start, there is no race.
+        (6, "Quartz lock rows", $"""
+            INSERT INTO qrtz_locks (sched_name, lock_name)
+            VALUES ('{Notifications.NotificationServices.SchedulerName}', 'TRIGGER_ACCESS'),
+                   ('{Notifications.NotificationServices.SchedulerName}', 'STATE_ACCESS')
+            ON CONFLICT DO NOTHING;
             """),
     ];
 

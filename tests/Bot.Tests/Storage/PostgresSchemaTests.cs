@@ -32,5 +32,8 @@ public sealed class PostgresSchemaTests
         Assert.Equal(3, applied.Count(a => a.Count == 0));
         Assert.Equal((long)PostgresSchema.Migrations.Count, TestPostgres.Scalar(schema.ConnectionString, "SELECT count(*) FROM schema_version"));
         Assert.Equal(0L, TestPostgres.Scalar(schema.ConnectionString, "SELECT count(*) FROM qrtz_paused_job_grps"));
+        // Quartz's lock rows are there before any scheduler starts: no two instances race to insert them.
+        Assert.Equal(2L, TestPostgres.Scalar(schema.ConnectionString,
+            $"SELECT count(*) FROM qrtz_locks WHERE sched_name = '{AnToan.Bot.Notifications.NotificationServices.SchedulerName}' AND lock_name IN ('TRIGGER_ACCESS', 'STATE_ACCESS')"));
     }
 }
