@@ -13,11 +13,11 @@ public sealed class WebChatAdapter : BotAdapter
     public const string ChannelId = "web";
     public static readonly ChannelAccount BotAccount = new("antoan-bot", "AnToan.Bot", RoleTypes.Bot);
 
-    private readonly WebChatStore _store;
-    private readonly WebChatEvents _events;
+    private readonly IWebChatStore _store;
+    private readonly IWebChatBroadcast _events;
     private readonly TimeProvider _time;
 
-    public WebChatAdapter(IServiceProvider services, WebChatStore store, WebChatEvents events, TimeProvider time)
+    public WebChatAdapter(IServiceProvider services, IWebChatStore store, IWebChatBroadcast events, TimeProvider time)
     {
         _store = store;
         _events = events;
