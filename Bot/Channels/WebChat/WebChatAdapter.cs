@@ -44,6 +44,14 @@ public sealed class WebChatAdapter : BotAdapter
         return replies;
     }
 
+    /// <summary>As the base does, but the turn context is disposed once the pipeline has finished, not when it first
+    /// awaits: with PostgreSQL the shared turn lock awaits before the rest of the middleware runs.</summary>
+    public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        using var context = new TurnContext(this, reference.GetContinuationActivity());
+        await RunPipelineAsync(context, callback, cancellationToken);
+    }
+
     public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
     {
         var replies = turnContext.TurnState.Get<TurnReplies>();
