@@ -14,7 +14,17 @@ public sealed class PostgresWebChatListener(PostgresDatabase database, WebChatEv
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan Retry = TimeSpan.FromSeconds(2);
 
-    private long _lastSeen = -1;
+    /// <summary>Names the listening session in <c>pg_stat_activity</c>.</summary>
+    public const string ApplicationName = "antoan-webchat-listener";
+
+    private long _lastSeen;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before the web server starts: no page can have subscribed yet, and everything pushed from now on is delivered.
+        _lastSeen = database.Query("SELECT coalesce(max(seq), 0) FROM webchat_events", r => r.GetInt64(0)).Single();
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,18 +56,14 @@ public sealed class PostgresWebChatListener(PostgresDatabase database, WebChatEv
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
         // Not pooled: LISTEN belongs to the session, and the connection is held for as long as the instance runs.
-        var settings = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, KeepAlive = 30 };
+        var settings = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, KeepAlive = 30, ApplicationName = ApplicationName };
         await using var connection = new NpgsqlConnection(settings.ConnectionString);
         await connection.OpenAsync(stoppingToken);
-        var woken = 0;
+        // Starts woken: what was pushed while the connection was down is read at once.
+        var woken = 1;
         connection.Notification += (_, _) => Volatile.Write(ref woken, 1);
         await using (var listen = new NpgsqlCommand($"LISTEN {PostgresWebChatBroadcast.Channel}", connection))
             await listen.ExecuteNonQueryAsync(stoppingToken);
-        if (_lastSeen < 0)
-        {
-            await using var last = new NpgsqlCommand("SELECT coalesce(max(seq), 0) FROM webchat_events", connection);
-            _lastSeen = (long)(await last.ExecuteScalarAsync(stoppingToken))!;
-        }
         while (true)
         {
             // A NOTIFY that came while the rows were being read has already raised the event: no wait then.
