@@ -34,9 +34,8 @@ public static class StorageServices
     /// LiteDB (the default): one file (Storage:Path) holds everything. PostgreSQL (ConnectionStrings:Postgres): what
     /// instances must share to behave as one bot lives in the database — bot state, units and progress, subscriptions
     /// and delivery claims, content versions and drafts, dashboard sessions, throttle and rate-limit counts, the
-    /// question log with its votes, the admin audit and report links — and turns of one conversation are serialised
-    /// across instances. The other stores (web chat, Zalo) still use the instance's own LiteDB file: see the README,
-    /// "More than one instance".
+    /// question log with its votes, the admin audit and report links, and the channels' own stores (web chat, Zalo:
+    /// registered by their channels) — and turns of one conversation are serialised across instances.
     /// </remarks>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {

@@ -13,11 +13,11 @@ public sealed class WebChatAdapter : BotAdapter
     public const string ChannelId = "web";
     public static readonly ChannelAccount BotAccount = new("antoan-bot", "AnToan.Bot", RoleTypes.Bot);
 
-    private readonly WebChatStore _store;
-    private readonly WebChatEvents _events;
+    private readonly IWebChatStore _store;
+    private readonly IWebChatBroadcast _events;
     private readonly TimeProvider _time;
 
-    public WebChatAdapter(IServiceProvider services, WebChatStore store, WebChatEvents events, TimeProvider time)
+    public WebChatAdapter(IServiceProvider services, IWebChatStore store, IWebChatBroadcast events, TimeProvider time)
     {
         _store = store;
         _events = events;
@@ -42,6 +42,14 @@ public sealed class WebChatAdapter : BotAdapter
             await bot.OnTurnAsync(turn, ct);
         }, cancellationToken);
         return replies;
+    }
+
+    /// <summary>As the base does, but the turn context is disposed once the pipeline has finished, not when it first
+    /// awaits: with PostgreSQL the shared turn lock awaits before the rest of the middleware runs.</summary>
+    public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        using var context = new TurnContext(this, reference.GetContinuationActivity());
+        await RunPipelineAsync(context, callback, cancellationToken);
     }
 
     public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using AnToan.Bot.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -21,9 +22,21 @@ public static class WebChatChannel
             .Validate(o => o.ConversationsPerMinute > 0 && o.MessagesPerMinute > 0, "WebChat:ConversationsPerMinute and WebChat:MessagesPerMinute must be positive")
             .ValidateOnStart();
         services.AddWebChatRateLimits();
-        // Singletons: the store wraps the one LiteDB, the event hub holds the open streams, the adapter keeps no turn state.
-        services.AddSingleton<WebChatStore>();
+        // Singletons: the store wraps the one LiteDB or the database's pool, the event hub holds this instance's open
+        // streams, the adapter keeps no turn state.
         services.AddSingleton<WebChatEvents>();
+        if (StorageServices.UsesPostgres(configuration))
+        {
+            // Shared: any instance may serve a page's requests, and its stream may be open on another than the sender.
+            services.AddSingleton<IWebChatStore, PostgresWebChatStore>();
+            services.AddSingleton<IWebChatBroadcast, PostgresWebChatBroadcast>();
+            services.AddHostedService<PostgresWebChatListener>();
+        }
+        else
+        {
+            services.AddSingleton<IWebChatStore, LiteWebChatStore>();
+            services.AddSingleton<IWebChatBroadcast>(sp => sp.GetRequiredService<WebChatEvents>());
+        }
         services.AddSingleton<WebChatAdapter>();
         services.AddSingleton<IProactiveChannel, WebChatProactiveChannel>();
         return services;
@@ -39,7 +52,7 @@ public static class WebChatChannel
     }
 
     /// <summary>A new conversation and the bot's welcome. Body (optional): <c>{ userName?, userId? }</c>.</summary>
-    private static async Task<IResult> StartAsync(HttpRequest request, WebChatStore store, WebChatAdapter adapter, IBot bot, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> StartAsync(HttpRequest request, IWebChatStore store, WebChatAdapter adapter, IBot bot, TimeProvider time, CancellationToken ct)
     {
         var body = await ReadBodyAsync(request, ct);
         if (body is null || !TryGetUserId(body, out var userId) || !TryGetString(body, "userName", out var userName)) return Results.BadRequest();
@@ -62,7 +75,7 @@ public static class WebChatChannel
     }
 
     /// <summary>One message from the page. Body: <c>{ text?, value?, userId? }</c>; answers with the bot's replies.</summary>
-    private static async Task<IResult> SendAsync(string id, HttpRequest request, WebChatStore store, WebChatAdapter adapter, IBot bot, CancellationToken ct)
+    private static async Task<IResult> SendAsync(string id, HttpRequest request, IWebChatStore store, WebChatAdapter adapter, IBot bot, CancellationToken ct)
     {
         if (store.Find(id) is not { } conversation) return Results.NotFound();
         var body = await ReadBodyAsync(request, ct);
@@ -81,14 +94,14 @@ public static class WebChatChannel
         return Json(new JObject { ["activities"] = ActivityArray(replies.Select(WebChatStore.Serialize)) });
     }
 
-    private static IResult History(string id, WebChatStore store) =>
+    private static IResult History(string id, IWebChatStore store) =>
         store.Find(id) is null
             ? Results.NotFound()
             : Json(new JObject { ["activities"] = ActivityArray(store.History(id)) });
 
     /// <summary>Server-sent events: every activity the bot sends to the conversation outside a request, as <c>data: json</c>.</summary>
     /// <remarks>The stream also ends when the host stops; otherwise a graceful shutdown waits for every open page.</remarks>
-    private static async Task StreamAsync(string id, HttpContext http, WebChatStore store, WebChatEvents events, TimeProvider time, IHostApplicationLifetime lifetime)
+    private static async Task StreamAsync(string id, HttpContext http, IWebChatStore store, WebChatEvents events, TimeProvider time, IHostApplicationLifetime lifetime)
     {
         if (store.Find(id) is null)
         {

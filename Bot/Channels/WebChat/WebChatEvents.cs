@@ -3,8 +3,17 @@ using System.Threading.Channels;
 
 namespace AnToan.Bot.Channels.WebChat;
 
-/// <summary>The open server-sent-event streams of each web conversation, fed with what the bot sends outside a request.</summary>
-public sealed class WebChatEvents
+/// <summary>What the bot sends to a web conversation outside a request, on its way to the conversation's open pages
+/// (<see cref="WebChatEvents"/>) — those of this instance (LiteDB), or of every instance on the database
+/// (<see cref="PostgresWebChatBroadcast"/>).</summary>
+public interface IWebChatBroadcast
+{
+    void Publish(string conversationId, string json);
+}
+
+/// <summary>The open server-sent-event streams of each web conversation in this instance, fed with what the bot sends
+/// outside a request.</summary>
+public sealed class WebChatEvents : IWebChatBroadcast
 {
     private readonly ConcurrentDictionary<string, ImmutableSubscribers> _subscribers = new();
 
@@ -22,6 +31,8 @@ public sealed class WebChatEvents
         if (!_subscribers.TryGetValue(conversationId, out var subscribers)) return 0;
         return subscribers.Items.Count(s => s.Writer.TryWrite(json));
     }
+
+    void IWebChatBroadcast.Publish(string conversationId, string json) => Publish(conversationId, json);
 
     private void Remove(Subscription subscription)
     {

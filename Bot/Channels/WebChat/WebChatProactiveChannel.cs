@@ -3,7 +3,7 @@ using Microsoft.Bot.Schema;
 namespace AnToan.Bot.Channels.WebChat;
 
 /// <summary>Announcements to a web conversation: kept in its transcript and pushed to its open pages.</summary>
-public sealed class WebChatProactiveChannel(WebChatAdapter adapter, WebChatStore store) : IProactiveChannel
+public sealed class WebChatProactiveChannel(WebChatAdapter adapter, IWebChatStore store) : IProactiveChannel
 {
     public bool Handles(string channelId) => channelId == WebChatAdapter.ChannelId;
 

@@ -14,14 +14,14 @@ public sealed class ZaloApiClient
     public const string HttpClientName = "zalo";
 
     private readonly ZaloTokenProvider _tokens;
-    private readonly ZaloUserStore _users;
+    private readonly IZaloUserStore _users;
     private readonly IHttpClientFactory _httpClients;
     private readonly ZaloOptions _options;
     private readonly LocalClock _clock;
     private readonly ILogger<ZaloApiClient> _logger;
     private long _pausedUntilMs;
 
-    public ZaloApiClient(ZaloTokenProvider tokens, ZaloUserStore users, IHttpClientFactory httpClients, IOptions<ZaloOptions> options,
+    public ZaloApiClient(ZaloTokenProvider tokens, IZaloUserStore users, IHttpClientFactory httpClients, IOptions<ZaloOptions> options,
         LocalClock clock, ILogger<ZaloApiClient> logger)
     {
         _tokens = tokens;

@@ -1,3 +1,5 @@
+using AnToan.Bot.Storage;
+
 namespace AnToan.Bot.Channels.Zalo;
 
 public static class ZaloChannel
@@ -14,11 +16,21 @@ public static class ZaloChannel
             .ValidateOnStart();
         // Sends run off the request path: they may wait for Zalo, but not forever.
         services.AddHttpClient(ZaloApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
-        // Singletons: the stores wrap the one LiteDB database; the token provider's lock and the client's
-        // rate-limit pause must be shared by every sender; the queue connects the webhook to the processor.
-        services.AddSingleton<ZaloInbox>();
-        services.AddSingleton<ZaloUserStore>();
-        services.AddSingleton<ZaloTokenStore>();
+        // Singletons: the stores wrap the one LiteDB database or the shared database's pool; the token provider's lock
+        // and the client's rate-limit pause must be shared by every sender; the queue connects the webhook to the processor.
+        if (StorageServices.UsesPostgres(configuration))
+        {
+            // Shared by every instance: the inbox (an event runs once), the users' windows, the tokens and their refresh.
+            services.AddSingleton<IZaloInbox, PostgresZaloInbox>();
+            services.AddSingleton<IZaloUserStore, PostgresZaloUserStore>();
+            services.AddSingleton<IZaloTokenStore, PostgresZaloTokenStore>();
+        }
+        else
+        {
+            services.AddSingleton<IZaloInbox, LiteZaloInbox>();
+            services.AddSingleton<IZaloUserStore, LiteZaloUserStore>();
+            services.AddSingleton<IZaloTokenStore, LiteZaloTokenStore>();
+        }
         services.AddSingleton<ZaloTokenProvider>();
         services.AddSingleton<ZaloApiClient>();
         services.AddSingleton<ZaloEventQueue>();

@@ -6,11 +6,12 @@ namespace AnToan.Bot.Channels.Zalo;
 /// <summary>Runs the turns of accepted Zalo events, one at a time and in the order they arrived.</summary>
 /// <remarks>Events left over when the host last stopped are in the inbox and run first. On shutdown the turn
 /// under way finishes (a cancelled turn would apologise to the user and lose the event); the events still
-/// queued stay pending in the inbox for the next start.</remarks>
+/// queued stay pending in the inbox for the next start. Each event is claimed just before its turn: with instances
+/// sharing the inbox, one that starts finds pending the events another has queued, and only one of them runs each.</remarks>
 public sealed class ZaloEventProcessor(
-    ZaloInbox inbox,
+    IZaloInbox inbox,
     ZaloEventQueue queue,
-    ZaloUserStore users,
+    IZaloUserStore users,
     ZaloAdapter adapter,
     IBot bot,
     ILogger<ZaloEventProcessor> logger) : BackgroundService
@@ -48,6 +49,7 @@ public sealed class ZaloEventProcessor(
 
     private async Task ProcessAsync(ZaloInboxEntry entry)
     {
+        if (!inbox.TryClaim(entry.Id)) return;
         try
         {
             var zaloEvent = ZaloEvent.Parse(Encoding.UTF8.GetBytes(entry.Body ?? ""));

@@ -1,65 +1,25 @@
-using LiteDB;
-using Microsoft.Extensions.Options;
-
 namespace AnToan.Bot.Channels.Zalo;
 
-/// <summary>Every accepted webhook event, kept in LiteDB from before the 200 until its turn has run, then kept
-/// (without its body) long enough to recognise a replay — across restarts too.</summary>
-/// <remarks>Dates are stored as epoch milliseconds, a plain number whatever the database's date handling.</remarks>
-public sealed class ZaloInbox
+/// <summary>Every accepted webhook event, kept from before the 200 until its turn has run, then kept (without its body)
+/// long enough to recognise a replay — across restarts, and across instances with <see cref="PostgresZaloInbox"/>.</summary>
+/// <remarks>An event runs once: the processor claims it (<see cref="TryClaim"/>) just before its turn, so when two
+/// instances hold it (one queued it, the other found it pending at start-up) only one runs it.</remarks>
+public interface IZaloInbox
 {
-    private readonly ILiteCollection<ZaloInboxEntry> _entries;
-    private readonly TimeProvider _clock;
-    private readonly TimeSpan _retention;
-    private long _nextCleanupMs;
-
-    public ZaloInbox(ILiteDatabase database, TimeProvider clock, IOptions<ZaloOptions> options)
-    {
-        _entries = database.GetCollection<ZaloInboxEntry>("zalo_inbox");
-        _entries.EnsureIndex(e => e.ReceivedAtMs);
-        _entries.EnsureIndex(e => e.Done);
-        _clock = clock;
-        // Longer than any event can stay fresh (timestamps up to MaxEventAge in the past or the future):
-        // by the time an id is forgotten, a replay of it is stale anyway.
-        _retention = 2 * options.Value.MaxEventAge + TimeSpan.FromMinutes(1);
-    }
-
     /// <returns>false when the event was seen before (a retry or a replay).</returns>
-    public bool TryAccept(string id, string body)
-    {
-        try
-        {
-            _entries.Insert(new ZaloInboxEntry { Id = id, Body = body, ReceivedAtMs = _clock.GetUtcNow().ToUnixTimeMilliseconds() });
-            return true;
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            return false;
-        }
-    }
+    bool TryAccept(string id, string body);
 
     /// <summary>Takes back an event that could not be queued, so that Zalo's retry is accepted.</summary>
-    public void Forget(string id) => _entries.Delete(id);
+    void Forget(string id);
 
     /// <summary>Events accepted but not yet processed (the host stopped first), oldest first.</summary>
-    public IReadOnlyList<ZaloInboxEntry> Pending() =>
-        _entries.Query().Where(e => !e.Done).OrderBy(e => e.ReceivedAtMs).ToList();
+    IReadOnlyList<ZaloInboxEntry> Pending();
+
+    /// <returns>true when this instance may run the event now: not done, and nobody else is running it.</returns>
+    bool TryClaim(string id);
 
     /// <summary>Marks an event processed and, now and then, forgets ids too old to matter.</summary>
-    public void Complete(string id)
-    {
-        var entry = _entries.FindById(id);
-        if (entry is null) return;
-        entry.Done = true;
-        entry.Body = null;
-        _entries.Update(entry);
-
-        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-        if (now < _nextCleanupMs) return;
-        _nextCleanupMs = now + (long)_retention.TotalMilliseconds;
-        var cutoff = now - (long)_retention.TotalMilliseconds;
-        _entries.DeleteMany(e => e.Done && e.ReceivedAtMs < cutoff);
-    }
+    void Complete(string id);
 }
 
 public sealed class ZaloInboxEntry
@@ -73,4 +33,8 @@ public sealed class ZaloInboxEntry
     public long ReceivedAtMs { get; set; }
 
     public bool Done { get; set; }
+
+    /// <summary>How long a processed id is remembered: longer than any event can stay fresh (timestamps up to
+    /// MaxEventAge in the past or the future), so by the time an id is forgotten, a replay of it is stale anyway.</summary>
+    public static TimeSpan Retention(ZaloOptions options) => 2 * options.MaxEventAge + TimeSpan.FromMinutes(1);
 }

@@ -3,7 +3,7 @@ using Microsoft.Bot.Schema;
 namespace AnToan.Bot.Channels.Zalo;
 
 /// <summary>Announcements to Zalo users, who can be reached only within 7 days of their last message.</summary>
-public sealed class ZaloProactiveChannel(ZaloApiClient api, ZaloUserStore users, TimeProvider clock) : IProactiveChannel
+public sealed class ZaloProactiveChannel(ZaloApiClient api, IZaloUserStore users, TimeProvider clock) : IProactiveChannel
 {
     public bool Handles(string channelId) => channelId == ZaloActivities.ChannelId;
 

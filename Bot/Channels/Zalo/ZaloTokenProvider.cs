@@ -6,9 +6,11 @@ namespace AnToan.Bot.Channels.Zalo;
 
 /// <summary>Hands out the OA access token and refreshes it, one refresher at a time.</summary>
 /// <remarks>Zalo's refresh token is single-use: two refreshes at once would burn it and lock the bot out.
-/// Callers that find a refresh under way wait for it and take its token.</remarks>
+/// Callers that find a refresh under way wait for it and take its token — within the instance (a semaphore) and across
+/// instances sharing the tokens (the store's refresh lock, under which the stored pair is read again: another instance
+/// may have renewed it).</remarks>
 public sealed class ZaloTokenProvider(
-    ZaloTokenStore store,
+    IZaloTokenStore store,
     IHttpClientFactory httpClients,
     IOptions<ZaloOptions> options,
     TimeProvider clock,
@@ -36,7 +38,8 @@ public sealed class ZaloTokenProvider(
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
-            var current = Current;
+            await using var shared = await store.LockRefreshAsync(cancellationToken);
+            var current = Reload();
             if (current.AccessToken != rejected && IsUsable(current)) return current.AccessToken;
             if (current.RefreshToken.Length == 0)
             {
@@ -64,6 +67,14 @@ public sealed class ZaloTokenProvider(
     {
         var loaded = store.LoadOrSeed(options.Value);
         return Interlocked.CompareExchange(ref _current, loaded, null) ?? loaded;
+    }
+
+    /// <summary>The stored pair, read again under the refresh lock.</summary>
+    private ZaloTokens Reload()
+    {
+        var loaded = store.LoadOrSeed(options.Value);
+        Volatile.Write(ref _current, loaded);
+        return loaded;
     }
 
     private async Task<ZaloTokens> RequestAsync(ZaloTokens current, CancellationToken cancellationToken)

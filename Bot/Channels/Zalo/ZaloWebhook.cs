@@ -8,7 +8,7 @@ namespace AnToan.Bot.Channels.Zalo;
 /// <remarks>Zalo retries slow or non-200 answers and may disable the webhook, so everything that is not a
 /// forgery gets 200 quickly: stale events and duplicates are acknowledged and dropped, never processed.</remarks>
 public sealed class ZaloWebhook(
-    ZaloInbox inbox,
+    IZaloInbox inbox,
     ZaloEventQueue queue,
     IOptions<ZaloOptions> options,
     TimeProvider clock,

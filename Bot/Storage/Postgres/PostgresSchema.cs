@@ -137,6 +137,41 @@ public static class PostgresSchema
                 expires_at timestamptz NOT NULL);
             CREATE INDEX report_links_expires ON report_links (expires_at);
             """),
+        (4, "web chat conversations and events, Zalo inbox, users and tokens", """
+            CREATE TABLE webchat_conversations (
+                id text PRIMARY KEY,
+                user_id text NOT NULL,
+                user_name text NULL,
+                created_at timestamptz NOT NULL);
+            CREATE TABLE webchat_transcript (
+                seq bigserial PRIMARY KEY,
+                conversation_id text NOT NULL,
+                activity text NOT NULL);
+            CREATE INDEX webchat_transcript_conversation ON webchat_transcript (conversation_id, seq);
+            CREATE TABLE webchat_events (
+                seq bigserial PRIMARY KEY,
+                conversation_id text NOT NULL,
+                json text NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now());
+            CREATE INDEX webchat_events_created ON webchat_events (created_at);
+            CREATE TABLE zalo_inbox (
+                id text PRIMARY KEY,
+                body text NULL,
+                received_at_ms bigint NOT NULL,
+                done boolean NOT NULL,
+                claimed_until_ms bigint NULL);
+            CREATE INDEX zalo_inbox_pending ON zalo_inbox (done, received_at_ms);
+            CREATE TABLE zalo_users (
+                id text PRIMARY KEY,
+                last_interaction_ms bigint NOT NULL,
+                outside_window boolean NOT NULL);
+            CREATE TABLE zalo_tokens (
+                id text PRIMARY KEY,
+                access_token text NOT NULL,
+                refresh_token text NOT NULL,
+                expires_at_ms bigint NOT NULL,
+                seed text NOT NULL);
+            """),
         (5, "dashboard sessions, throttle and rate-limit counters", """
             CREATE TABLE admin_sessions (
                 token_hash text PRIMARY KEY,

@@ -78,7 +78,7 @@ public sealed class ZaloTokenTests
             return sut.Api.Refreshes >= 2;
         });
 
-        var store = sut.Services.GetRequiredService<ZaloTokenStore>();
+        var store = sut.Services.GetRequiredService<IZaloTokenStore>();
         await ZaloTestHost.Eventually(() => store.LoadOrSeed(new ZaloOptions()).RefreshToken == sut.Api.RefreshToken);
         Assert.Equal(sends, sut.Api.Delivered.Count);
     }

@@ -1,4 +1,6 @@
 using AnToan.Bot.Admin;
+using AnToan.Bot.Channels.WebChat;
+using AnToan.Bot.Channels.Zalo;
 using AnToan.Bot.Content;
 using AnToan.Bot.Notifications;
 using AnToan.Bot.Reports;
@@ -65,6 +67,15 @@ public sealed class TestStores : IDisposable
 
     public IReportLinkStore ReportLinks(int instance = 0) =>
         Store<IReportLinkStore>(instance, db => new LiteReportLinkStore(db), db => new PostgresReportLinkStore(db));
+
+    public IWebChatStore WebChat(int instance = 0) => Store<IWebChatStore>(instance, db => new LiteWebChatStore(db), db => new PostgresWebChatStore(db));
+
+    public IZaloInbox ZaloInbox(int instance = 0) =>
+        Store<IZaloInbox>(instance, db => new LiteZaloInbox(db, Time, Options.Create(new ZaloOptions())), db => new PostgresZaloInbox(db, Time, Options.Create(new ZaloOptions())));
+
+    public IZaloUserStore ZaloUsers(int instance = 0) => Store<IZaloUserStore>(instance, db => new LiteZaloUserStore(db), db => new PostgresZaloUserStore(db));
+
+    public IZaloTokenStore ZaloTokens(int instance = 0) => Store<IZaloTokenStore>(instance, db => new LiteZaloTokenStore(db), db => new PostgresZaloTokenStore(db));
 
     private T Store<T>(int instance, Func<LiteDatabase, T> lite, Func<PostgresDatabase, T> postgres) where T : class
     {
