@@ -38,8 +38,7 @@ public abstract class ContentStoreContract(TestStores stores) : IDisposable
     {
         stores.Versions().Seed(Files("shipped"), Info("Shipped"));
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-            Task.Run(() => stores.Versions(i % 2).Publish(Files($"edit {i}"), Info($"Edit {i}"), expectedCurrent: 1))));
+        var results = await TestStores.RaceAsync(6, i => stores.Versions(i % 2).Publish(Files($"edit {i}"), Info($"Edit {i}"), expectedCurrent: 1));
 
         Assert.Equal(2, Assert.Single(results.OfType<int>()));
         Assert.Equal(2, stores.Versions(1).Current());
@@ -96,7 +95,7 @@ public abstract class ContentStoreContract(TestStores stores) : IDisposable
     {
         stores.Drafts().Save(Draft("a", 0));
 
-        var marks = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => stores.Drafts(i % 2).MarkPublished("a", 10 + i))));
+        var marks = await TestStores.RaceAsync(6, i => stores.Drafts(i % 2).MarkPublished("a", 10 + i));
 
         Assert.Single(marks, true);
         Assert.Contains(stores.Drafts(1).Get("a")!.PublishedVersion!.Value - 10, Enumerable.Range(0, 6).Where(i => marks[i]));

@@ -23,7 +23,7 @@ public abstract class DeliveryStoreContract(TestStores stores) : IDisposable
     [ProviderFact]
     public async Task ClaimsRacingFromTwoInstances_OneWins()
     {
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => stores.Deliveries(i % 2).TryClaim("d1", New()))));
+        var claims = await TestStores.RaceAsync(8, i => stores.Deliveries(i % 2).TryClaim("d1", New()));
 
         var winner = Assert.Single(claims.OfType<Delivery>());
         Assert.Equal(DeliveryState.Pending, winner.State);

@@ -74,12 +74,12 @@ public sealed class PostgresZaloInboxClaimTests
         using var stores = TestStores.Postgres();
         stores.ZaloInbox(0).TryAccept("msg-1", "{}");
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+        var claims = await TestStores.RaceAsync(20, i =>
         {
             if (!stores.ZaloInbox(i % 2).TryClaim("msg-1")) return false;
             stores.ZaloInbox(i % 2).Complete("msg-1");
             return true;
-        })));
+        });
 
         Assert.Single(claims, c => c);
     }
