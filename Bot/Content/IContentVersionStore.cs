@@ -2,7 +2,7 @@ using AnToan.Knowledge.Model;
 
 namespace AnToan.Bot.Content;
 
-/// <summary>Every version of the content's JSON files, and which one is in service: <see cref="ContentVersionStore"/>
+/// <summary>Every version of the content's JSON files, and which one is in service: <see cref="LiteContentVersionStore"/>
 /// (LiteDB) or <see cref="Storage.Postgres.PostgresContentVersionStore"/> (shared by every instance).</summary>
 /// <remarks>Versions are insert-only; "current" changes by compare-and-set: of two publishes (or a publish and a
 /// restore) started from the same version, one wins and the other is told so.</remarks>

@@ -1,6 +1,6 @@
 namespace AnToan.Bot.Content;
 
-/// <summary>Drafts of imported guidance: <see cref="DraftStore"/> (LiteDB) or
+/// <summary>Drafts of imported guidance: <see cref="LiteDraftStore"/> (LiteDB) or
 /// <see cref="Storage.Postgres.PostgresDraftStore"/> (shared, so that any instance can review and publish them).</summary>
 public interface IDraftStore
 {

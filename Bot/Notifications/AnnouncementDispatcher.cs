@@ -14,7 +14,7 @@ public sealed record DeliveryRunResult(int Delivered, int Skipped, int Failed);
 
 /// <summary>A delivery run: the announcements due at an instant × the subscribed conversations, each sent once.</summary>
 /// <remarks>Runs from the Quartz job and from the admin API, possibly at the same time: the claims of
-/// <see cref="DeliveryStore"/> make that safe. See there for the crash guarantees.</remarks>
+/// <see cref="LiteDeliveryStore"/> make that safe. See there for the crash guarantees.</remarks>
 public sealed class AnnouncementDispatcher(
     CalendarService calendar,
     ISubscriptionStore subscriptions,
@@ -81,7 +81,7 @@ public sealed class AnnouncementDispatcher(
     private async Task<DeliveryRunResult> SendAllAsync(
         Subscription subscription, List<DueAnnouncement> items, Dictionary<string, string> texts, CancellationToken cancellationToken)
     {
-        var reference = SubscriptionStore.Deserialize(subscription);
+        var reference = LiteSubscriptionStore.Deserialize(subscription);
         var gate = sender.ConversationGate();
         int delivered = 0, skipped = 0, failed = 0;
         foreach (var item in items.OrderBy(i => i.DueAt))

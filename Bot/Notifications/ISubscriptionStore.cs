@@ -2,7 +2,7 @@ using Microsoft.Bot.Schema;
 
 namespace AnToan.Bot.Notifications;
 
-/// <summary>Subscribed conversations and their references: <see cref="SubscriptionStore"/> (LiteDB) or
+/// <summary>Subscribed conversations and their references: <see cref="LiteSubscriptionStore"/> (LiteDB) or
 /// <see cref="Storage.Postgres.PostgresSubscriptionStore"/> (shared by every instance).</summary>
 /// <remarks>Changes to one subscription never interleave: each is a read and a write of that subscription alone.</remarks>
 public interface ISubscriptionStore

@@ -10,7 +10,7 @@ public sealed class SubscriptionCommands(ISubscriptionStore subscriptions, Notif
 
     public async Task HandleAsync(ITurnContext turnContext, string intentId, CancellationToken cancellationToken)
     {
-        var reference = SubscriptionStore.ReferenceOf(turnContext.Activity);
+        var reference = LiteSubscriptionStore.ReferenceOf(turnContext.Activity);
         if (intentId == BotIntents.Subscribe)
         {
             var subscription = subscriptions.Subscribe(reference);

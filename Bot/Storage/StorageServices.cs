@@ -68,10 +68,10 @@ public static class StorageServices
         services.AddSingleton<LiteUnitStore>();
         services.AddSingleton<IUnitStore>(sp => sp.GetRequiredService<LiteUnitStore>());
         services.AddSingleton<IUnitDirectory>(sp => sp.GetRequiredService<LiteUnitStore>());
-        services.AddSingleton<ISubscriptionStore, SubscriptionStore>();
-        services.AddSingleton<IDeliveryStore, DeliveryStore>();
-        services.AddSingleton<IContentVersionStore, ContentVersionStore>();
-        services.AddSingleton<IDraftStore, DraftStore>();
+        services.AddSingleton<ISubscriptionStore, LiteSubscriptionStore>();
+        services.AddSingleton<IDeliveryStore, LiteDeliveryStore>();
+        services.AddSingleton<IContentVersionStore, LiteContentVersionStore>();
+        services.AddSingleton<IDraftStore, LiteDraftStore>();
         // One instance: sessions and throttle counts in its memory, as the web chat's rate limits (WebChatRateLimits).
         services.AddSingleton<IAdminSessionStore, MemoryAdminSessionStore>();
         services.AddSingleton<IThrottleCounters, MemoryThrottleCounters>();

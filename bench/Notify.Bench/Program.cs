@@ -40,7 +40,7 @@ var app = BotHost.Build(
 ], builder => builder.Services.AddSingleton<TimeProvider>(clock));
 await app.StartAsync();
 
-var subscriptions = app.Services.GetRequiredService<SubscriptionStore>();
+var subscriptions = app.Services.GetRequiredService<LiteSubscriptionStore>();
 var setup = Stopwatch.StartNew();
 for (var i = 0; i < conversations; i++)
     subscriptions.Subscribe(new ConversationReference

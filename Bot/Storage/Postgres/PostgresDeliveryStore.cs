@@ -11,7 +11,7 @@ namespace AnToan.Bot.Storage.Postgres;
 /// wins and sends, the other gets nothing. While an instance works on a delivery the row carries a lease
 /// (<c>claimed_until</c>, on the database's clock); completing or releasing it clears the lease. A Pending row whose
 /// lease ran out belongs to an instance that died mid-send: the next run takes it over and sends it again with the
-/// same activity id, as <see cref="DeliveryStore"/> does after a crash — here after the lease
+/// same activity id, as <see cref="LiteDeliveryStore"/> does after a crash — here after the lease
 /// (Notifications:DeliveryLease) instead of at once, since another instance may still be sending it.
 /// </remarks>
 public sealed class PostgresDeliveryStore(PostgresDatabase database, IOptions<NotificationOptions> options) : IDeliveryStore
@@ -26,7 +26,7 @@ public sealed class PostgresDeliveryStore(PostgresDatabase database, IOptions<No
         var delivery = create();
         delivery.Id = id;
         delivery.State = DeliveryState.Pending;
-        delivery.ActivityId = DeliveryStore.ActivityIdOf(id);
+        delivery.ActivityId = LiteDeliveryStore.ActivityIdOf(id);
         using var connection = database.Open();
         using (var insert = PostgresDatabase.Command(connection, $"""
             INSERT INTO notify_deliveries ({Columns}, claimed_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + $12)

@@ -7,7 +7,7 @@ namespace AnToan.Bot.Storage.Postgres;
 /// <summary>Subscribed conversations in the table <c>notify_subscriptions</c>, shared by every instance.</summary>
 /// <remarks>A change reads and writes one subscription in a transaction holding an advisory lock on its id, so two
 /// instances changing one subscription (a category turned on here, off there) apply one after the other. The rules
-/// are <see cref="SubscriptionStore"/>'s.</remarks>
+/// are <see cref="LiteSubscriptionStore"/>'s.</remarks>
 public sealed class PostgresSubscriptionStore(PostgresDatabase database, TimeProvider time) : ISubscriptionStore
 {
     private const string Columns = "id, channel_id, conversation_id, reference, active, categories, subscribed_at, ended_at, ended_by";
@@ -24,12 +24,12 @@ public sealed class PostgresSubscriptionStore(PostgresDatabase database, TimePro
 
     public Subscription Subscribe(ConversationReference reference, IEnumerable<string>? categories = null) =>
         Change(Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id), (connection, current) =>
-            Write(connection, SubscriptionStore.Subscribed(current, reference, categories, Now)));
+            Write(connection, LiteSubscriptionStore.Subscribed(current, reference, categories, Now)));
 
     public bool Unsubscribe(string id, string by) =>
         Change(id, (connection, current) =>
         {
-            if (!SubscriptionStore.End(current, by, Now)) return false;
+            if (!LiteSubscriptionStore.End(current, by, Now)) return false;
             Write(connection, current!);
             return true;
         });
@@ -38,19 +38,19 @@ public sealed class PostgresSubscriptionStore(PostgresDatabase database, TimePro
         Change(Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id), (connection, current) =>
         {
             if (current is not { Active: true })
-                return on ? Write(connection, SubscriptionStore.Subscribed(current, reference, [category], Now)) : current ?? new Subscription { Categories = [] };
-            var categories = SubscriptionStore.Toggled(current.Categories, category, on);
+                return on ? Write(connection, LiteSubscriptionStore.Subscribed(current, reference, [category], Now)) : current ?? new Subscription { Categories = [] };
+            var categories = LiteSubscriptionStore.Toggled(current.Categories, category, on);
             // As in LiteDB: the last category off ends the subscription and keeps its categories.
-            if (categories.Count == 0) SubscriptionStore.End(current, "user", Now);
-            else (current.Categories, current.Reference) = (categories, SubscriptionStore.Serialize(reference));
+            if (categories.Count == 0) LiteSubscriptionStore.End(current, "user", Now);
+            else (current.Categories, current.Reference) = (categories, LiteSubscriptionStore.Serialize(reference));
             return Write(connection, current);
         });
 
     public void Refresh(ConversationReference reference) =>
         Change(Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id), (connection, current) =>
         {
-            if (current is null || SubscriptionStore.Deserialize(current).ServiceUrl == reference.ServiceUrl) return false;
-            current.Reference = SubscriptionStore.Serialize(reference);
+            if (current is null || LiteSubscriptionStore.Deserialize(current).ServiceUrl == reference.ServiceUrl) return false;
+            current.Reference = LiteSubscriptionStore.Serialize(reference);
             Write(connection, current);
             return true;
         });

@@ -11,7 +11,7 @@ public sealed class SubscriptionStoreTests
     public async Task AConversationFoundUnsubscribed_IsFoundOnceItSubscribes_EvenWhileOthersAsk()
     {
         using var db = StorageServices.Open(new MemoryStream());
-        var store = new SubscriptionStore(db, TimeProvider.System);
+        var store = new LiteSubscriptionStore(db, TimeProvider.System);
         var reference = new ConversationReference
         {
             ChannelId = "msteams", ServiceUrl = "http://127.0.0.1:1", Conversation = new ConversationAccount { Id = "c-1" },

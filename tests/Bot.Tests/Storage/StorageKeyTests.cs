@@ -22,7 +22,7 @@ public sealed class StorageKeyTests
     public void ASubscription_OfAConversationIdOverAKilobyte_IsStoredAndFound()
     {
         using var db = StorageServices.Open(new MemoryStream());
-        var store = new SubscriptionStore(db, new FakeTimeProvider(new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+        var store = new LiteSubscriptionStore(db, new FakeTimeProvider(new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero)));
         var conversationId = new string('c', 3000);
         var reference = new ConversationReference
         {

@@ -45,14 +45,14 @@ public sealed class TestStores : IDisposable
     public IUnitDirectory Directory(int instance = 0) => (IUnitDirectory)Units(instance);
 
     public ISubscriptionStore Subscriptions(int instance = 0) =>
-        Store<ISubscriptionStore>(instance, db => new SubscriptionStore(db, Time), db => new PostgresSubscriptionStore(db, Time));
+        Store<ISubscriptionStore>(instance, db => new LiteSubscriptionStore(db, Time), db => new PostgresSubscriptionStore(db, Time));
 
-    public IDeliveryStore Deliveries(int instance = 0) => Store<IDeliveryStore>(instance, db => new DeliveryStore(db), db => new PostgresDeliveryStore(db, Options.Create(new NotificationOptions())));
+    public IDeliveryStore Deliveries(int instance = 0) => Store<IDeliveryStore>(instance, db => new LiteDeliveryStore(db), db => new PostgresDeliveryStore(db, Options.Create(new NotificationOptions())));
 
     public IContentVersionStore Versions(int instance = 0) =>
-        Store<IContentVersionStore>(instance, db => new ContentVersionStore(db), db => new PostgresContentVersionStore(db));
+        Store<IContentVersionStore>(instance, db => new LiteContentVersionStore(db), db => new PostgresContentVersionStore(db));
 
-    public IDraftStore Drafts(int instance = 0) => Store<IDraftStore>(instance, db => new DraftStore(db), db => new PostgresDraftStore(db));
+    public IDraftStore Drafts(int instance = 0) => Store<IDraftStore>(instance, db => new LiteDraftStore(db), db => new PostgresDraftStore(db));
 
     public IAdminSessionStore Sessions(int instance = 0) =>
         Store<IAdminSessionStore>(instance, _ => new MemoryAdminSessionStore(), db => new PostgresAdminSessionStore(db));

@@ -19,14 +19,14 @@ namespace AnToan.Bot.Notifications;
 /// mode (Storage) opens the file exclusively, so a Pending record not in flight here belongs to a process
 /// that is gone, and is resumed at once instead of after a timeout.</para>
 /// </remarks>
-public sealed class DeliveryStore : IDeliveryStore
+public sealed class LiteDeliveryStore : IDeliveryStore
 {
     private readonly ILiteCollection<Delivery> _deliveries;
     private readonly ILiteCollection<BsonDocument> _state;
     private readonly ConcurrentDictionary<string, byte> _inFlight = new();
     private readonly Lock _watermarkGate = new();
 
-    public DeliveryStore(ILiteDatabase database)
+    public LiteDeliveryStore(ILiteDatabase database)
     {
         _deliveries = database.GetCollection<Delivery>("notify_deliveries");
         _deliveries.EnsureIndex(d => d.State);

@@ -6,12 +6,12 @@ namespace AnToan.Bot.Content;
 
 /// <summary>Drafts of imported guidance, in the bot's database (so that any instance can review and publish them).</summary>
 /// <remarks>A draft is kept as its JSON: the content shapes are records LiteDB's mapper cannot build.</remarks>
-public sealed class DraftStore : IDraftStore
+public sealed class LiteDraftStore : IDraftStore
 {
     private readonly ILiteCollection<DraftDoc> _drafts;
     private readonly Lock _gate = new();
 
-    public DraftStore(ILiteDatabase database)
+    public LiteDraftStore(ILiteDatabase database)
     {
         _drafts = database.GetCollection<DraftDoc>("content_drafts");
     }

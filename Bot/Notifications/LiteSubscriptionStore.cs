@@ -8,13 +8,13 @@ namespace AnToan.Bot.Notifications;
 
 /// <summary>Subscribed conversations and their references, in LiteDB so that restarts lose none.</summary>
 /// <remarks>The rules of subscribing (the static members) are shared with the PostgreSQL store.</remarks>
-public sealed class SubscriptionStore : ISubscriptionStore
+public sealed class LiteSubscriptionStore : ISubscriptionStore
 {
     private readonly ILiteCollection<Subscription> _subscriptions;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
-    public SubscriptionStore(ILiteDatabase database, TimeProvider time)
+    public LiteSubscriptionStore(ILiteDatabase database, TimeProvider time)
     {
         _subscriptions = database.GetCollection<Subscription>("notify_subscriptions");
         _subscriptions.EnsureIndex(s => s.Active);

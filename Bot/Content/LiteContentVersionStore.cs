@@ -12,7 +12,7 @@ public sealed record ContentVersion(int Version, int? Year, string Title, string
 /// <remarks>Versions are insert-only; "current" is one record changed by compare-and-set, so of two publishes (or a
 /// publish and a restore) started from the same version, one wins and the other is told so. Every instance on the
 /// database reads "current" to know what to serve (<see cref="ContentVersions.Sync"/>).</remarks>
-public sealed class ContentVersionStore : IContentVersionStore
+public sealed class LiteContentVersionStore : IContentVersionStore
 {
     private const string CurrentId = "current";
 
@@ -20,7 +20,7 @@ public sealed class ContentVersionStore : IContentVersionStore
     private readonly ILiteCollection<CurrentDoc> _current;
     private readonly Lock _gate = new();
 
-    public ContentVersionStore(ILiteDatabase database)
+    public LiteContentVersionStore(ILiteDatabase database)
     {
         _versions = database.GetCollection<VersionDoc>("content_versions");
         _current = database.GetCollection<CurrentDoc>("content_current");
