@@ -50,6 +50,10 @@ internal static class ContentValidator
             Source("calendar.json", e.Id, e.Source);
             var dated = e.Recurring ? e.Month is >= 1 and <= 12 && e.Day is null or (>= 1 and <= 31) : IsoDate.Parse(e.Date) is not null;
             if (!dated) throw new ContentException("calendar.json", null, $"'{e.Id}' has no valid date");
+            // Subscriptions choose among the categories the code knows: an entry of another would never be announced.
+            if (!Calendar.CalendarCategories.All.Contains(e.Category))
+                throw new ContentException("calendar.json", null,
+                    $"'{e.Id}' has the category '{e.Category}'; use one of {string.Join(", ", Calendar.CalendarCategories.All)}");
             c.Templates.ParseInline("calendar.json", e.Id, e.Template);
         }
         foreach (var i in c.Checklist) Source("checklist.json", i.Id, i.Source);

@@ -121,6 +121,18 @@ public sealed class ContentValidationTests : IDisposable
     }
 
     [Fact]
+    public void ACalendarEntryOfACategoryNobodyCanSubscribeTo_IsRefused()
+    {
+        var entry = KnowledgeContent.Load(_root).Calendar[0];
+        ReplaceFirst("calendar.json", $"\"category\": \"{entry.Category}\"", "\"category\": \"campain\"");
+
+        var error = LoadFails();
+
+        Assert.Equal("calendar.json", error.File);
+        Assert.StartsWith($"'{entry.Id}' has the category 'campain'", error.Reason);
+    }
+
+    [Fact]
     public void ATemplateWithASyntaxError_NamesTheTemplateAndLine()
     {
         var help = PathOf(Path.Combine("templates", "help.sbn"));
