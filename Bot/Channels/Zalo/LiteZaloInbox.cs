@@ -22,6 +22,8 @@ public sealed class LiteZaloInbox : IZaloInbox
         _retention = ZaloInboxEntry.Retention(options.Value);
     }
 
+    public bool Shared => false;
+
     public bool TryAccept(string id, string body)
     {
         try

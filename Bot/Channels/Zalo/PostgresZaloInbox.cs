@@ -14,6 +14,8 @@ public sealed class PostgresZaloInbox(PostgresDatabase database, TimeProvider cl
     private readonly long _retentionMs = (long)ZaloInboxEntry.Retention(options.Value).TotalMilliseconds;
     private long _nextCleanupMs;
 
+    public bool Shared => true;
+
     public bool TryAccept(string id, string body) =>
         database.Execute("INSERT INTO zalo_inbox (id, body, received_at_ms, done) VALUES ($1, $2, $3, false) ON CONFLICT (id) DO NOTHING",
             id, body, Now()) == 1;

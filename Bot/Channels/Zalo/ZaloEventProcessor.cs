@@ -7,15 +7,23 @@ namespace AnToan.Bot.Channels.Zalo;
 /// <remarks>Events left over when the host last stopped are in the inbox and run first. On shutdown the turn
 /// under way finishes (a cancelled turn would apologise to the user and lose the event); the events still
 /// queued stay pending in the inbox for the next start. Each event is claimed just before its turn: with instances
-/// sharing the inbox, one that starts finds pending the events another has queued, and only one of them runs each.</remarks>
+/// sharing the inbox, one that starts finds pending the events another has queued, and only one of them runs each;
+/// and every <see cref="SweepEvery"/> each instance takes over the events still pending <see cref="StaleAfter"/> after
+/// they were accepted (their instance died, or stopped, before running them).</remarks>
 public sealed class ZaloEventProcessor(
     IZaloInbox inbox,
     ZaloEventQueue queue,
     IZaloUserStore users,
     ZaloAdapter adapter,
     IBot bot,
+    TimeProvider clock,
     ILogger<ZaloEventProcessor> logger) : BackgroundService
 {
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>Far longer than an event waits in a live instance's queue, far shorter than Zalo users wait for a reply.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+
     private IReadOnlyList<ZaloInboxEntry> _backlog = [];
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -34,6 +42,7 @@ public sealed class ZaloEventProcessor(
             await ProcessAsync(entry);
         }
         _backlog = [];
+        var sweeping = inbox.Shared ? SweepAsync(stoppingToken) : Task.CompletedTask;
         try
         {
             await foreach (var entry in queue.ReadAllAsync(stoppingToken))
@@ -44,6 +53,31 @@ public sealed class ZaloEventProcessor(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        await sweeping;
+    }
+
+    /// <summary>Queues the shared inbox's stale pending events; the claim before each turn keeps them from running twice.</summary>
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(SweepEvery, clock, stoppingToken);
+                var staleMs = (clock.GetUtcNow() - StaleAfter).ToUnixTimeMilliseconds();
+                var stale = inbox.Pending().Where(e => e.ReceivedAtMs < staleMs).ToList();
+                if (stale.Count > 0) logger.LogWarning("Taking over {Count} Zalo events left pending by another instance", stale.Count);
+                foreach (var entry in stale)
+                    if (!queue.TryEnqueue(entry)) break; // full: the next sweep takes the rest
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The sweep of stale Zalo events failed; it runs again in {Every}", SweepEvery);
+            }
         }
     }
 

@@ -6,6 +6,10 @@ namespace AnToan.Bot.Channels.Zalo;
 /// instances hold it (one queued it, the other found it pending at start-up) only one runs it.</remarks>
 public interface IZaloInbox
 {
+    /// <summary>Whether other instances accept events into this inbox too: then an event left pending for long may be
+    /// one whose instance died before running it, and the others take it over (<see cref="ZaloEventProcessor"/>).</summary>
+    bool Shared { get; }
+
     /// <returns>false when the event was seen before (a retry or a replay).</returns>
     bool TryAccept(string id, string body);
 

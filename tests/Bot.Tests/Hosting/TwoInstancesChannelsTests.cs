@@ -96,4 +96,28 @@ public sealed class TwoInstancesChannelsTests : IDisposable
         Assert.True(answers > 0);
         Assert.Equal(answers, api.Delivered.Count(m => m.UserId == "once"));
     }
+
+    /// <summary>An event accepted by an instance that died before running it is run by another, once it is stale.</summary>
+    [PostgresFact]
+    public async Task AZaloEventLeftPendingByADeadInstance_IsRunByAnother()
+    {
+        await using var api = await FakeZaloApi.StartAsync();
+        await using var b = await ZaloTestHost.StartAsync(api, settings: Settings);
+        // What instance A's webhook did before it died: the event is in the shared inbox, in nobody's queue.
+        var inbox = b.Services.GetRequiredService<IZaloInbox>();
+        Assert.True(inbox.TryAccept("msg-orphan", b.TextEvent("orphan", "xin chào", msgId: "msg-orphan").ToJsonString()));
+
+        b.Clock.Advance(ZaloEventProcessor.SweepEvery);
+        await b.DrainAsync();
+        Assert.DoesNotContain(api.Delivered, m => m.UserId == "orphan"); // not stale yet: it may be in A's queue
+
+        // Past StaleAfter, in steps: each sweep waits on the host's clock from where the last one ended.
+        for (var i = 0; i < 200 && !api.Delivered.Any(m => m.UserId == "orphan"); i++)
+        {
+            b.Clock.Advance(TimeSpan.FromSeconds(30));
+            await Task.Delay(50);
+        }
+        Assert.NotEmpty(await b.WaitForMessagesAsync("orphan"));
+        Assert.Empty(inbox.Pending());
+    }
 }
