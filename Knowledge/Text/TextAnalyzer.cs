@@ -89,11 +89,14 @@ public sealed partial class TextAnalyzer
         return code is null ? null : code + TrimZeros(digits);
     }
 
-    /// <summary>The month of a term made by <see cref="MonthTerm"/>, if it is one.</summary>
+    /// <summary>The month a term names (made by <see cref="MonthTerm"/> or <see cref="DateTerm"/>), if it names one.</summary>
     public int? MonthOf(string term)
     {
         var prefix = string.Concat(_lexicon.MonthWords[0]);
-        return term.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(term.AsSpan(prefix.Length), out var m) && m is >= 1 and <= 12 ? m : null;
+        // A month term ("thang6"), or the month of a date term ("5/3", from "ngày 5 tháng 3" or "mùng 5 tháng 3").
+        var month = term.StartsWith(prefix, StringComparison.Ordinal) ? term.AsSpan(prefix.Length)
+            : term.IndexOf('/') is var slash and > 0 ? term.AsSpan(slash + 1) : [];
+        return int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12 ? m : null;
     }
 
     /// <summary>The canonical term of a day of a month.</summary>

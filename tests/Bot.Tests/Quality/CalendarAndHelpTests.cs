@@ -20,6 +20,20 @@ public sealed class CalendarAndHelpTests
         Assert.DoesNotContain(AnswerComposer.ThumbsUp, (await new BotConversation(host.Client).SendAsync("sắp tới có gì")).Buttons);
     }
 
+    /// <summary>A day named with its month ("ngày 5 tháng 3", "mùng 5 tháng 3") asks about that month, not this one.</summary>
+    [Theory]
+    [InlineData("ngày 5 tháng 3 có hoạt động gì")]
+    [InlineData("mùng 5 tháng 3 có hoạt động gì")]
+    [InlineData("mung 5 thang 3 co hoat dong gi")]
+    public async Task ADayOfAMonth_ListsThatMonth(string question)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero));
+        await using var host = await TestBotHost.StartAsync(clock: clock);
+        var turn = await new BotConversation(host.Client).SendAsync(question);
+        Assert.Contains("3/2027", turn.Text);
+        Assert.DoesNotContain("11/2026", turn.Text);
+    }
+
     [Fact]
     public async Task Help_NamesEveryCommand()
     {
