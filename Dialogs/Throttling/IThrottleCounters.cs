@@ -16,6 +16,11 @@ public interface IThrottleCounters
     /// one replaced.</returns>
     CounterWindow Count(string scope, string key, DateTimeOffset now, TimeSpan length);
 
+    /// <summary><see cref="Count"/> without holding a request thread while a shared store answers (a rate limit checks
+    /// every request).</summary>
+    ValueTask<CounterWindow> CountAsync(string scope, string key, DateTimeOffset now, TimeSpan length, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Count(scope, key, now, length));
+
     /// <summary>Counts one refused attempt in the key's window; when it has none (forgotten meanwhile), in a new one
     /// opening now that holds <paramref name="count"/>.</summary>
     /// <returns>The refused attempts of the window, this one included.</returns>

@@ -5,9 +5,9 @@ namespace AnToan.Bot.Channels.WebChat;
 
 /// <summary>A fixed window of <c>permitLimit</c> requests per key, counted in the <see cref="IThrottleCounters"/> every
 /// instance shares: the web chat's limits per address hold however a load balancer spreads the requests.</summary>
-/// <remarks>The window opens at the key's first request. ASP.NET's middleware asks again asynchronously when the
-/// synchronous attempt is refused, so a refused request may count twice: that only keeps a key that is over its limit
-/// over it until the window ends, which it would be anyway.</remarks>
+/// <remarks>The window opens at the key's first request. The synchronous attempt grants nothing and counts nothing:
+/// ASP.NET's middleware then asks asynchronously, and the count is made there, so no request thread waits on the
+/// database and each request counts once.</remarks>
 internal sealed class SharedWindowLimiter(IThrottleCounters counters, string scope, string key, int permitLimit, TimeSpan window, TimeProvider time)
     : RateLimiter
 {
@@ -18,20 +18,22 @@ internal sealed class SharedWindowLimiter(IThrottleCounters counters, string sco
 
     public override RateLimiterStatistics? GetStatistics() => null;
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => Lease.NotWithoutWaiting;
+
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _lastUsed, time.GetTimestamp());
         var now = time.GetUtcNow();
-        var w = counters.Count(scope, key, now, window);
+        var w = await counters.CountAsync(scope, key, now, window, cancellationToken);
         return w.Count <= permitLimit ? Lease.Granted : new Lease(false, w.End - now);
     }
-
-    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
-        new(AttemptAcquireCore(permitCount));
 
     private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
     {
         public static readonly Lease Granted = new(true, null);
+
+        /// <summary>The synchronous answer: ask asynchronously.</summary>
+        public static readonly Lease NotWithoutWaiting = new(false, null);
 
         public override bool IsAcquired => acquired;
 

@@ -22,18 +22,30 @@ public sealed class PostgresThrottleCounters(PostgresDatabase database) : IThrot
     public CounterWindow Count(string scope, string key, DateTimeOffset now, TimeSpan length)
     {
         SweepNowAndThen(now);
-        // SET sees the row as it was: each column is either carried on (the window is open) or started afresh.
-        return database.Query($"""
-            INSERT INTO throttle_counters AS t (scope, key, {Columns}) VALUES ($1, $2, $3, $4, 1, 0, 0)
-            ON CONFLICT (scope, key) DO UPDATE SET
-                window_start = CASE WHEN t.window_end > $3 THEN t.window_start ELSE $3 END,
-                window_end = CASE WHEN t.window_end > $3 THEN t.window_end ELSE $4 END,
-                count = CASE WHEN t.window_end > $3 THEN t.count + 1 ELSE 1 END,
-                refused = CASE WHEN t.window_end > $3 THEN t.refused ELSE 0 END,
-                closed = CASE WHEN t.window_end > $3 THEN 0 ELSE t.refused END
-            RETURNING {Columns}
-            """, FromRow, scope, key, now, now + length).Single();
+        return database.Query(CountSql, FromRow, scope, key, now, now + length).Single();
     }
+
+    public async ValueTask<CounterWindow> CountAsync(string scope, string key, DateTimeOffset now, TimeSpan length, CancellationToken cancellationToken)
+    {
+        SweepNowAndThen(now);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection, CountSql, scope, key, now, now + length);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) throw new InvalidOperationException("The count returned no row.");
+        return FromRow(reader);
+    }
+
+    // SET sees the row as it was: each column is either carried on (the window is open) or started afresh.
+    private const string CountSql = $"""
+        INSERT INTO throttle_counters AS t (scope, key, {Columns}) VALUES ($1, $2, $3, $4, 1, 0, 0)
+        ON CONFLICT (scope, key) DO UPDATE SET
+            window_start = CASE WHEN t.window_end > $3 THEN t.window_start ELSE $3 END,
+            window_end = CASE WHEN t.window_end > $3 THEN t.window_end ELSE $4 END,
+            count = CASE WHEN t.window_end > $3 THEN t.count + 1 ELSE 1 END,
+            refused = CASE WHEN t.window_end > $3 THEN t.refused ELSE 0 END,
+            closed = CASE WHEN t.window_end > $3 THEN 0 ELSE t.refused END
+        RETURNING {Columns}
+        """;
 
     public int Refuse(string scope, string key, DateTimeOffset now, TimeSpan length, int count) =>
         database.Query($"""
