@@ -5,13 +5,14 @@
 # Chromium (/usr/bin/chromium, or set CHROMIUM). Exit code 0 when every reply came; 1 otherwise; 2 when a tool
 # is missing.
 #   scripts/playground-smoke.sh [--no-build]
-# Settings: BOT_PORT (default 3978), PLAYGROUND_PORT (56150), SCREENSHOT (a PNG of the chat at the end).
+# Settings: BOT_PORT (default 3978), PLAYGROUND_PORT (26150), SCREENSHOT (a PNG of the chat at the end).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 playground="$root/scripts/playground"
 bot_port="${BOT_PORT:-3978}"
-playground_port="${PLAYGROUND_PORT:-56150}"
+# Below Linux's ephemeral ports (32768-60999), which the test run's connections may still hold.
+playground_port="${PLAYGROUND_PORT:-26150}"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 
 for tool in dotnet node npm curl; do
@@ -51,6 +52,14 @@ wait_for "http://127.0.0.1:$bot_port/healthz" 60 "the bot" "$work/bot.log"
 (cd "$work" && exec node "$playground/node_modules/@microsoft/m365agentsplayground/cli.js" \
   -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$playground_port" --disable-telemetry) >"$work/playground.log" 2>&1 &
 pids+=($!)
+# When the port asked for is taken, the playground listens on another one and says which: use that one.
+for _ in $(seq 60); do
+  listening=$(sed -n 's/^Listening on \([0-9][0-9]*\).*/\1/p' "$work/playground.log" | head -n 1)
+  [ -n "$listening" ] && break
+  sleep 1
+done
+[ -n "$listening" ] || { echo "playground smoke: FAILED: the playground never said where it listens; its log:" >&2; tail -20 "$work/playground.log" >&2; exit 1; }
+playground_port="$listening"
 wait_for "http://127.0.0.1:$playground_port/_debug/ping" 60 "the playground" "$work/playground.log"
 
 cd "$playground"
