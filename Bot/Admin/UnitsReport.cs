@@ -3,6 +3,7 @@ using AnToan.Dialogs.Flows;
 using AnToan.Dialogs.Units;
 using AnToan.Knowledge;
 using AnToan.Knowledge.Model;
+using AnToan.Bot.Storage;
 
 namespace AnToan.Bot.Admin;
 

@@ -1,4 +1,3 @@
-using AnToan.Bot.Admin;
 using System.Security.Cryptography;
 using AnToan.Dialogs.Units;
 using LiteDB;

@@ -1,4 +1,3 @@
-using AnToan.Bot.Admin;
 using AnToan.Dialogs.Units;
 using Npgsql;
 

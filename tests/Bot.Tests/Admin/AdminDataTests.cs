@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AnToan.Bot.Admin;
+using AnToan.Bot.Storage;
 using AnToan.Dialogs.Flows;
 using AnToan.Knowledge;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Net;
 using AnToan.Bot.Admin;
+using AnToan.Bot.Storage;
 using AnToan.Bot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

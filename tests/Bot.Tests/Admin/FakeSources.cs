@@ -1,4 +1,5 @@
 using AnToan.Bot.Admin;
+using AnToan.Bot.Storage;
 
 namespace AnToan.Bot.Tests.Admin;
 

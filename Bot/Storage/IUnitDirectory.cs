@@ -1,7 +1,7 @@
-namespace AnToan.Bot.Admin;
+namespace AnToan.Bot.Storage;
 
 /// <summary>The units, their members and every answer they gave: what the dashboard reads about units.</summary>
-/// <remarks>Read side only: the dialogs' unit store writes these (<see cref="Storage.LiteUnitStore"/> is both).</remarks>
+/// <remarks>Read side only: the dialogs' unit store writes these (<see cref="LiteUnitStore"/> and <see cref="Postgres.PostgresUnitStore"/> are both); the dashboard (Admin) reads through it.</remarks>
 public interface IUnitDirectory
 {
     IReadOnlyList<DirectoryUnit> Units();
