@@ -13,15 +13,13 @@ namespace AnToan.Bot.Admin;
 /// answer, with expectReplies) before it is on disk.</para></remarks>
 public sealed class QuestionLogMiddleware(IQuestionStore log, TimeProvider time) : IMiddleware
 {
-    public const string TraceName = KnowledgeTrace.Name;
-
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         List<Task>? recorded = null;
         turnContext.OnSendActivities((context, activities, nextSend) =>
         {
             foreach (var activity in activities)
-                if (activity is { Type: ActivityTypes.Trace, Name: TraceName, Value: KnowledgeTrace trace })
+                if (activity is { Type: ActivityTypes.Trace, Name: KnowledgeTrace.Name, Value: KnowledgeTrace trace })
                     (recorded ??= []).Add(log.RecordAsync(new AskedQuestion(trace.Query, trace.Answered, trace.AnswerId, context.Activity.ChannelId ?? "", time.GetUtcNow())));
             return nextSend();
         });

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using AnToan.Bot.Admin;
+using AnToan.Dialogs;
 using AnToan.Dialogs.Engine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -53,7 +53,7 @@ public sealed class TurnMetricsMiddleware : Microsoft.Bot.Builder.IMiddleware
     {
         turnContext.OnSendActivities((context, activities, nextSend) =>
         {
-            foreach (var trace in activities.Where(a => a.Type == ActivityTypes.Trace && a.Name == QuestionLogMiddleware.TraceName))
+            foreach (var trace in activities.Where(a => a.Type == ActivityTypes.Trace && a.Name == KnowledgeTrace.Name))
                 BotMetrics.Questions.Add(1, new KeyValuePair<string, object?>("answered", trace.Value is Dialogs.KnowledgeTrace { Answered: true }));
             return nextSend();
         });
