@@ -1,7 +1,8 @@
-using System.Globalization;
+using System.Buffers;
 using System.IdentityModel.Tokens.Jwt;
 using AnToan.Bot.Hosting;
-using Newtonsoft.Json;
+using System.Text;
+using System.Text.Json;
 
 namespace AnToan.Bot.Channels;
 
@@ -54,32 +55,93 @@ public sealed class BotRequestGate(IConfiguration configuration, ILogger<BotRequ
     /// (the last one when a name is repeated, as a JSON object keeps it).</summary>
     private sealed record Checked(string? ServiceUrl, string?[] Ids);
 
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64,
+    };
+
     /// <returns>Null when the body is not one well-formed JSON object.</returns>
-    /// <remarks>Read as a stream of tokens, not into a JObject: the few values checked are picked up on the way,
-    /// and no tree of the whole activity is built for every turn.</remarks>
+    /// <remarks>The body is read into a pooled buffer and its UTF-8 scanned as tokens: the few values checked are
+    /// picked up on the way, and neither a string of the whole body nor a tree of the activity is made for every
+    /// turn (the SDK reads the activity itself afterwards).</remarks>
     private static async Task<Checked?> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body, leaveOpen: true);
-        var text = await reader.ReadToEndAsync(cancellationToken);
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var length = 0;
         try
         {
-            using var json = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-            if (!json.Read() || json.TokenType != JsonToken.StartObject) return null;
-            string? serviceUrl = null;
-            var ids = new string?[IdPaths.Length];
-            while (json.Read() && json.Depth > 0)
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             {
-                if (json.TokenType is JsonToken.StartObject or JsonToken.StartArray or JsonToken.PropertyName
-                    or JsonToken.EndObject or JsonToken.EndArray or JsonToken.Comment) continue;
-                var path = json.Path;
-                if (path == "serviceUrl") serviceUrl = json.Value is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
-                else if (Array.IndexOf(IdPaths, path) is var at and >= 0) ids[at] = json.Value as string;
+                length += read;
+                if (length < buffer.Length) continue;
+                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
             }
-            // The object must be complete; what may follow it is not read (as JToken.ReadFrom did not).
-            return json.TokenType == JsonToken.EndObject && json.Depth == 0 ? new Checked(serviceUrl, ids) : null;
+            return Parse(buffer.AsSpan(0, length));
         }
-        catch (JsonReaderException)
+        finally
         {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The checked paths, index 0 serviceUrl and then the <see cref="IdPaths"/>, as they are matched in the
+    /// UTF-8 of the body: the index in <see cref="Parents"/> of the top-level object holding the value (-1: the
+    /// activity itself), and the value's name.</summary>
+    private static readonly (int Parent, byte[] Name)[] Paths;
+
+    private static readonly byte[][] Parents;
+
+    static BotRequestGate()
+    {
+        var paths = new[] { "serviceUrl" }.Concat(IdPaths).Select(p => p.Split('.')).ToList();
+        var parents = paths.Where(p => p.Length == 2).Select(p => p[0]).Distinct().ToList();
+        Parents = parents.Select(Encoding.UTF8.GetBytes).ToArray();
+        Paths = paths.Select(p => p.Length == 1 ? (-1, Encoding.UTF8.GetBytes(p[0])) : (parents.IndexOf(p[0]), Encoding.UTF8.GetBytes(p[1]))).ToArray();
+    }
+
+    private static int ParentIndex(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < Parents.Length; i++)
+            if (reader.ValueTextEquals(Parents[i])) return i;
+        return -1;
+    }
+
+    private static int PathIndex(ref Utf8JsonReader reader, int parent)
+    {
+        for (var i = 0; i < Paths.Length; i++)
+            if (Paths[i].Parent == parent && reader.ValueTextEquals(Paths[i].Name)) return i;
+        return -1;
+    }
+
+    private static Checked? Parse(ReadOnlySpan<byte> json)
+    {
+        if (json.StartsWith(Encoding.UTF8.Preamble)) json = json[Encoding.UTF8.Preamble.Length..];
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            var values = new string?[Paths.Length];
+            var parent = -1; // the top-level property whose value is being read, as an index of Paths' parents
+            while (reader.Read())
+            {
+                // The object must be complete; what may follow it is not read.
+                if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0) return new Checked(values[0], values[1..]);
+                if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth > 2) continue;
+                if (reader.CurrentDepth == 1) parent = ParentIndex(ref reader);
+                var at = reader.CurrentDepth == 1 ? PathIndex(ref reader, -1) : parent < 0 ? -1 : PathIndex(ref reader, parent);
+                if (at < 0) continue;
+                reader.Read();
+                values[at] = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            return null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Not JSON, or a string no .NET string can hold (a lone surrogate escaped in an id).
             return null;
         }
     }

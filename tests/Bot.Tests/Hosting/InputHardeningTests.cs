@@ -231,6 +231,35 @@ public sealed class InputHardeningTests
     }
 
     [Fact]
+    public async Task ALongIdOutsideTheCheckedPaths_IsAnswered()
+    {
+        // Only the activity's own ids and those of its accounts are stored under; an "id" elsewhere is not checked.
+        await using var host = await TestBotHost.StartAsync();
+        var activity = Message("message", "trợ giúp");
+        activity["channelData"] = new JObject { ["id"] = new string('c', 3000), ["conversation"] = new JObject { ["id"] = new string('c', 3000) } };
+        activity["entities"] = new JArray(new JObject { ["id"] = new string('c', 3000) });
+
+        var (status, body) = await PostAsync(host, Json(activity.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("\"type\": \"message\"", body);
+    }
+
+    [Fact]
+    public async Task ABodyWithAByteOrderMark_IsAnswered()
+    {
+        await using var host = await TestBotHost.StartAsync();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Message("message", "trợ giúp").ToString())).ToArray();
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new("application/json");
+
+        var (status, body) = await PostAsync(host, content);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("\"type\": \"message\"", body);
+    }
+
+    [Fact]
     public async Task Healthz_Is200()
     {
         await using var host = await TestBotHost.StartAsync();
