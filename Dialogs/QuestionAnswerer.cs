@@ -11,7 +11,6 @@ namespace AnToan.Dialogs;
 public sealed class QuestionAnswerer(
     KnowledgeMatcher matcher,
     AnswerComposer composer,
-    Replies replies,
     LocalClock clock,
     ConversationState conversationState) : IQuestionAnswerer
 {
@@ -48,7 +47,7 @@ public sealed class QuestionAnswerer(
     private async Task ReplyAsync(ITurnContext turnContext, MatchResult match, CancellationToken cancellationToken)
     {
         var reply = composer.Compose(match, clock.Today);
-        await turnContext.SendActivityAsync(replies.Message(reply.Template, reply.Model, reply.Buttons), cancellationToken);
+        await turnContext.SendActivityAsync(Replies.Rendered(reply.Text, reply.Buttons), cancellationToken);
         if (match.Answered)
             await _lastAnswer.SetAsync(turnContext, new LastAnswer { AnswerId = match.Best!.Key, Question = match.Query }, cancellationToken);
         else

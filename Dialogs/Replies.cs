@@ -11,9 +11,13 @@ public sealed class Replies(KnowledgeStore knowledge)
     public KnowledgeContent Content => knowledge.Current;
 
     /// <summary>A message rendered from the named template, with optional buttons.</summary>
-    public Activity Message(string template, object? model = null, IEnumerable<ButtonSpec>? buttons = null)
+    public Activity Message(string template, object? model = null, IEnumerable<ButtonSpec>? buttons = null) =>
+        Rendered(Content.Templates.Render(template, model), buttons);
+
+    /// <summary>A message of text already rendered from a template, with optional buttons.</summary>
+    public static Activity Rendered(string text, IEnumerable<ButtonSpec>? buttons = null)
     {
-        var activity = MessageFactory.Text(Content.Templates.Render(template, model));
+        var activity = MessageFactory.Text(text);
         activity.TextFormat = TextFormatTypes.Markdown;
         var actions = buttons?.Select(b => new CardAction(ActionTypes.ImBack, b.Title, value: b.Value)).ToList();
         if (actions is { Count: > 0 }) activity.SuggestedActions = new SuggestedActions(actions: actions);

@@ -55,7 +55,7 @@ public sealed class ContentReview(IDraftStore drafts, ContentVersions versions, 
         var match = KnowledgeMatcher.Match(index, question, today, QuestionAnswerer.IsKnowledge);
         var reply = new AnswerComposer().Compose(match, today);
         return new PreviewReply(match.Outcome.ToString().ToLowerInvariant(), match.Answered ? match.Best!.Key : null,
-            content.Templates.Render(reply.Template, reply.Model), reply.Buttons.Select(b => b.Title).ToList());
+            reply.Text, reply.Buttons.Select(b => b.Title).ToList());
     }
 
     public PublishOutcome Publish(ContentDraft draft, string who, string? note)

@@ -2,17 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json;
 
 namespace AnToan.Bot.Storage;
 
 /// <summary>Bot state (the SDK's <see cref="IStorage"/>) kept in one LiteDB collection, one document per key:
 /// the value as JSON written the way the SDK's own storages write it, plus an ETag.</summary>
 /// <remarks>
-/// The JSON settings are those of the SDK's MemoryStorage and BlobsStorage (TypeNameHandling.All, so state bags
-/// and dialog stacks come back as the types that were saved), with one deliberate difference: strings are never
-/// parsed as dates on the way back (the SDK's storages turn a user's "2021-12-01" into a DateTime, its issue
-/// #5924). Typed DateTime/DateTimeOffset members still round-trip exactly; keep dates in typed members.
+/// The JSON is <see cref="StateJson"/>'s.
 /// <para>The document id is a hash of the key because LiteDB compares strings with the database's collation,
 /// case-insensitive by default, while bot keys (conversation ids) are case-sensitive; the key itself is kept
 /// beside it for people reading the file.</para>
@@ -23,21 +19,6 @@ namespace AnToan.Bot.Storage;
 public sealed class LiteDbStorage : IStorage, IConversationPruning
 {
     public const string CollectionName = "bot_state";
-
-    // TypeNameHandling.All is safe here: the JSON is only ever read back from our own database file.
-    internal static readonly JsonSerializerSettings WriteSettings = new()
-    {
-        TypeNameHandling = TypeNameHandling.All,
-        ReferenceLoopHandling = ReferenceLoopHandling.Error,
-        MaxDepth = null,
-    };
-
-    internal static readonly JsonSerializerSettings ReadSettings = new()
-    {
-        TypeNameHandling = TypeNameHandling.All,
-        MaxDepth = null,
-        DateParseHandling = DateParseHandling.None,
-    };
 
     private readonly ILiteCollection<BsonDocument> _items;
     // The ETag check and the write it guards run on the writer's one thread: no other write interleaves.
@@ -66,7 +47,7 @@ public sealed class LiteDbStorage : IStorage, IConversationPruning
                 _known.Read(id, stored, token);
             }
             if (stored is null) continue;
-            if (JsonConvert.DeserializeObject<object>(stored.Json, ReadSettings) is not { } value) continue;
+            if (StateJson.Deserialize(stored.Json) is not { } value) continue;
             if (value is IStoreItem item) item.ETag = stored.ETag;
             result[key] = value;
         }
@@ -82,7 +63,7 @@ public sealed class LiteDbStorage : IStorage, IConversationPruning
         if (changes.Count == 0) return Task.CompletedTask;
         // Serialise on the caller's thread: it is the slow part and touches nothing shared.
         var documents = changes.Select(c => (c.Key, Id: Id(c.Key), Item: c.Value as IStoreItem,
-            Json: JsonConvert.SerializeObject(c.Value, WriteSettings), ETag: Guid.NewGuid().ToString("N"))).ToList();
+            Json: StateJson.Serialize(c.Value), ETag: Guid.NewGuid().ToString("N"))).ToList();
         var ids = documents.Select(d => d.Id).ToList();
         _known.Writing(ids);
         return Settled(ids, _writer.WriteAsync(() =>

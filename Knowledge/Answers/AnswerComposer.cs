@@ -33,6 +33,7 @@ public sealed class AnswerComposer
     {
         if (_composed.TryGetValue(match, out var known) && known.Today == today) return known.Reply;
         var reply = ComposeNew(match, today);
+        reply = reply with { Text = match.Index.Content.Templates.Render(reply.Template, reply.Model) };
         _composed.AddOrUpdate(match, new Composed(today, reply));
         return reply;
     }
@@ -57,7 +58,7 @@ public sealed class AnswerComposer
     private AnswerReply Compared(MatchResult match, IReadOnlyList<MatchResult> parts, DateOnly today)
     {
         var templates = match.Index.Content.Templates;
-        var rendered = parts.Select(p => Compose(p, today)).Select(r => templates.Render(r.Template, r.Model)).ToList();
+        var rendered = parts.Select(p => Compose(p, today).Text).ToList();
         var model = new
         {
             Parts = rendered.Select(text => new

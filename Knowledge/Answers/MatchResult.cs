@@ -52,4 +52,9 @@ public sealed record RankedCandidate(Candidate Candidate, double Rank, double Co
 }
 
 /// <summary>A reply to render: a template of Content/templates, its model, and buttons.</summary>
-public sealed record AnswerReply(string Template, object Model, IReadOnlyList<ButtonSpec> Buttons);
+public sealed record AnswerReply(string Template, object Model, IReadOnlyList<ButtonSpec> Buttons)
+{
+    /// <summary>The template rendered with the model, once, by <see cref="AnswerComposer.Compose"/>: a reply served
+    /// again from its cache is not rendered again.</summary>
+    public string Text { get; init; } = "";
+}

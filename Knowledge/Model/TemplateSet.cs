@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using Scriban;
 using Scriban.Runtime;
 
@@ -66,13 +67,19 @@ public sealed class TemplateSet
     [ThreadStatic]
     private static TemplateContext? t_context;
 
+    /// <summary>Scriban's snake_case names of the models' members, made once per member (Scriban's renamer builds the
+    /// name anew every time a model is imported). Bounded by the members of the model types.</summary>
+    private static readonly ConcurrentDictionary<MemberInfo, string> SnakeCaseNames = new();
+
+    private static string SnakeCase(MemberInfo member) => SnakeCaseNames.GetOrAdd(member, StandardMemberRenamer.Rename);
+
     private static string RenderTemplate(Template template, object? model)
     {
         var globals = new ScriptObject();
-        if (model is not null) globals.Import(model);
+        if (model is not null) globals.Import(model, renamer: SnakeCase);
         // A TemplateContext is not thread-safe: the thread's own is taken for the render (a render that starts
         // inside this one makes a new one), and given back only when the render went through.
-        var context = t_context ?? new TemplateContext(Builtins) { StrictVariables = false, LoopLimit = 1000, RecursiveLimit = 20 };
+        var context = t_context ?? new TemplateContext(Builtins) { StrictVariables = false, LoopLimit = 1000, RecursiveLimit = 20, MemberRenamer = SnakeCase };
         t_context = null;
         context.PushGlobal(globals);
         var text = template.Render(context).Trim();

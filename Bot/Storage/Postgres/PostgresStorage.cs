@@ -1,5 +1,4 @@
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json;
 
 namespace AnToan.Bot.Storage.Postgres;
 
@@ -11,15 +10,10 @@ namespace AnToan.Bot.Storage.Postgres;
 /// nothing of the batch is written), as <see cref="LiteDbStorage"/> does. The SDK's BotState writes plain
 /// dictionaries, without ETags (last writer wins): two instances never run one conversation's turns at once
 /// (<see cref="PostgresTurnLock"/>), which is what keeps those safe.
-/// <para>The JSON is written and read with the settings of <see cref="LiteDbStorage"/> (types kept, strings never
-/// parsed as dates).</para>
+/// <para>The JSON is <see cref="StateJson"/>'s, as with LiteDB: one shape of bot state whichever provider keeps it.</para>
 /// </remarks>
 public sealed class PostgresStorage(PostgresDatabase database) : IStorage, IConversationPruning
 {
-    // The settings of LiteDbStorage: one JSON shape for bot state whichever provider keeps it.
-    private static readonly JsonSerializerSettings WriteSettings = LiteDbStorage.WriteSettings;
-    private static readonly JsonSerializerSettings ReadSettings = LiteDbStorage.ReadSettings;
-
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -30,7 +24,7 @@ public sealed class PostgresStorage(PostgresDatabase database) : IStorage, IConv
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (JsonConvert.DeserializeObject<object>(reader.GetString(1), ReadSettings) is not { } value) continue;
+            if (StateJson.Deserialize(reader.GetString(1)) is not { } value) continue;
             if (value is IStoreItem item) item.ETag = reader.GetInt64(2).ToString(System.Globalization.CultureInfo.InvariantCulture);
             result[reader.GetString(0)] = value;
         }
@@ -43,7 +37,7 @@ public sealed class PostgresStorage(PostgresDatabase database) : IStorage, IConv
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0) return;
-        var rows = changes.Select(c => (c.Key, Item: c.Value as IStoreItem, Json: JsonConvert.SerializeObject(c.Value, WriteSettings))).ToList();
+        var rows = changes.Select(c => (c.Key, Item: c.Value as IStoreItem, Json: StateJson.Serialize(c.Value))).ToList();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var (key, item, json) in rows)

@@ -46,7 +46,7 @@ public sealed class FirstParagraphScore
         var answered = match.Answered && (match.Best!.Kind != EntryKind.Intent || AnswerComposer.CalendarIntents.Contains(match.Best.Id));
         if (!answered) return (false, "");
         var reply = new AnswerComposer().Compose(match, today);
-        return (true, match.Index.Content.Templates.Render(reply.Template, reply.Model));
+        return (true, reply.Text);
     }
 
     public static string[] Paragraphs(string text) =>

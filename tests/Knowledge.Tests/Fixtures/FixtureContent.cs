@@ -17,7 +17,6 @@ public static class FixtureContent
     /// <summary>The reply text the way the bot renders it.</summary>
     public static string Render(MatchResult match, DateOnly today)
     {
-        var reply = new AnswerComposer().Compose(match, today);
-        return Store.Current.Templates.Render(reply.Template, reply.Model);
+        return new AnswerComposer().Compose(match, today).Text;
     }
 }
