@@ -168,6 +168,11 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>A search's best scores by entry, kept by the thread from one search to the next (the search reads it
+    /// to the end before it returns).</summary>
+    [ThreadStatic]
+    private static Dictionary<int, (float Question, float Body)>? t_best;
+
     /// <summary>The entries that best match <paramref name="question"/>, best first.</summary>
     /// <param name="today">Resolves "hôm nay", "tháng này" in the question.</param>
     /// <param name="include">Which entries may be returned (e.g. no intents in the middle of a dialog).</param>
@@ -185,7 +190,8 @@ public sealed class KnowledgeIndex : IDisposable
         var known = terms.Where(_entryFrequency.ContainsKey).ToList();
         var telling = known.Where(t => !fillers.Contains(t) && _entryFrequency[t] <= Entries.Count * CommonShare).ToList();
         var hits = _postings.Top(telling.Count > 0 ? telling : known, MaxHits);
-        var best = new Dictionary<int, (float Question, float Body)>();
+        var best = t_best ??= [];
+        best.Clear();
         foreach (var (doc, score) in hits)
         {
             var e = _docEntry[doc];

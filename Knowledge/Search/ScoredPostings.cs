@@ -66,7 +66,7 @@ internal sealed class ScoredPostings : IDisposable
                 }
             }
             // The worst of the best so far on top, so a better hit replaces it.
-            var best = new PriorityQueue<int, (float Score, int Doc)>(Math.Min(found, count) + 1, WorstFirst.Instance);
+            var best = scratch.Best;
             for (var i = 0; i < found; i++)
             {
                 var hit = (Score: (float)sums[touched[i]], Doc: touched[i]);
@@ -85,14 +85,18 @@ internal sealed class ScoredPostings : IDisposable
         finally
         {
             for (var i = 0; i < found; i++) sums[touched[i]] = 0;
+            scratch.Best.Clear();
         }
     }
 
     public void Dispose() => _scratch.Dispose();
 
-    /// <summary>Per-thread sums by document, all 0 between searches, and the documents a search touched.</summary>
+    /// <summary>Per-thread sums by document, all 0 between searches, the documents a search touched, and the queue of
+    /// the best (empty between searches).</summary>
     private sealed class Scratch(int size)
     {
+        public PriorityQueue<int, (float Score, int Doc)> Best { get; } = new(WorstFirst.Instance);
+
         public double[] Sums { get; } = new double[size];
         public int[] Touched { get; } = new int[size];
     }
