@@ -17,7 +17,7 @@ public static class AdminServices
         services.AddSingleton<AdminAuth>();
         // Singletons: stateless over the stores (AddStorage), the clock and the content in service (LocalClock comes with the dialogs).
         services.AddSingleton<AdminAudit>();
-        services.AddSingleton<UnitsReport>();
+        services.AddSingleton<UnitsDashboard>();
         services.AddSingleton<QuestionsReport>();
         services.AddSingleton<AnnouncementsReport>();
         services.AddSingleton<UnitsExport>();

@@ -19,9 +19,9 @@ public static class DashboardApi
     public static RouteGroupBuilder MapDashboardAdmin(this RouteGroupBuilder admin)
     {
         admin.MapGet("/overview", Overview);
-        admin.MapGet("/units", (string? type, string? status, string? sort, bool? desc, int? year, UnitsReport report) =>
+        admin.MapGet("/units", (string? type, string? status, string? sort, bool? desc, int? year, UnitsDashboard report) =>
             Results.Ok(Sort(report.Rows(year).Where(u => (type is null || u.Type == type) && (status is null || u.Status == status)), sort, desc ?? false)));
-        admin.MapGet("/units/{id}", (string id, int? year, UnitsReport report) =>
+        admin.MapGet("/units/{id}", (string id, int? year, UnitsDashboard report) =>
             report.Detail(id, year) is { } detail ? Results.Ok(detail) : Results.NotFound());
         admin.MapGet("/questions", (int? weeks, QuestionsReport report) => Results.Ok(report.View(Weeks(weeks))));
         admin.MapGet("/announcements/report", AnnouncementsView);
@@ -39,7 +39,7 @@ public static class DashboardApi
     }
 
     /// <summary>Counts and the two charts' data, with the labels the page shows for codes.</summary>
-    private static IResult Overview(int? year, UnitsReport units, QuestionsReport questions, AnnouncementsReport announcements, KnowledgeStore knowledge, LocalClock clock)
+    private static IResult Overview(int? year, UnitsDashboard units, QuestionsReport questions, AnnouncementsReport announcements, KnowledgeStore knowledge, LocalClock clock)
     {
         year = units.YearOr(year);
         var rows = units.Rows(year);

@@ -6,7 +6,7 @@ using AnToan.Knowledge;
 namespace AnToan.Bot.Admin;
 
 /// <summary>The units table, the self-assessment results and the checklist answers as one Excel workbook.</summary>
-public sealed class UnitsExport(UnitsReport report, KnowledgeStore knowledge, LocalClock clock)
+public sealed class UnitsExport(UnitsDashboard report, KnowledgeStore knowledge, LocalClock clock)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -29,14 +29,14 @@ public sealed class UnitsExport(UnitsReport report, KnowledgeStore knowledge, Lo
         });
         var assessment = rows.SelectMany(u =>
         {
-            var latest = UnitsReport.Latest(answers[u.Id], UnitLists.Assessment, year);
+            var latest = UnitsDashboard.Latest(answers[u.Id], UnitLists.Assessment, year);
             return AssessmentDialog.CriteriaFor(content, u.Type).Select(c => latest.GetValueOrDefault(c.Id) is { } a
                 ? new object?[] { u.Name, Type(u), c.Id, c.Title, AdminWording.Label(words.AssessmentStatus, a.Status), a.Note, a.AnsweredByName, Local(a.AnsweredAt) }
                 : [u.Name, Type(u), c.Id, c.Title, words.Unanswered, null, null, null]);
         });
         var checklist = rows.SelectMany(u =>
         {
-            var latest = UnitsReport.Latest(answers[u.Id], UnitLists.Checklist, year);
+            var latest = UnitsDashboard.Latest(answers[u.Id], UnitLists.Checklist, year);
             return content.ChecklistFor(year).Select(i => latest.GetValueOrDefault(i.Id) is { } a
                 ? new object?[] { u.Name, Type(u), i.Id, i.Title, i.DueText ?? i.Due, AdminWording.Label(words.ChecklistStatus, a.Status), a.Date, a.Note, a.AnsweredByName, Local(a.AnsweredAt) }
                 : [u.Name, Type(u), i.Id, i.Title, i.DueText ?? i.Due, words.Unanswered, null, null, null, null]);

@@ -27,10 +27,11 @@ public sealed record UnitDetail(
     UnitRow Unit, IReadOnlyList<DirectoryMember> Members, IReadOnlyList<ItemAnswer> Checklist,
     IReadOnlyList<ItemAnswer> Assessment, IReadOnlyList<UnitGap> Gaps, IReadOnlyList<DirectoryAnswer> History);
 
-/// <summary>Where every unit stands, computed from the unit directory and the content in service.</summary>
+/// <summary>Where every unit stands, for the dashboard's units page and its export: computed from the unit directory
+/// and the content in service. (A unit's own Word report is <see cref="UnitReport"/>.)</summary>
 /// <remarks>Counts and gaps are <see cref="UnitStanding"/>'s, the same as the chat's "tiến độ" and the Word report.
 /// The year is a guidance year: the one that applies today unless another is asked for; earlier years stay in history.</remarks>
-public sealed class UnitsReport(IUnitDirectory directory, KnowledgeStore knowledge, LocalClock clock)
+public sealed class UnitsDashboard(IUnitDirectory directory, KnowledgeStore knowledge, LocalClock clock)
 {
     /// <summary>The year asked for, else the guidance year that applies today.</summary>
     public int? YearOr(int? year) => year ?? knowledge.Current.WorkingYear(clock.Today.Year);
