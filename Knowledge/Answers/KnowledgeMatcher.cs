@@ -61,6 +61,8 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
     {
         private const int MaxEntries = 4096;
         private ConcurrentDictionary<(string, Func<IndexEntry, bool>?), MatchResult> _results = new();
+        // Counted here: ConcurrentDictionary.Count takes every one of its locks, which every turn would wait on.
+        private int _added;
 
         public KnowledgeIndex? Index { get; } = index;
         public DateOnly Today { get; } = today;
@@ -70,8 +72,12 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
             var results = _results;
             if (results.TryGetValue((question, include), out var known)) return known;
             var result = match(question, include, this);
-            if (results.Count >= MaxEntries) _results = results = new();
-            results.TryAdd((question, include), result);
+            if (results.TryAdd((question, include), result) && Interlocked.Increment(ref _added) >= MaxEntries)
+            {
+                // Full: start afresh (roughly at the bound when turns add at once; it only bounds the memory).
+                _results = new();
+                Interlocked.Exchange(ref _added, 0);
+            }
             return result;
         }
     }

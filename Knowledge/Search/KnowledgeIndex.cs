@@ -40,6 +40,18 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly ScoredPostings _postings;
+
+    /// <summary>Per-thread scores by entry for <see cref="Search"/>, all 0 between searches: a search runs many times a
+    /// question (comparisons, yes/no claims, related questions), and a dictionary made or cleared each time cost more
+    /// than the search.</summary>
+    private readonly ThreadLocal<EntryScores> _entryScores;
+
+    private sealed class EntryScores(int size)
+    {
+        public float[] Question { get; } = new float[size];
+        public float[] Body { get; } = new float[size];
+        public int[] Touched { get; } = new int[size];
+    }
     private readonly int[] _docEntry;
     private readonly bool[] _docIsBody;
     private readonly Dictionary<string, int> _entryFrequency;
@@ -114,6 +126,7 @@ public sealed class KnowledgeIndex : IDisposable
             _docIsBody[d] = v % 2 == 1;
         }
         Entries = built;
+        _entryScores = new ThreadLocal<EntryScores>(() => new EntryScores(built.Count));
         ByKey = built.ToDictionary(e => e.Key);
         FactsByPassage = content.Facts.ToLookup(f => f.Passage);
         _references = content.Documents
@@ -168,11 +181,6 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
-    /// <summary>A search's best scores by entry, kept by the thread from one search to the next (the search reads it
-    /// to the end before it returns).</summary>
-    [ThreadStatic]
-    private static Dictionary<int, (float Question, float Body)>? t_best;
-
     /// <summary>The entries that best match <paramref name="question"/>, best first.</summary>
     /// <param name="today">Resolves "hôm nay", "tháng này" in the question.</param>
     /// <param name="include">Which entries may be returned (e.g. no intents in the middle of a dialog).</param>
@@ -190,25 +198,35 @@ public sealed class KnowledgeIndex : IDisposable
         var known = terms.Where(_entryFrequency.ContainsKey).ToList();
         var telling = known.Where(t => !fillers.Contains(t) && _entryFrequency[t] <= Entries.Count * CommonShare).ToList();
         var hits = _postings.Top(telling.Count > 0 ? telling : known, MaxHits);
-        var best = t_best ??= [];
-        best.Clear();
+        // The best question-side and body-side score of each entry hit, in the order first hit (ties keep it).
+        var best = _entryScores.Value!;
+        var touched = 0;
         foreach (var (doc, score) in hits)
         {
             var e = _docEntry[doc];
-            var s = best.GetValueOrDefault(e);
-            best[e] = _docIsBody[doc] ? (s.Question, Math.Max(s.Body, BodyBoost * score)) : (Math.Max(s.Question, score), s.Body);
+            if (best.Question[e] == 0 && best.Body[e] == 0) best.Touched[touched++] = e; // every score is above 0
+            if (_docIsBody[doc]) best.Body[e] = Math.Max(best.Body[e], BodyBoost * score);
+            else best.Question[e] = Math.Max(best.Question[e], score);
         }
         var topic = analyzed.TopicWords(fillers, skip).ToList();
         // A message made only of fillers and cues ("không", "là gì") is judged on all its words.
         var words = (topic.Count > 0 ? topic : analyzed.Words).Concat(analyzed.Extras).ToHashSet(StringComparer.Ordinal);
         var pairs = (topic.Count > 0 ? analyzed.TopicPairs(fillers, skip) : analyzed.Pairs).ToHashSet(StringComparer.Ordinal);
-        var candidates = best
-            .Select(kv => (Entry: Entries[kv.Key], Score: (double)kv.Value.Question + kv.Value.Body))
-            .Where(x => include?.Invoke(x.Entry) ?? true)
-            .OrderByDescending(x => x.Score)
-            .Take(count)
-            .Select(x => new Candidate(x.Entry, x.Score, Coverage(words, x.Entry), pairs.Count == 0 ? null : Coverage(pairs, x.Entry)))
-            .ToList();
+        List<Candidate> candidates;
+        try
+        {
+            candidates = best.Touched.Take(touched)
+                .Select(e => (Entry: Entries[e], Score: (double)best.Question[e] + best.Body[e]))
+                .Where(x => include?.Invoke(x.Entry) ?? true)
+                .OrderByDescending(x => x.Score)
+                .Take(count)
+                .Select(x => new Candidate(x.Entry, x.Score, Coverage(words, x.Entry), pairs.Count == 0 ? null : Coverage(pairs, x.Entry)))
+                .ToList();
+        }
+        finally
+        {
+            for (var i = 0; i < touched; i++) best.Question[best.Touched[i]] = best.Body[best.Touched[i]] = 0;
+        }
         return new SearchResult(analyzed, candidates, words.Sum(w => _entryFrequency.TryGetValue(w, out var df) ? Idf(df) : _unknownIdf));
     }
 
@@ -304,6 +322,7 @@ public sealed class KnowledgeIndex : IDisposable
     public void Dispose()
     {
         _postings.Dispose();
+        _entryScores.Dispose();
         _reader.Dispose();
         _directory.Dispose();
     }
