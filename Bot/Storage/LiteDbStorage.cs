@@ -63,7 +63,7 @@ public sealed class LiteDbStorage : IStorage, IConversationPruning
         if (changes.Count == 0) return Task.CompletedTask;
         // Serialise on the caller's thread: it is the slow part and touches nothing shared.
         var documents = changes.Select(c => (c.Key, Id: Id(c.Key), Item: c.Value as IStoreItem,
-            Json: StateJson.Serialize(c.Value), ETag: Guid.NewGuid().ToString("N"))).ToList();
+            Json: StateJson.Serialize(c.Value), ETag: NewETag())).ToList();
         var ids = documents.Select(d => d.Id).ToList();
         _known.Writing(ids);
         return Settled(ids, _writer.WriteAsync(() =>
@@ -155,6 +155,13 @@ public sealed class LiteDbStorage : IStorage, IConversationPruning
     }
 
     private sealed record StoredDocument(string Json, string ETag);
+
+    /// <summary>An ETag no other write has had: this process's random prefix and a count of its writes (a new GUID
+    /// per write cost a system call for random bytes on every turn).</summary>
+    private string NewETag() => $"{_etagPrefix}{Interlocked.Increment(ref _writes):x}";
+
+    private readonly string _etagPrefix = Guid.NewGuid().ToString("N")[..16];
+    private long _writes;
 
     /// <summary>What the file holds for the ids read or written lately: a document, or null when there is none — so
     /// a turn's reads (conversation and user state) cost no LiteDB query once the conversation is known.</summary>
