@@ -55,12 +55,16 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
     /// <summary>Results of one index (one content snapshot) on one day, by question text and entry filter.</summary>
     /// <remarks>A new content snapshot or a new day starts a new cache, so nothing stale is ever served. The
     /// filter is compared by reference: the static filters the dialogs pass (a cached method group) hit, a lambda made
-    /// per call only misses. Bounded: once full it starts again empty, which is simpler than an LRU and as good for
-    /// questions repeated within minutes. <see cref="MatchResult"/> is an immutable record, safe to share.</remarks>
+    /// per call only misses. A result is kept from the second time its question is asked: the first time only the
+    /// question is noted, so a question asked once keeps nothing past its turn (kept whole, one-off questions filled
+    /// the cache with tens of MB that the GC then promoted and collected again). Bounded: once full it starts again
+    /// empty, which is simpler than an LRU and as good for questions repeated within minutes. <see cref="MatchResult"/>
+    /// is an immutable record, safe to share.</remarks>
     private sealed class MatchCache(KnowledgeIndex? index, DateOnly today)
     {
         private const int MaxEntries = 4096;
-        private ConcurrentDictionary<(string, Func<IndexEntry, bool>?), MatchResult> _results = new();
+        // Null: asked once, not kept.
+        private ConcurrentDictionary<(string, Func<IndexEntry, bool>?), MatchResult?> _results = new();
         // Counted here: ConcurrentDictionary.Count takes every one of its locks, which every turn would wait on.
         private int _added;
 
@@ -70,9 +74,16 @@ public sealed class KnowledgeMatcher(KnowledgeSearch search)
         public MatchResult GetOrAdd(string question, Func<IndexEntry, bool>? include, Func<string, Func<IndexEntry, bool>?, MatchCache, MatchResult> match)
         {
             var results = _results;
-            if (results.TryGetValue((question, include), out var known)) return known;
+            var key = (question, include);
+            if (results.TryGetValue(key, out var known))
+            {
+                if (known is not null) return known;
+                var again = match(question, include, this);
+                results.TryUpdate(key, again, null);
+                return again;
+            }
             var result = match(question, include, this);
-            if (results.TryAdd((question, include), result) && Interlocked.Increment(ref _added) >= MaxEntries)
+            if (results.TryAdd(key, null) && Interlocked.Increment(ref _added) >= MaxEntries)
             {
                 // Full: start afresh (roughly at the bound when turns add at once; it only bounds the memory).
                 _results = new();

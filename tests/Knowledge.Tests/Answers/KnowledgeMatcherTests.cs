@@ -15,16 +15,20 @@ public sealed class KnowledgeMatcherTests
         return data;
     }
 
-    /// <summary>Results are kept per content snapshot and day: the same question gets the very same result the same
-    /// day, with the same filter; another day or another filter is matched afresh, and gives what a fresh match gives.</summary>
+    /// <summary>Results are kept per content snapshot and day from a question's second asking: from then on the same
+    /// question gets the very same result the same day, with the same filter; another day or another filter is matched
+    /// afresh, and gives what a fresh match gives.</summary>
     [Fact]
     public void Match_RepeatedTheSameDay_IsServedFromTheCache_AndNeverAcrossDaysOrFilters()
     {
         var sut = new KnowledgeMatcher(FixtureContent.Search);
         const string question = "hôm nay là ngày gì";
 
+        var once = sut.Match(question, Today);
         var first = sut.Match(question, Today);
 
+        Assert.NotSame(once, first); // asked once: nothing kept
+        Assert.Equal((once.Outcome, once.Best?.Key, once.Confidence), (first.Outcome, first.Best?.Key, first.Confidence));
         Assert.Same(first, sut.Match(question, Today));
         var nextDay = sut.Match(question, Today.AddDays(1));
         Assert.NotSame(first, nextDay);
