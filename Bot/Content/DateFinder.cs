@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using AnToan.Dialogs.Recognizers;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.DateTime;
-using Token = AnToan.Dialogs.Recognizers.Token;
+using Token = AnToan.Knowledge.Text.Token;
 
 namespace AnToan.Bot.Content;
 

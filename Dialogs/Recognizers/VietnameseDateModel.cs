@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Text;
 using Microsoft.Recognizers.Text;
 
 namespace AnToan.Dialogs.Recognizers;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AnToan.Knowledge.Text;
 using Microsoft.Recognizers.Text;
 
 namespace AnToan.Dialogs.Recognizers;

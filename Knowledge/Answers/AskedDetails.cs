@@ -4,7 +4,7 @@ using AnToan.Knowledge.Text;
 namespace AnToan.Knowledge.Answers;
 
 /// <summary>What a question asks for beyond its type, which only an entry that says it can answer: a detail of
-/// lexicon.json ("mức phạt", "ai ký"), a count of something ("mấy bước", "bao nhiêu đơn vị") and the years it names.</summary>
+/// vietnamese.json ("mức phạt", "ai ký"), a count of something ("mấy bước", "bao nhiêu đơn vị") and the years it names.</summary>
 /// <remarks>Read from the question as written (no typo correction), so a word the content never uses ("bước")
 /// still asks for itself rather than for the content word nearest to it.</remarks>
 /// <param name="Kinds">The details asked for.</param>

@@ -6,7 +6,7 @@ using AnToan.Knowledge.Text;
 namespace AnToan.Knowledge.Answers;
 
 /// <summary>Why an entry cannot answer what was asked, though it is about the same subject.</summary>
-/// <param name="What">The detail it lacks: a detail kind of lexicon.json, <see cref="DetailCheck.Count"/>,
+/// <param name="What">The detail it lacks: a detail kind of vietnamese.json, <see cref="DetailCheck.Count"/>,
 /// <see cref="DetailCheck.Year"/>, or the question type.</param>
 /// <param name="Hard">The entry cannot be what was meant (nothing on fines answers "mức phạt"): it is neither the
 /// answer nor a choice. Otherwise (a "bao nhiêu" met by text without any number) it may only be offered as a choice.</param>

@@ -2,7 +2,7 @@ using AnToan.Knowledge.Text;
 
 namespace AnToan.Knowledge.Answers;
 
-/// <summary>What kind of answer a question asks for, from its wording (lexicon.json).</summary>
+/// <summary>What kind of answer a question asks for, from its wording (the matcher section of vietnamese.json).</summary>
 /// <param name="Type">date | number | actor | definition | reference (the fact types of facts.json), or null.</param>
 /// <param name="Countdown">"còn bao nhiêu ngày ...": the answer counts days from today.</param>
 /// <param name="Positions">Where the cues stand in the question's words: they say what kind of answer is

@@ -21,6 +21,12 @@ public sealed class KnowledgeContent
     public required UiContent Ui { get; init; }
     public required TemplateSet Templates { get; init; }
 
+    /// <summary>vietnamese.json: the words the matcher and the dialogs' recognisers read.</summary>
+    public required Text.Vocabulary Vocabulary { get; init; }
+
+    /// <summary>The matcher's view of <see cref="Vocabulary"/>: the index of this snapshot is analysed with it.</summary>
+    public Text.Lexicon Lexicon => _lexicon ??= Text.Lexicon.Of(Vocabulary);
+
     public IReadOnlyDictionary<string, DocumentInfo> DocumentsById => _documentsById ??= Documents.ToDictionary(d => d.Id);
     public IReadOnlyDictionary<string, Passage> PassagesById => _passagesById ??= Passages.ToDictionary(p => p.Id);
     /// <summary>The years that have a guidance (documents with a <see cref="DocumentInfo.Year"/>), in order.</summary>
@@ -56,6 +62,7 @@ public sealed class KnowledgeContent
         ChecklistFor(year).Select(i => DocumentsById[i.Source.Document]).FirstOrDefault(d => d.Year == year)
         ?? Documents.FirstOrDefault(d => d.Year is not null && d.Year == year);
 
+    private Text.Lexicon? _lexicon;
     private IReadOnlyList<int>? _years;
     private IReadOnlyDictionary<string, DocumentInfo>? _documentsById;
     private IReadOnlyDictionary<string, Passage>? _passagesById;
@@ -86,6 +93,7 @@ public sealed class KnowledgeContent
             Criteria = ContentJson.Read<List<Criterion>>(files, "criteria.json"),
             Ui = ContentJson.Read<UiContent>(files, "ui.json"),
             Templates = TemplateSet.Load(Path.Combine(files.TemplatesRoot, "templates")),
+            Vocabulary = Text.Vocabulary.Read(files),
         };
         ContentValidator.Validate(content);
         var loaded = new Dictionary<Type, object>();

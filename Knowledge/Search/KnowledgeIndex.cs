@@ -141,12 +141,12 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>Builds the index of a content snapshot.</summary>
-    public static KnowledgeIndex Build(KnowledgeContent content, Lexicon? lexicon = null)
+    public static KnowledgeIndex Build(KnowledgeContent content)
     {
         var corpus = content.Passages.SelectMany(p => (p.Paraphrases ?? []).Append(p.Title).Append(p.Text))
             .Concat(content.Facts.SelectMany(f => (f.Paraphrases ?? []).Append(f.Answer)))
             .Concat(content.Intents.SelectMany(i => i.Examples));
-        var analyzer = new TextAnalyzer(lexicon ?? Lexicon.Default, content.Glossary, content.Documents, corpus);
+        var analyzer = new TextAnalyzer(content.Lexicon, content.Glossary, content.Documents, corpus);
         return new KnowledgeIndex(content, analyzer, Describe(content, analyzer).ToList());
     }
 

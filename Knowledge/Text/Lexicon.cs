@@ -1,10 +1,9 @@
-using System.Text.Json;
-
 namespace AnToan.Knowledge.Text;
 
-/// <summary>The Vietnamese words the matcher must understand (lexicon.json, embedded): how dates, numbers and
-/// percentages are said, relative time, and the cues of each question type. All phrases are folded.</summary>
-/// <remarks>Language data rather than guidance content: it changes with Vietnamese, not with the plan.</remarks>
+/// <summary>The Vietnamese words the matcher must understand, read from the content's vietnamese.json
+/// (<see cref="Vocabulary"/>): how dates, numbers and percentages are said, relative time, and the cues of each
+/// question type. All phrases are folded.</summary>
+/// <remarks>Each content snapshot has its own (<see cref="Model.KnowledgeContent.Lexicon"/>), and its index is analysed with it.</remarks>
 public sealed class Lexicon
 {
     public required IReadOnlyList<string[]> DayWords { get; init; }
@@ -35,50 +34,40 @@ public sealed class Lexicon
     /// <summary>Consonants a syllable may start with, longest first: what is left is its rhyme.</summary>
     public required IReadOnlyList<string> Onsets { get; init; }
 
-    public static Lexicon Default { get; } = Load();
-
-    private sealed record Data(
-        string[] DayWords, string[] MonthWords, string[] YearWords, string[] NumberMarkers, string[] PercentWords,
-        Dictionary<string, int> RelativeDays, Dictionary<string, int> RelativeMonths, Dictionary<string, int> RelativeYears,
-        Dictionary<string, string[]> QuestionTypes, string[] Countdown, string[] CountWords, string[] CountUnits, string[] NumberWords, string[] Recurring,
-        Dictionary<string, DetailData> Details, string[] Fillers, string[] Onsets, string[][] Synonyms);
-
-    private sealed record DetailData(string[] Asked, string[] Given);
-
-    private static Lexicon Load()
+    /// <summary>The matcher's view of <paramref name="vocabulary"/>: every phrase folded into words.</summary>
+    public static Lexicon Of(Vocabulary vocabulary)
     {
-        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream("AnToan.Knowledge.Text.lexicon.json")
-            ?? throw new InvalidOperationException("lexicon.json is not embedded");
-        var data = JsonSerializer.Deserialize<Data>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
-            ?? throw new InvalidOperationException("lexicon.json is empty");
+        var (numbers, dates, matcher) = (vocabulary.Numbers, vocabulary.Dates, vocabulary.Matcher);
         static string[] P(string s) => VietnameseText.Words(s);
         static IReadOnlyList<string[]> L(IEnumerable<string> xs) => xs.Select(P).Where(p => p.Length > 0).ToList();
+        static IReadOnlyList<(string[], int)> Offsets(Dictionary<string, int> phrases) => phrases.Select(kv => (P(kv.Key), kv.Value)).ToList();
         // Folding drops "#": the words are folded one by one.
         static string[] Given(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w == DetailKind.AnyNumber ? w : VietnameseText.FoldWord(w)).ToArray();
         return new Lexicon
         {
-            DayWords = L(data.DayWords),
-            MonthWords = L(data.MonthWords),
-            YearWords = L(data.YearWords),
-            NumberMarkers = L(data.NumberMarkers),
-            PercentWords = L(data.PercentWords),
-            RelativeDays = data.RelativeDays.Select(kv => (P(kv.Key), kv.Value)).ToList(),
-            RelativeMonths = data.RelativeMonths.Select(kv => (P(kv.Key), kv.Value)).ToList(),
-            RelativeYears = data.RelativeYears.Select(kv => (P(kv.Key), kv.Value)).ToList(),
-            QuestionCues = data.QuestionTypes.SelectMany(kv => kv.Value.Select(v => (kv.Key, P(v)))).ToList(),
-            Countdown = L(data.Countdown),
-            CountWords = L(data.CountWords),
-            CountUnits = L(data.CountUnits),
-            NumberWords = data.NumberWords.SelectMany(VietnameseText.Words).ToHashSet(StringComparer.Ordinal),
-            Recurring = L(data.Recurring),
-            Details = data.Details.Select(kv => new DetailKind(kv.Key, L(kv.Value.Asked), kv.Value.Given.Select(Given).ToList())).ToList(),
-            Synonyms = data.Synonyms
+            DayWords = L(dates.DayWords),
+            MonthWords = L(dates.MonthWords),
+            YearWords = L(dates.YearWords),
+            NumberMarkers = L(matcher.NumberMarkers),
+            PercentWords = L(numbers.Percent),
+            RelativeDays = Offsets(dates.RelativeDays),
+            RelativeMonths = Offsets(dates.RelativeMonths),
+            RelativeYears = Offsets(dates.RelativeYears),
+            QuestionCues = matcher.QuestionTypes.SelectMany(kv => kv.Value.Select(v => (kv.Key, P(v)))).ToList(),
+            Countdown = L(matcher.Countdown),
+            CountWords = L(matcher.CountWords),
+            CountUnits = L(matcher.CountUnits),
+            NumberWords = numbers.Words.Except(matcher.NotNumbers, StringComparer.Ordinal).SelectMany(VietnameseText.Words)
+                .ToHashSet(StringComparer.Ordinal),
+            Recurring = L(matcher.Recurring),
+            Details = matcher.Details.Select(kv => new DetailKind(kv.Key, L(kv.Value.Asked), kv.Value.Given.Select(Given).ToList())).ToList(),
+            Synonyms = matcher.Synonyms
                 .SelectMany(g => g.Skip(1).Select(p => (P(p), P(g[0]))))
                 .Where(x => x.Item1.Length > 0)
                 .ToList(),
-            Onsets = data.Onsets.OrderByDescending(o => o.Length).ToList(),
-            Fillers = data.Fillers.SelectMany(VietnameseText.Words).ToHashSet(StringComparer.Ordinal),
+            Onsets = matcher.Onsets.OrderByDescending(o => o.Length).ToList(),
+            Fillers = matcher.Fillers.SelectMany(VietnameseText.Words).ToHashSet(StringComparer.Ordinal),
         };
     }
 }

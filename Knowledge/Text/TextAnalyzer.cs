@@ -216,7 +216,7 @@ public sealed partial class TextAnalyzer
         var kinds = _kinds.StartingWith(toks[i].Text);
         for (var k = 0; k < kinds.Count; k++)
         {
-            var (phrase, codes) = kinds[k];
+            var (phrase, codes) = (kinds[k].Words, kinds[k].Value);
             if (!Matches(toks, i, phrase)) continue;
             var j = i + phrase.Length;
             j += Match(toks, j, _lexicon.NumberMarkers);
@@ -240,7 +240,7 @@ public sealed partial class TextAnalyzer
         if (toks[i].Expanded) return null;
         var synonyms = _synonyms.StartingWith(toks[i].Text);
         for (var k = 0; k < synonyms.Count; k++)
-            if (Matches(toks, i, synonyms[k].Phrase)) return synonyms[k];
+            if (Matches(toks, i, synonyms[k].Words)) return (synonyms[k].Words, synonyms[k].Value);
         return null;
     }
 
@@ -249,7 +249,7 @@ public sealed partial class TextAnalyzer
     {
         var fullForms = _fullForms.StartingWith(toks[i].Text);
         for (var k = 0; k < fullForms.Count; k++)
-            if (Matches(toks, i, fullForms[k].Phrase) && !extras.Contains(fullForms[k].Value)) extras.Add(fullForms[k].Value);
+            if (Matches(toks, i, fullForms[k].Words) && !extras.Contains(fullForms[k].Value)) extras.Add(fullForms[k].Value);
     }
 
     // Indexed loops, not foreach: these run at every word, and foreach over an IReadOnlyList allocates an enumerator.

@@ -16,7 +16,7 @@ public sealed class TypoCorrector
     private readonly Dictionary<string, List<string>> _byDeletion = new(StringComparer.Ordinal);
 
     /// <param name="frequency">Known words and how many entries use each; the more common wins a tie.</param>
-    /// <param name="onsets">Syllable onsets, longest first (lexicon.json).</param>
+    /// <param name="onsets">Syllable onsets, longest first (vietnamese.json).</param>
     public TypoCorrector(IReadOnlyDictionary<string, int> frequency, IReadOnlyList<string> onsets)
     {
         _frequency = frequency;

@@ -37,6 +37,7 @@ public static class Corpora
             Criteria = Real.Criteria,
             Ui = Real.Ui,
             Templates = Real.Templates,
+            Vocabulary = Real.Vocabulary,
         };
     }
 

@@ -156,6 +156,21 @@ public sealed class ContentValidationTests : IDisposable
         Assert.Equal("file is missing", error.Reason);
     }
 
+    [Theory]
+    [InlineData("\"monthWords\": [\"tháng\"]", "\"monthWords\": []", "monthWords")]
+    [InlineData("\"notNumbers\": [\"không\",", "\"notNumbers\": [\"khong\",", "'khong'")]
+    public void VietnameseWords_TheMatcherCannotReadWith_AreNamed(string shipped, string broken, string named)
+    {
+        var text = File.ReadAllText(PathOf("vietnamese.json"));
+        Assert.Contains(shipped, text);
+        File.WriteAllText(PathOf("vietnamese.json"), text.Replace(shipped, broken, StringComparison.Ordinal));
+
+        var error = LoadFails();
+
+        Assert.Equal("vietnamese.json", error.File);
+        Assert.Contains(named, error.Reason);
+    }
+
     [Fact]
     public void APartOfAnotherLayer_IsCheckedWithTheRest()
     {

@@ -48,7 +48,7 @@ public sealed class DetailCheckTests
     [Fact]
     public void Detect_ReadsTheNounCountedAndTheYearsNamed()
     {
-        var asked = AskedDetails.Detect(VietnameseText.Words("năm 2020 quy trình gồm mấy bước, nhiệm kỳ 2021 2026"), Lexicon.Default);
+        var asked = AskedDetails.Detect(VietnameseText.Words("năm 2020 quy trình gồm mấy bước, nhiệm kỳ 2021 2026"), Fixture.Lexicon);
 
         Assert.Equal(["buoc"], asked.Counted!);
         Assert.True(asked.Strict);
@@ -59,7 +59,7 @@ public sealed class DetailCheckTests
     [Fact]
     public void Detect_APercentageCanAnswerACountOfUnitsButNotOfSteps()
     {
-        var units = AskedDetails.Detect(VietnameseText.Words("bao nhiêu đơn vị đạt chuẩn"), Lexicon.Default);
+        var units = AskedDetails.Detect(VietnameseText.Words("bao nhiêu đơn vị đạt chuẩn"), Fixture.Lexicon);
 
         Assert.Equal(["don"], units.Counted!);
         Assert.False(units.Strict);

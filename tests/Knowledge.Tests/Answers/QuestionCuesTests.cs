@@ -17,7 +17,7 @@ public sealed class QuestionCuesTests
     [MemberData(nameof(Cases))]
     public void Detect_FindsTheKindOfAnswerAskedFor(string question, string type, string countdown)
     {
-        var cues = QuestionCues.Detect(Fixture.Analyzer.Analyze(question).Words, Lexicon.Default);
+        var cues = QuestionCues.Detect(Fixture.Analyzer.Analyze(question).Words, Fixture.Lexicon);
         Assert.Equal(type == "-" ? null : type, cues.Type);
         Assert.Equal(countdown == "yes", cues.Countdown);
         Assert.Equal(cues.Type is not null, cues.Positions.Count > 0);

@@ -14,8 +14,12 @@ public static class Fixture
     public static T Read<T>(string name) =>
         JsonSerializer.Deserialize<T>(File.ReadAllText(Path.Combine(Dir, name)), Json)!;
 
+    /// <summary>The matcher's words of the shipped vietnamese.json.</summary>
+    public static Lexicon Lexicon { get; } =
+        Lexicon.Of(Vocabulary.Read(ContentFiles.FromFolder(Path.Combine(AppContext.BaseDirectory, "Content"))));
+
     public static TextAnalyzer Analyzer { get; } = new(
-        Lexicon.Default,
+        Lexicon,
         Read<List<GlossaryEntry>>("glossary.json"),
         Read<List<DocumentInfo>>("documents.json"),
         File.ReadAllLines(Path.Combine(Dir, "corpus.txt")));

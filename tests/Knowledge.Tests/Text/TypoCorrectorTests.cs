@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Tests.Fixtures;
 using AnToan.Knowledge.Text;
 
 namespace AnToan.Knowledge.Tests.Text;
@@ -7,7 +8,7 @@ public sealed class TypoCorrectorTests
     private static readonly TypoCorrector Sut = new(new Dictionary<string, int>
     {
         ["nghiep"] = 5, ["truong"] = 7, ["thuong"] = 2, ["chay"] = 4, ["gia"] = 9, ["nam"] = 3,
-    }, Lexicon.Default.Onsets);
+    }, Fixture.Lexicon.Onsets);
 
     [Theory]
     [InlineData("nghep", "nghiep")]   // a letter dropped

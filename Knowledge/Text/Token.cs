@@ -1,8 +1,7 @@
-using AnToan.Knowledge.Text;
-
-namespace AnToan.Dialogs.Recognizers;
+namespace AnToan.Knowledge.Text;
 
 /// <summary>A word or number of the user's text: where it is (Start inclusive, End exclusive) and its folded form.</summary>
+/// <remarks>What the dialogs' recognisers read a reply as, and what <see cref="PhraseTable{T}"/> matches them with.</remarks>
 public sealed record Token(string Text, string Lower, string Folded, int Start, int End)
 {
     /// <summary>Typed with diacritics (or đ): then it is matched exactly, not by its folded form.</summary>
