@@ -19,6 +19,19 @@ public sealed class ContentVersions(IContentVersionStore store, KnowledgeStore k
 
     private readonly Lock _gate = new();
 
+    /// <summary>A stored version as this release reads it (see <see cref="ContentUpgrade"/>); null if there is none.</summary>
+    private ContentFiles? Stored(int version)
+    {
+        if (store.Files(version, knowledge.Root) is not { } stored) return null;
+        var (files, replaced) = ContentUpgrade.Apply(stored, _shipped ??= ContentFiles.FromFolder(knowledge.Root));
+        if (replaced.Count > 0)
+            logger.LogInformation("Content version {Version} was stored by an earlier release: {Files} read from {Folder}",
+                version, string.Join(", ", replaced), knowledge.Root);
+        return files;
+    }
+
+    private ContentFiles? _shipped;
+
     /// <summary>At start-up: version 1 from the shipped folder on the first start; every stored version checked (a broken
     /// one is logged and cannot be restored); the current one served.</summary>
     /// <exception cref="ContentException">The current version does not load: the host must not start on it.</exception>
@@ -30,15 +43,15 @@ public sealed class ContentVersions(IContentVersionStore store, KnowledgeStore k
             logger.LogInformation("Content version 1 seeded from {Folder}", knowledge.Root);
             return;
         }
-        if (!store.Files(1, knowledge.Root)!.SameJson(shipped.Files))
+        if (!Stored(1)!.SameJson(shipped.Files))
             logger.LogWarning("The content folder {Folder} differs from content version 1 in the database; the database's versions stay in service. POST /api/admin/content/reload publishes the folder as a new version.", knowledge.Root);
         var current = store.Current()!.Value;
         foreach (var version in store.List().Where(v => v.Version != current))
         {
-            try { knowledge.Load(store.Files(version.Version, knowledge.Root)!); }
+            try { knowledge.Load(Stored(version.Version)!); }
             catch (ContentException e) { logger.LogWarning("Content version {Version} does not load and cannot be restored: {Problem}", version.Version, e.Message); }
         }
-        Serve(knowledge.Load(store.Files(current, knowledge.Root)!), current);
+        Serve(knowledge.Load(Stored(current)!), current);
     }
 
     /// <summary>Serves the database's current version if another one is in service (published or restored by another
@@ -50,7 +63,7 @@ public sealed class ContentVersions(IContentVersionStore store, KnowledgeStore k
         {
             if (store.Current() is not { } current || current == knowledge.Version || current == _broken) return;
             KnowledgeContent content;
-            try { content = knowledge.Load(store.Files(current, knowledge.Root)!); }
+            try { content = knowledge.Load(Stored(current)!); }
             catch (ContentException)
             {
                 _broken = current;
@@ -96,7 +109,7 @@ public sealed class ContentVersions(IContentVersionStore store, KnowledgeStore k
     /// <exception cref="ContentException">That version does not load; nothing changed.</exception>
     public ContentChange Restore(int version)
     {
-        if (store.Files(version, knowledge.Root) is not { } files) return ContentChange.NotFound;
+        if (Stored(version) is not { } files) return ContentChange.NotFound;
         var content = knowledge.Load(files);
         lock (_gate)
         {
