@@ -26,6 +26,4 @@ public static class BotNames
 {
     public static CodeNames Names { get; } =
         new("Bot", CodeNames.ConstantsOf(typeof(BotTemplates)), CodeNames.ConstantsOf(typeof(BotIntents)));
-
-    public static ContentPart Part => Names.Part;
 }
