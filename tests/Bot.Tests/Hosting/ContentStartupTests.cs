@@ -178,6 +178,28 @@ public sealed class ContentStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task ACalendarCategoryWithoutItsName_StopsTheHost_NamingTheTemplateAndTheCategory()
+    {
+        ReplaceIn("templates/notify-category.sbn", "{{ when \"election\" }}Bầu cử", "");
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("templates/notify-category.sbn", error.File);
+        Assert.Contains("'election'", error.Reason);
+    }
+
+    [Fact]
+    public async Task ANamedDayOfAnUnknownCalendarCategory_StopsTheHost()
+    {
+        ReplaceIn("import.json", "\"category\": \"campaign\"", "\"category\": \"campaigns\"");
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("import.json", error.File);
+        Assert.Contains("'campaigns'", error.Reason);
+    }
+
+    [Fact]
     public async Task NamesNoCodeUses_Start_WhenTheContentDeclaresThemOptional()
     {
         File.WriteAllText(Path.Combine(_content, "templates", "dialog-spare.sbn"), "{{# optional: cho đợt cao điểm sau }}\nMẫu dự phòng");
