@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Calendar;
 using AnToan.Knowledge.Model;
 
 namespace AnToan.Bot;
@@ -25,7 +26,15 @@ public static class BotIntents
 public static class BotNames
 {
     public static CodeNames Names { get; } =
-        new("Bot", CodeNames.ConstantsOf(typeof(BotTemplates)), CodeNames.ConstantsOf(typeof(BotIntents)));
+        new("Bot", CodeNames.ConstantsOf(typeof(BotTemplates)), CodeNames.ConstantsOf(typeof(BotIntents)), CategoryNames);
 
-    public static ContentPart Part => Names.Part;
+    /// <summary>The calendar categories the subscriptions offer, each with its own name in notify-category.sbn: a
+    /// category the template does not name would be shown to users as its code ("election").</summary>
+    private static FileNames CategoryNames(KnowledgeContent content)
+    {
+        var named = CalendarCategories.All
+            .Where(c => content.Templates.Render(BotTemplates.NotifyCategory, new { Category = c }) is { Length: > 0 } name && name != c)
+            .ToHashSet(StringComparer.Ordinal);
+        return new FileNames($"templates/{BotTemplates.NotifyCategory}.sbn", named, CalendarCategories.All, []);
+    }
 }

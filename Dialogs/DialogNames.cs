@@ -88,6 +88,8 @@ public static class DialogButtons
 }
 
 /// <summary>The stored values of dialogs.json's checklistStatus the code counts by.</summary>
+/// <remarks>The checklist's summary counts each of them by name, so a status the code does not name would be offered
+/// and stored but counted nowhere: it is reported as unused unless dialogs.json declares it optional.</remarks>
 public static class ChecklistStatuses
 {
     public const string Done = "done";
@@ -96,19 +98,31 @@ public static class ChecklistStatuses
 }
 
 /// <summary>The stored values of dialogs.json's assessmentRating the code counts by.</summary>
+/// <remarks>Only "met" is named: every other rating (partial, unmet) counts alike as a gap, so every rating is used.</remarks>
 public static class AssessmentRatings
 {
     public const string Met = "met";
+}
+
+/// <summary>Small talk: an intent of this kind is answered with the template named after it ("smalltalk-joke"), when
+/// the content has one (<see cref="KnowledgeRouter"/>).</summary>
+public static class SmallTalk
+{
+    public const string Kind = "smalltalk";
+
+    public static string Template(string intentId) => $"smalltalk-{intentId}";
 }
 
 /// <summary>What the Dialogs layer's code names in the content, checked with every snapshot (see <see cref="CodeNames"/>).</summary>
 public static class DialogNames
 {
     public static CodeNames Names { get; } = new("Dialogs",
-        CodeNames.ConstantsOf(typeof(DialogTemplates)), CodeNames.ConstantsOf(typeof(DialogIntents)), Words);
+        CodeNames.ConstantsOf(typeof(DialogTemplates)), CodeNames.ConstantsOf(typeof(DialogIntents)), Words,
+        content => content.Intents.Where(i => i.Kind == SmallTalk.Kind).Select(i => (i.Id, SmallTalk.Template(i.Id))));
 
-    /// <summary>The buttons and choice values of dialogs.json the code uses, named as "buttons.today", "checklistStatus.done".</summary>
-    private static (string, IReadOnlyCollection<string>, IReadOnlyCollection<string>) Words(KnowledgeContent content)
+    /// <summary>The buttons and choice values of dialogs.json, named as "buttons.today", "checklistStatus.done": a button is
+    /// used when the code shows it, a checklist status when the code counts by it, and every rating is used.</summary>
+    private static FileNames Words(KnowledgeContent content)
     {
         var words = ContentJson.Read<DialogWords>(content.Files, "dialogs.json");
         var defined = words.Buttons.Keys.Select(k => $"buttons.{k}")
@@ -118,8 +132,9 @@ public static class DialogNames
         var used = CodeNames.ConstantsOf(typeof(DialogButtons)).Select(k => $"buttons.{k}")
             .Concat(CodeNames.ConstantsOf(typeof(ChecklistStatuses)).Select(v => $"checklistStatus.{v}"))
             .Concat(CodeNames.ConstantsOf(typeof(AssessmentRatings)).Select(v => $"assessmentRating.{v}"))
+            .Concat(words.AssessmentRating.Select(o => $"assessmentRating.{o.Value}"))
             .ToList();
-        return ("dialogs.json", defined, used);
+        return new FileNames("dialogs.json", defined, used, words.Optional);
     }
 
     public static ContentPart Part => Names.Part;

@@ -16,8 +16,6 @@ public sealed class KnowledgeRouter(Replies replies, QuestionAnswerer answerer, 
 {
     private const string HelpIntent = DialogIntents.Help;
     private const string IntroIntent = DialogIntents.QaIntro;
-    private const string SmallTalkKind = "smalltalk";
-    private const string SmallTalkTemplate = "smalltalk-";
 
     private readonly ICommandHandler[] _handlers = handlers.ToArray();
 
@@ -40,8 +38,8 @@ public sealed class KnowledgeRouter(Replies replies, QuestionAnswerer answerer, 
             await turnContext.SendActivityAsync(replies.WithMenu(DialogTemplates.Help), cancellationToken);
         else if (intent.Id == IntroIntent)
             await turnContext.SendActivityAsync(replies.Message(DialogTemplates.QaIntro, null, AnswerComposer.Examples(match.Index)), cancellationToken);
-        else if (intent.Kind == SmallTalkKind && replies.Content.Templates.Has(SmallTalkTemplate + intent.Id))
-            await turnContext.SendActivityAsync(replies.Message(SmallTalkTemplate + intent.Id), cancellationToken);
+        else if (intent.Kind == SmallTalk.Kind && replies.Content.Templates.Has(SmallTalk.Template(intent.Id)))
+            await turnContext.SendActivityAsync(replies.Message(SmallTalk.Template(intent.Id)), cancellationToken);
         else
             await UnhandledAsync(turnContext, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using AnToan.Knowledge.Calendar;
 using AnToan.Knowledge.Model;
 
 namespace AnToan.Bot.Content;
@@ -64,6 +65,10 @@ public sealed record ImportWording(
             content.Templates.ParseInline(File, key, source);
         if (wording.Duties.ObjectWords < 1)
             throw new ContentException(File, null, "duties.objectWords must be at least 1");
+        // A named day becomes a calendar entry of its category, which must be one the subscriptions know.
+        if (wording.NamedDays.FirstOrDefault(n => !CalendarCategories.All.Contains(n.Category)) is { } unknown)
+            throw new ContentException(File, null,
+                $"namedDays '{unknown.Word}' has the category '{unknown.Category}'; use one of {string.Join(", ", CalendarCategories.All)}");
         return wording;
     });
 

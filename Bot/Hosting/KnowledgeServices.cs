@@ -7,6 +7,7 @@ using AnToan.Dialogs.Engine;
 using AnToan.Dialogs.Recognizers;
 using AnToan.Knowledge;
 using AnToan.Knowledge.Answers;
+using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Search;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -23,9 +24,10 @@ public static class KnowledgeServices
             ? Path.Combine(AppContext.BaseDirectory, "Content")
             : Path.GetFullPath(configured);
         // Singleton: one snapshot in service, swapped atomically on reload. Loaded here, so a broken file stops the
-        // build of the host; the files of Dialogs and Bot are parts of the same snapshot.
+        // build of the host; the files of Dialogs and Bot are parts of the same snapshot. Last, the names the code of
+        // every layer shares with the content are checked both ways.
         services.AddSingleton(new KnowledgeStore(root, [DialogWords.Part, VietnameseVocabulary.Part, ReportWording.Part, AdminWording.Part, ImportWording.Part,
-            AnswerNames.Part, DialogNames.Part, BotNames.Part]));
+            CodeNames.CheckAll(AnswerNames.Names, DialogNames.Names, BotNames.Names)]));
         // Singletons: the index of each snapshot is built once and searched concurrently; matching is stateless.
         services.AddSingleton<KnowledgeSearch>();
         // Singletons: the versions live in the database (IContentVersionStore, AddStorage); the watcher (started before the scheduler and the endpoints)

@@ -19,6 +19,9 @@ public sealed class DialogWords
     /// <summary>Who answered, when the channel gave no name ("một thành viên").</summary>
     public required string UnnamedMember { get; init; }
 
+    /// <summary>Buttons and choice values kept although no code uses them ("buttons.help"), see <see cref="DialogNames"/>.</summary>
+    public List<string> Optional { get; init; } = [];
+
     public string Shown(Units.UnitAnswer answer) => Units.MemberKey.Shown(answer.AnsweredBy, answer.AnsweredByName, UnnamedMember);
 
     public string Button(string key) => Buttons.TryGetValue(key, out var label) ? label : key;

@@ -43,7 +43,9 @@ public sealed record CalendarEntry(
 
 /// <summary>Commands, dialog starters and small talk share the index with the guidance (intents.json).</summary>
 /// <param name="Kind">command | dialog | smalltalk</param>
-public sealed record Intent(string Id, string Kind, IReadOnlyList<string> Examples);
+/// <param name="Optional">Kept although no code acts on it (see <see cref="CodeNames.CheckAll"/>): a message it matches
+/// is answered as a question, or gets the help menu.</param>
+public sealed record Intent(string Id, string Kind, IReadOnlyList<string> Examples, bool Optional = false);
 
 /// <summary>A task of the year's plan (checklist.json).</summary>
 public sealed record ChecklistItem(

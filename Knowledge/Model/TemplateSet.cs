@@ -11,22 +11,31 @@ namespace AnToan.Knowledge.Model;
 public sealed class TemplateSet
 {
     private readonly IReadOnlyDictionary<string, Template> _templates;
+    private readonly IReadOnlySet<string> _optional;
     private readonly ConcurrentDictionary<string, Template> _inline = new();
 
-    private TemplateSet(IReadOnlyDictionary<string, Template> templates) => _templates = templates;
+    private TemplateSet(IReadOnlyDictionary<string, Template> templates, IReadOnlySet<string> optional) =>
+        (_templates, _optional) = (templates, optional);
 
     public IEnumerable<string> Names => _templates.Keys;
+
+    /// <summary>How a template that no code renders says it is kept on purpose: its first line is a Scriban comment
+    /// starting so, e.g. <c>{{# optional: for the spring campaign }}</c> (see <see cref="CodeNames.CheckAll"/>).</summary>
+    public const string OptionalMark = "{{# optional:";
 
     public static TemplateSet Load(string folder)
     {
         if (!Directory.Exists(folder)) throw new ContentException("templates", null, "folder is missing");
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var optional = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(folder, "*.sbn").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            templates[name] = Parse($"templates/{name}.sbn", File.ReadAllText(path));
+            var source = File.ReadAllText(path);
+            templates[name] = Parse($"templates/{name}.sbn", source);
+            if (source.StartsWith(OptionalMark, StringComparison.Ordinal)) optional.Add(name);
         }
-        return new TemplateSet(templates);
+        return new TemplateSet(templates, optional);
     }
 
     /// <summary>Parses a template kept inside a data file (calendar entries), failing with the file and entry.</summary>
@@ -34,6 +43,9 @@ public sealed class TemplateSet
         _inline.GetOrAdd(source, s => Parse($"{file} '{id}'", s));
 
     public bool Has(string name) => _templates.ContainsKey(name);
+
+    /// <summary>Whether the template is declared optional (<see cref="OptionalMark"/>).</summary>
+    public bool IsOptional(string name) => _optional.Contains(name);
 
     /// <summary>Renders the named template with <paramref name="model"/> (an object or dictionary; members become snake_case).</summary>
     public string Render(string name, object? model = null)

@@ -115,6 +115,27 @@ public sealed class ContentReloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATemplateNoCodeRenders_FailsTheReload_NamingFileAndName_UntilItIsDeclaredOptional()
+    {
+        var store = _host.App.Services.GetRequiredService<KnowledgeStore>();
+        var before = store.Current;
+        var spare = Path.Combine(_content, "templates", "notify-spare.sbn");
+        File.WriteAllText(spare, "Thông báo dự phòng");
+
+        var unused = await ReloadAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unused.StatusCode);
+        var error = await unused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("templates/notify-spare.sbn", error.GetProperty("file").GetString());
+        Assert.Contains("'notify-spare'", error.GetProperty("reason").GetString());
+        Assert.Same(before, store.Current);
+
+        File.WriteAllText(spare, "{{# optional: mẫu cho kênh sắp mở }}\nThông báo dự phòng");
+        Assert.Equal(HttpStatusCode.OK, (await ReloadAsync()).StatusCode);
+        Assert.True(store.Current.Templates.IsOptional("notify-spare"));
+    }
+
+    [Fact]
     public async Task AfterAReload_TheSearchFollowsTheNewContent()
     {
         const string question = "chim cánh cụt có được tuần tra ban đêm ở khu công nghiệp không";

@@ -130,6 +130,96 @@ public sealed class ContentStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task ATemplateNoCodeRenders_StopsTheHost_NamingItsFileAndName()
+    {
+        File.WriteAllText(Path.Combine(_content, "templates", "dialog-spare.sbn"), "Mẫu dự phòng");
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("templates/dialog-spare.sbn", error.File);
+        Assert.Contains("'dialog-spare'", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("""{ "id": "weather", "kind": "command", "examples": ["thời tiết hôm nay"] }""", "weather")]
+    [InlineData("""{ "id": "compliment", "kind": "smalltalk", "examples": ["bạn giỏi quá"] }""", "compliment")]
+    public async Task AnIntentNoCodeActsOn_StopsTheHost_NamingTheFileAndTheIntent(string intent, string id)
+    {
+        AddIntent(intent);
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("intents.json", error.File);
+        Assert.Contains($"'{id}'", error.Reason);
+    }
+
+    [Fact]
+    public async Task ASmallTalkIntentWithoutItsTemplate_StopsTheHost_NamingTheIntent()
+    {
+        File.Delete(Path.Combine(_content, "templates", "smalltalk-joke.sbn"));
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("intents.json", error.File);
+        Assert.Contains("'joke'", error.Reason);
+    }
+
+    [Theory]
+    [InlineData("\"buttons\": { ", "\"buttons\": { \"help\": \"Trợ giúp\", ", "buttons.help")]
+    [InlineData("\"checklistStatus\": [", "\"checklistStatus\": [ { \"value\": \"blocked\", \"label\": \"Vướng mắc\", \"synonyms\": [] },", "checklistStatus.blocked")]
+    public async Task AWordOfTheDialogsNoCodeUses_StopsTheHost_NamingTheFileAndTheWord(string from, string to, string name)
+    {
+        ReplaceIn("dialogs.json", from, to);
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("dialogs.json", error.File);
+        Assert.Contains($"'{name}'", error.Reason);
+    }
+
+    [Fact]
+    public async Task ACalendarCategoryWithoutItsName_StopsTheHost_NamingTheTemplateAndTheCategory()
+    {
+        ReplaceIn("templates/notify-category.sbn", "{{ when \"election\" }}Bầu cử", "");
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("templates/notify-category.sbn", error.File);
+        Assert.Contains("'election'", error.Reason);
+    }
+
+    [Fact]
+    public async Task ANamedDayOfAnUnknownCalendarCategory_StopsTheHost()
+    {
+        ReplaceIn("import.json", "\"category\": \"campaign\"", "\"category\": \"campaigns\"");
+
+        var error = await StartFailsAsync();
+
+        Assert.Equal("import.json", error.File);
+        Assert.Contains("'campaigns'", error.Reason);
+    }
+
+    [Fact]
+    public async Task NamesNoCodeUses_Start_WhenTheContentDeclaresThemOptional()
+    {
+        File.WriteAllText(Path.Combine(_content, "templates", "dialog-spare.sbn"), "{{# optional: cho đợt cao điểm sau }}\nMẫu dự phòng");
+        AddIntent("""{ "id": "weather", "kind": "command", "optional": true, "examples": ["thời tiết hôm nay"] }""");
+        ReplaceIn("dialogs.json", "\"buttons\": { ", "\"buttons\": { \"help\": \"Trợ giúp\", ");
+        ReplaceIn("dialogs.json", "\"optional\": []", "\"optional\": [\"buttons.help\"] // the menu will show it");
+
+        var app = BotHost.Build(Args());
+        await app.StartAsync();
+
+        var content = app.Services.GetRequiredService<KnowledgeStore>().Current;
+        Assert.True(content.Templates.IsOptional("dialog-spare"));
+        Assert.Contains(content.Intents, i => i.Id == "weather" && i.Optional);
+        Assert.Equal("Trợ giúp", content.Part<DialogWords>().Button("help"));
+
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    [Fact]
     public async Task TheUntouchedCopy_Starts_ServingThatCopy()
     {
         var app = BotHost.Build(Args());
@@ -142,6 +232,22 @@ public sealed class ContentStartupTests : IDisposable
 
         await app.StopAsync();
         await app.DisposeAsync();
+    }
+
+    private void AddIntent(string json)
+    {
+        var path = Path.Combine(_content, "intents.json");
+        var text = File.ReadAllText(path);
+        var end = text.LastIndexOf(']');
+        File.WriteAllText(path, text[..end].TrimEnd() + ",\n  " + json + "\n]\n");
+    }
+
+    private void ReplaceIn(string file, string from, string to)
+    {
+        var path = Path.Combine(_content, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
     }
 
     private string[] Args() =>
