@@ -14,14 +14,16 @@ public sealed class ContentUpgradeTests : IDisposable
     public void Dispose() => Directory.Delete(_dataDir, recursive: true);
 
     [Fact]
-    public async Task AVersionWithTheVocabularyOfTheReleaseBefore_IsServedAfterTheUpgrade_AndAnswers()
+    public async Task AVersionStoredByTheReleaseBefore_IsServedAfterTheUpgrade_AndAnswers()
     {
         await using (var before = await TestBotHost.StartAsync(_dataDir))
         {
-            // What the release before stored when an officer published: its vietnamese.json, without the matcher's words.
-            var knowledge = before.App.Services.GetRequiredService<KnowledgeStore>();
-            var old = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ImportData", "vietnamese-before-12-2026.json"));
-            var files = knowledge.Current.Files.With("vietnamese.json", old);
+            // What the release before stored when an officer published: its own files where they differ from this
+            // release's (vietnamese.json without the matcher's words, dialogs.json without optional names, ...).
+            var files = before.App.Services.GetRequiredService<KnowledgeStore>().Current.Files;
+            var olds = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "ImportData"), "before-12-2026.*.json");
+            Assert.Equal(3, olds.Length);
+            foreach (var old in olds) files = files.With(Path.GetFileName(old)["before-12-2026.".Length..], File.ReadAllText(old));
             var store = before.App.Services.GetRequiredService<IContentVersionStore>();
             Assert.Equal(2, store.Publish(files, new ContentVersion(0, 2021, "t", null, DateTimeOffset.UtcNow, "officer"), expectedCurrent: 1));
         }
