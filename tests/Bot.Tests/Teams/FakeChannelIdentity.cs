@@ -22,7 +22,10 @@ internal sealed class FakeChannelIdentity : IAsyncDisposable
 {
     public const string Issuer = "https://api.botframework.com";
     private const string KeyId = "antoan-test-key";
-    private const string CertificateSubject = "CN=AnToan.Bot test OpenID issuer";
+    private const string SubjectPrefix = "CN=AnToan.Bot test OpenID issuer";
+
+    /// <summary>Names this test process: test runs side by side (two suites on one machine) each keep their own.</summary>
+    private static readonly string CertificateSubject = $"{SubjectPrefix} {Environment.ProcessId}";
 
     private static readonly Lazy<X509Certificate2> TlsCertificate = new(TrustForThisRun);
 
@@ -74,10 +77,10 @@ internal sealed class FakeChannelIdentity : IAsyncDisposable
     /// <summary>The run's certificate, trusted until the process exits (and any left by a crashed run removed first).</summary>
     private static X509Certificate2 TrustForThisRun()
     {
-        RemoveTrust();
+        RemoveTrust(LeftByAnEndedRun);
         var certificate = CreateTlsCertificate();
         Trust(certificate);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveTrust();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveTrust(c => c.Subject == CertificateSubject);
         return certificate;
     }
 
@@ -159,13 +162,27 @@ internal sealed class FakeChannelIdentity : IAsyncDisposable
         store.Add(X509CertificateLoader.LoadCertificate(certificate.Export(X509ContentType.Cert)));
     }
 
-    /// <summary>Also clears what a crashed earlier run may have left.</summary>
-    private static void RemoveTrust()
+    private static void RemoveTrust(Func<X509Certificate2, bool> which)
     {
         using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
         store.Open(OpenFlags.ReadWrite);
-        foreach (var stale in store.Certificates.Find(X509FindType.FindBySubjectDistinguishedName, CertificateSubject, false))
-            store.Remove(stale);
+        foreach (var certificate in store.Certificates)
+            if (certificate.Subject.StartsWith(SubjectPrefix, StringComparison.Ordinal) && which(certificate)) store.Remove(certificate);
+    }
+
+    /// <summary>A certificate of a run that crashed before it could remove its own (its process is gone).</summary>
+    private static bool LeftByAnEndedRun(X509Certificate2 certificate)
+    {
+        if (!int.TryParse(certificate.Subject[SubjectPrefix.Length..], out var pid)) return true;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 
     public async ValueTask DisposeAsync()
