@@ -60,7 +60,7 @@ public sealed record ImportWording(
     /// <summary>import.json with every template parsed, loaded with the knowledge content.</summary>
     public static ContentPart Part { get; } = ContentPart.Of(content =>
     {
-        var wording = ContentJson.Read<ImportWording>(content.Root, File);
+        var wording = ContentJson.Read<ImportWording>(content.Files, File);
         foreach (var (key, source) in wording.Templates())
             content.Templates.ParseInline(File, key, source);
         if (wording.Duties.ObjectWords < 1)
