@@ -1,4 +1,4 @@
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using AnToan.Dialogs.Engine;
 using AnToan.Knowledge;
 

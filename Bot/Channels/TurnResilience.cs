@@ -1,5 +1,5 @@
 using AnToan.Bot.Hosting;
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using AnToan.Dialogs.Throttling;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -19,9 +19,9 @@ public sealed class ClientAddressMiddleware(IHttpContextAccessor accessor) : IMi
 }
 
 /// <summary>Sends the replies of a turn again when the connector failed transiently (429, 5xx, connection errors,
-/// timeouts), with the backoff announcements use (Notifications:MaxAttempts, RetryDelay, MaxRetryDelay).</summary>
+/// timeouts), with the backoff announcements use (Announcements:MaxAttempts, RetryDelay, MaxRetryDelay).</summary>
 /// <remarks>Registered after the middleware that reshapes replies, so that only the adapter's send is repeated.</remarks>
-public sealed class TransientSendRetry(IOptions<NotificationOptions> options, TimeProvider time, ILogger<TransientSendRetry> logger) : IMiddleware
+public sealed class TransientSendRetry(IOptions<AnnouncementOptions> options, TimeProvider time, ILogger<TransientSendRetry> logger) : IMiddleware
 {
     public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {

@@ -3,7 +3,7 @@ using AnToan.Bot.Content;
 using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.WebChat;
 using AnToan.Bot.Channels.Zalo;
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using AnToan.Bot.Reports;
 using AnToan.Bot.Storage;
 
@@ -31,7 +31,7 @@ public static class BotHost
         builder.Services.AddBotChannels();
         builder.Services.AddWebChat(builder.Configuration);
         builder.Services.AddZalo(builder.Configuration);
-        builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddAnnouncements(builder.Configuration);
         builder.Services.AddAdmin(builder.Configuration);
         builder.Services.AddTelemetry(builder.Configuration);
         configure?.Invoke(builder);

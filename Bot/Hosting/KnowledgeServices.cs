@@ -54,7 +54,7 @@ public static class KnowledgeServices
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<IQuestionAnswerer>(sp => sp.GetRequiredService<QuestionAnswerer>());
         services.AddSingleton<IMessageInterceptor, FeedbackInterceptor>();
-        // The interceptors (registered here and by AddDialogFlows and AddNotifications) in the order TurnOrder declares.
+        // The interceptors (registered here and by AddDialogFlows and AddAnnouncements) in the order TurnOrder declares.
         services.AddSingleton(sp => new TurnPipeline(TurnOrder.Interceptors, sp.GetServices<IMessageInterceptor>()));
         services.AddSingleton<IMessageRouter, KnowledgeRouter>();
         services.AddSingleton<Microsoft.Bot.Builder.IBot, AnToanBot>();

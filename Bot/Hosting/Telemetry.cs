@@ -21,7 +21,7 @@ public static class BotMetrics
     public static readonly Counter<long> Questions = Meter.CreateCounter<long>("antoan.questions", description: "Messages handled as questions, by answered");
     public static readonly Counter<long> Deliveries = Meter.CreateCounter<long>("antoan.deliveries", description: "Announcements by outcome");
 
-    public static void Delivered(Notifications.DeliveryRunResult result)
+    public static void Delivered(Announcements.DeliveryRunResult result)
     {
         Deliveries.Add(result.Delivered, new KeyValuePair<string, object?>("outcome", "delivered"));
         Deliveries.Add(result.Skipped, new KeyValuePair<string, object?>("outcome", "skipped"));

@@ -1,6 +1,6 @@
 using AnToan.Bot.Admin;
 using AnToan.Bot.Content;
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using AnToan.Bot.Reports;
 using AnToan.Bot.Storage.Postgres;
 using AnToan.Dialogs;

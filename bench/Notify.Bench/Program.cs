@@ -5,7 +5,7 @@
 // measured is the bot's alone.
 using System.Diagnostics;
 using AnToan.Bot.Hosting;
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using AnToan.Notify.Bench;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Time.Testing;
@@ -35,8 +35,8 @@ var clock = new FakeTimeProvider(new DateTimeOffset(2021, 9, 20, 10, 0, 0, zone)
 var app = BotHost.Build(
 [
     "--urls=http://127.0.0.1:0", $"--Storage:Path={Path.Combine(dataDir, "bench.db")}", "--Logging:LogLevel:Default=Warning",
-    "--Notifications:Cron=0 0 0 1 1 ? 2099", "--Notifications:PerConversationPerSecond=0", "--Notifications:OverallPerSecond=0",
-    $"--Notifications:Parallelism={parallelism}",
+    "--Announcements:Cron=0 0 0 1 1 ? 2099", "--Announcements:PerConversationPerSecond=0", "--Announcements:OverallPerSecond=0",
+    $"--Announcements:Parallelism={parallelism}",
 ], builder => builder.Services.AddSingleton<TimeProvider>(clock));
 await app.StartAsync();
 

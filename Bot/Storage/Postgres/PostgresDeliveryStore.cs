@@ -1,4 +1,4 @@
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -12,9 +12,9 @@ namespace AnToan.Bot.Storage.Postgres;
 /// (<c>claimed_until</c>, on the database's clock); completing or releasing it clears the lease. A Pending row whose
 /// lease ran out belongs to an instance that died mid-send: the next run takes it over and sends it again with the
 /// same activity id, as <see cref="LiteDeliveryStore"/> does after a crash — here after the lease
-/// (Notifications:DeliveryLease) instead of at once, since another instance may still be sending it.
+/// (Announcements:DeliveryLease) instead of at once, since another instance may still be sending it.
 /// </remarks>
-public sealed class PostgresDeliveryStore(PostgresDatabase database, IOptions<NotificationOptions> options) : IDeliveryStore
+public sealed class PostgresDeliveryStore(PostgresDatabase database, IOptions<AnnouncementOptions> options) : IDeliveryStore
 {
     private readonly TimeSpan _lease = options.Value.DeliveryLease;
 

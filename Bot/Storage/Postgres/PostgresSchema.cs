@@ -193,8 +193,8 @@ public static class PostgresSchema
         // insert, and the loser waits out a retry on the scheduler's clock. Present from the start, there is no race.
         (6, "Quartz lock rows", $"""
             INSERT INTO qrtz_locks (sched_name, lock_name)
-            VALUES ('{Notifications.NotificationServices.SchedulerName}', 'TRIGGER_ACCESS'),
-                   ('{Notifications.NotificationServices.SchedulerName}', 'STATE_ACCESS')
+            VALUES ('{Announcements.AnnouncementServices.SchedulerName}', 'TRIGGER_ACCESS'),
+                   ('{Announcements.AnnouncementServices.SchedulerName}', 'STATE_ACCESS')
             ON CONFLICT DO NOTHING;
             """),
     ];

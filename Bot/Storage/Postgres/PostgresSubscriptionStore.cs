@@ -1,4 +1,4 @@
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using Microsoft.Bot.Schema;
 using Npgsql;
 

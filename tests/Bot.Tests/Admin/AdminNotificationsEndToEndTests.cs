@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using AnToan.Bot.Tests.Notifications;
+using AnToan.Bot.Tests.Announcements;
 
 namespace AnToan.Bot.Tests.Admin;
 

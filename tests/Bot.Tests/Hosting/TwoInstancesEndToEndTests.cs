@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using AnToan.Bot.Reports;
 using AnToan.Bot.Tests.Dialogs;
 using AnToan.Bot.Tests.Infrastructure;
-using AnToan.Bot.Tests.Notifications;
+using AnToan.Bot.Tests.Announcements;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AnToan.Bot.Tests.Hosting;

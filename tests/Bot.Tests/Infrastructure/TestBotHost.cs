@@ -22,7 +22,7 @@ public sealed class TestBotHost : IAsyncDisposable
     public string DbPath => Path.Combine(DataDir, "antoan.db");
 
     /// <summary>A cron that never fires: no scheduled announcement run starts by the wall clock in the middle of a test
-    /// (a test that wants the schedule sets Notifications:Cron itself; settings given later win).</summary>
+    /// (a test that wants the schedule sets Announcements:Cron itself; settings given later win).</summary>
     public const string NeverCron = "0 0 0 1 1 ? 2099";
 
     /// <param name="dataDir">Reuse a folder to run a second host on the same LiteDB file.</param>
@@ -33,7 +33,7 @@ public sealed class TestBotHost : IAsyncDisposable
     {
         var owns = dataDir is null;
         dataDir ??= Directory.CreateTempSubdirectory("antoan-test-").FullName;
-        var args = new List<string> { "--urls=http://127.0.0.1:0", $"--Storage:Path={Path.Combine(dataDir, "antoan.db")}", "--Logging:LogLevel:Default=Warning", $"--Notifications:Cron={NeverCron}" };
+        var args = new List<string> { "--urls=http://127.0.0.1:0", $"--Storage:Path={Path.Combine(dataDir, "antoan.db")}", "--Logging:LogLevel:Default=Warning", $"--Announcements:Cron={NeverCron}" };
         args.AddRange((settings ?? []).Select(s => "--" + s));
         var app = BotHost.Build([.. args], builder =>
         {

@@ -34,6 +34,6 @@ public sealed class PostgresSchemaTests
         Assert.Equal(0L, TestPostgres.Scalar(schema.ConnectionString, "SELECT count(*) FROM qrtz_paused_job_grps"));
         // Quartz's lock rows are there before any scheduler starts: no two instances race to insert them.
         Assert.Equal(2L, TestPostgres.Scalar(schema.ConnectionString,
-            $"SELECT count(*) FROM qrtz_locks WHERE sched_name = '{AnToan.Bot.Notifications.NotificationServices.SchedulerName}' AND lock_name IN ('TRIGGER_ACCESS', 'STATE_ACCESS')"));
+            $"SELECT count(*) FROM qrtz_locks WHERE sched_name = '{AnToan.Bot.Announcements.AnnouncementServices.SchedulerName}' AND lock_name IN ('TRIGGER_ACCESS', 'STATE_ACCESS')"));
     }
 }

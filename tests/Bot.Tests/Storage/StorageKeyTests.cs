@@ -1,4 +1,4 @@
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using AnToan.Bot.Storage;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Time.Testing;

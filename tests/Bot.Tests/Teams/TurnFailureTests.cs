@@ -1,6 +1,6 @@
 using AnToan.Bot.Channels;
 using AnToan.Bot.Tests.Infrastructure;
-using AnToan.Bot.Tests.Notifications;
+using AnToan.Bot.Tests.Announcements;
 using AnToan.Dialogs;
 using AnToan.Dialogs.Engine;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +23,7 @@ public sealed class TurnFailureTests : IAsyncLifetime
     {
         _connector = await FakeConnector.StartAsync();
         _host = await TestBotHost.StartAsync(settings:
-            ["Notifications:MaxAttempts=3", "Notifications:RetryDelay=00:00:00.020", "Notifications:MaxRetryDelay=00:00:00.100"]);
+            ["Announcements:MaxAttempts=3", "Announcements:RetryDelay=00:00:00.020", "Announcements:MaxRetryDelay=00:00:00.100"]);
     }
 
     public async Task DisposeAsync()

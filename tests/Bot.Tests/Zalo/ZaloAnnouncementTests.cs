@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AnToan.Bot.Channels.Zalo;
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using AnToan.Bot.Tests.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -81,7 +81,7 @@ public sealed class ZaloAnnouncementTests
     {
         // Zalo alone: a Teams install must no longer subscribe (an array default would survive the binding).
         await using var sut = await ZaloTestHost.StartAsync(settings:
-            ["Notifications:AutoSubscribeChannels:0=zalo", "Notifications:AutoSubscribeChannels:1=zalo"]);
+            ["Announcements:AutoSubscribeChannels:0=zalo", "Announcements:AutoSubscribeChannels:1=zalo"]);
         var install = TeamsChat.MembersAdded(TeamsChat.BotId);
 
         await TeamsChat.SendAsync(sut.Host.Client, install);
@@ -95,7 +95,7 @@ public sealed class ZaloAnnouncementTests
     [Fact]
     public async Task DueAnnouncement_ReachesFollowersWithinTheWindow_TheSilentOneGetsItWhenTheyWrite()
     {
-        // Ngày toàn dân phòng cháy, chữa cháy (04/10): announced on the day at Notifications:SendAt (08:00).
+        // Ngày toàn dân phòng cháy, chữa cháy (04/10): announced on the day at Announcements:SendAt (08:00).
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 9, 20, 9, 0, 0, Vietnam));
         await using var sut = await ZaloTestHost.StartAsync(clock: clock);
         var question = sut.Replies.Content.Intents.Single(i => i.Id == "help").Examples[0];

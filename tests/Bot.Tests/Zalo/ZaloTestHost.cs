@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.Zalo;
 using AnToan.Bot.Tests.Infrastructure;
-using AnToan.Bot.Tests.Notifications;
+using AnToan.Bot.Tests.Announcements;
 using AnToan.Dialogs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Bot.Schema;

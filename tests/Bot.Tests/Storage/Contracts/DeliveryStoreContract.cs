@@ -1,4 +1,4 @@
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using AnToan.Bot.Tests.Infrastructure;
 
 namespace AnToan.Bot.Tests.Storage.Contracts;

@@ -1,11 +1,11 @@
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using AnToan.Bot.Storage.Postgres;
 using AnToan.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace AnToan.Bot.Tests.Storage.Contracts;
 
-/// <summary>Notifications:DeliveryLease: how long a claim without an outcome keeps other instances off a delivery.</summary>
+/// <summary>Announcements:DeliveryLease: how long a claim without an outcome keeps other instances off a delivery.</summary>
 public sealed class PostgresDeliveryLeaseTests
 {
     private static Delivery New() => new()
@@ -25,7 +25,7 @@ public sealed class PostgresDeliveryLeaseTests
         await using var a = new PostgresDatabase(schema.ConnectionString);
         await using var b = new PostgresDatabase(schema.ConnectionString);
         var lease = TimeSpan.FromSeconds(1);
-        var options = Options.Create(new NotificationOptions { DeliveryLease = lease });
+        var options = Options.Create(new AnnouncementOptions { DeliveryLease = lease });
         var (onA, onB) = (new PostgresDeliveryStore(a, options), new PostgresDeliveryStore(b, options));
 
         var claimed = onA.TryClaim("d1", New);

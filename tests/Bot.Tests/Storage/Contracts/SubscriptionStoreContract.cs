@@ -1,4 +1,4 @@
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using AnToan.Bot.Tests.Infrastructure;
 using AnToan.Knowledge.Calendar;
 using Microsoft.Bot.Schema;

@@ -2,7 +2,7 @@ using AnToan.Bot.Admin;
 using AnToan.Bot.Channels.WebChat;
 using AnToan.Bot.Channels.Zalo;
 using AnToan.Bot.Content;
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using AnToan.Bot.Reports;
 using AnToan.Bot.Storage;
 using AnToan.Bot.Storage.Postgres;
@@ -47,7 +47,7 @@ public sealed class TestStores : IDisposable
     public ISubscriptionStore Subscriptions(int instance = 0) =>
         Store<ISubscriptionStore>(instance, db => new LiteSubscriptionStore(db, Time), db => new PostgresSubscriptionStore(db, Time));
 
-    public IDeliveryStore Deliveries(int instance = 0) => Store<IDeliveryStore>(instance, db => new LiteDeliveryStore(db), db => new PostgresDeliveryStore(db, Options.Create(new NotificationOptions())));
+    public IDeliveryStore Deliveries(int instance = 0) => Store<IDeliveryStore>(instance, db => new LiteDeliveryStore(db), db => new PostgresDeliveryStore(db, Options.Create(new AnnouncementOptions())));
 
     public IContentVersionStore Versions(int instance = 0) =>
         Store<IContentVersionStore>(instance, db => new LiteContentVersionStore(db), db => new PostgresContentVersionStore(db));

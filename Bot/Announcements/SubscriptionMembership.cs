@@ -2,11 +2,11 @@ using AnToan.Dialogs;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>Installing the bot (Teams) or following the OA (Zalo) subscribes the conversation, saying how to opt out;
 /// removing the bot or unfollowing unsubscribes.</summary>
-public sealed class SubscriptionMembership(ISubscriptionStore subscriptions, NotificationReplies replies, IOptions<NotificationOptions> options)
+public sealed class SubscriptionMembership(ISubscriptionStore subscriptions, AnnouncementReplies replies, IOptions<AnnouncementOptions> options)
     : IConversationMembershipHandler
 {
     public async Task OnBotAddedAsync(ITurnContext turnContext, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using AnToan.Knowledge.Calendar;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>When a subscribed user writes, first gives them the announcements their channel could not take
 /// (Zalo's window), then lets the message go on; also keeps the stored reference current.</summary>

@@ -1,4 +1,4 @@
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>Claims and outcomes of announcement deliveries: <see cref="LiteDeliveryStore"/> (LiteDB, one process) or
 /// <see cref="Storage.Postgres.PostgresDeliveryStore"/> (shared by every instance).</summary>

@@ -1,12 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
-/// <summary>Settings of the section <c>Notifications</c>; bound and validated at start-up.</summary>
-public sealed class NotificationOptions : IValidatableObject
+/// <summary>Settings of the section <c>Announcements</c>; bound and validated at start-up.</summary>
+public sealed class AnnouncementOptions : IValidatableObject
 {
-    public const string Section = "Notifications";
+    public const string Section = "Announcements";
+
+    /// <summary>The section's name before announcements had one word: still read, after <see cref="Section"/>, so the
+    /// settings of a deployment made before the rename keep working over the shipped defaults.</summary>
+    public const string FormerSection = "Notifications";
 
     /// <summary>Quartz cron of the delivery job, in Bot:TimeZone. Default every 15 minutes: "0 0/15 * * * ?".</summary>
     [Required] public string Cron { get; set; } = "0 0/15 * * * ?";

@@ -1,4 +1,4 @@
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>The claim of one announcement for one conversation (LiteDB collection <c>notify_deliveries</c>).</summary>
 /// <remarks>Its id is unique, so inserting it is the claim: whoever inserts it sends, nobody else does.</remarks>

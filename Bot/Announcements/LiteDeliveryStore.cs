@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>Claims and outcomes of announcement deliveries, in LiteDB.</summary>
 /// <remarks>

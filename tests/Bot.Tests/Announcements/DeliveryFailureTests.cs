@@ -1,7 +1,7 @@
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AnToan.Bot.Tests.Notifications;
+namespace AnToan.Bot.Tests.Announcements;
 
 /// <summary>What the channel answers, and a host that stops in the middle of a fan-out.</summary>
 public sealed class DeliveryFailureTests
@@ -107,7 +107,7 @@ public sealed class DeliveryFailureTests
     public async Task StillFailing_IsCountedFailedAndTriedAgainNextRun()
     {
         await using var sut = await NotifyHarness.StartAsync("2021-09-20 10:00",
-            settings: ["Notifications:MaxAttempts=1"]);
+            settings: ["Announcements:MaxAttempts=1"]);
         await sut.SubscribeAsync("conv-a");
         sut.Connector.Respond = _ => Task.FromResult(new FakeConnector.Answer(503));
 

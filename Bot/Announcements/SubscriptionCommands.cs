@@ -1,10 +1,10 @@
 using AnToan.Dialogs;
 using Microsoft.Bot.Builder;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>"đăng ký nhận thông báo" and "hủy đăng ký" (intents subscribe, unsubscribe) for the current conversation.</summary>
-public sealed class SubscriptionCommands(ISubscriptionStore subscriptions, NotificationReplies replies) : ICommandHandler
+public sealed class SubscriptionCommands(ISubscriptionStore subscriptions, AnnouncementReplies replies) : ICommandHandler
 {
     public IReadOnlyCollection<string> IntentIds { get; } = [BotIntents.Subscribe, BotIntents.Unsubscribe];
 

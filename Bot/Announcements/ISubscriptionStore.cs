@@ -1,6 +1,6 @@
 using Microsoft.Bot.Schema;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>Subscribed conversations and their references: <see cref="LiteSubscriptionStore"/> (LiteDB) or
 /// <see cref="Storage.Postgres.PostgresSubscriptionStore"/> (shared by every instance).</summary>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Quartz;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>"scheduler": healthy once the Quartz scheduler runs.</summary>
 public sealed class SchedulerHealthCheck(ISchedulerFactory factory) : IHealthCheck

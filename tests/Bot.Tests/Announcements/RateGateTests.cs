@@ -1,7 +1,7 @@
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AnToan.Bot.Tests.Notifications;
+namespace AnToan.Bot.Tests.Announcements;
 
 public sealed class RateGateTests
 {

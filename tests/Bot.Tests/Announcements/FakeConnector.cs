@@ -4,7 +4,7 @@ using AnToan.Bot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace AnToan.Bot.Tests.Notifications;
+namespace AnToan.Bot.Tests.Announcements;
 
 /// <summary>A Bot Framework connector on 127.0.0.1: records what the bot posts to conversations and answers
 /// as told (200 by default; 429 with Retry-After, 403, 500, or a hang, per request).</summary>

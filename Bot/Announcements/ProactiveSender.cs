@@ -2,13 +2,13 @@ using AnToan.Bot.Channels;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>Sends one activity to one stored conversation through its channel, within the rate limits,
 /// retrying transient failures with exponential backoff and honouring Retry-After.</summary>
 public sealed class ProactiveSender(
     IEnumerable<IProactiveChannel> channels,
-    IOptions<NotificationOptions> options,
+    IOptions<AnnouncementOptions> options,
     TimeProvider time,
     ILogger<ProactiveSender> logger)
 {

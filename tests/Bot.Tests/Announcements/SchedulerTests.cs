@@ -1,9 +1,9 @@
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace AnToan.Bot.Tests.Notifications;
+namespace AnToan.Bot.Tests.Announcements;
 
 /// <summary>The Quartz job on its cron, on the host's (fake) clock, and the scheduler's health.</summary>
 public sealed class SchedulerTests
@@ -11,7 +11,7 @@ public sealed class SchedulerTests
     [Fact]
     public async Task Job_OnItsCron_DeliversWhatBecameDue()
     {
-        await using var sut = await NotifyHarness.StartAsync("2021-05-09 07:50", settings: ["Notifications:Cron=0 0/15 * * * ?"]);
+        await using var sut = await NotifyHarness.StartAsync("2021-05-09 07:50", settings: ["Announcements:Cron=0 0/15 * * * ?"]);
         await sut.SubscribeAsync("conv-a");
 
         var scheduler = await sut.Host.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -68,14 +68,24 @@ public sealed class SchedulerTests
     }
 
     [Theory]
-    [InlineData("Notifications:Cron=every quarter hour")]
-    [InlineData("Notifications:QuietHours=9pm-7am")]
-    [InlineData("Notifications:SendAt=8h")]
-    [InlineData("Notifications:GraceDays=-1")]
+    [InlineData("Announcements:Cron=every quarter hour")]
+    [InlineData("Announcements:QuietHours=9pm-7am")]
+    [InlineData("Announcements:SendAt=8h")]
+    [InlineData("Announcements:GraceDays=-1")]
+    [InlineData("Notifications:SendAt=8h")] // the section's former name is still read
     public async Task Start_WithABadSetting_FailsNamingIt(string setting)
     {
         var e = await Assert.ThrowsAsync<OptionsValidationException>(() => NotifyHarness.StartAsync("2021-05-09 07:50", settings: [setting]));
 
         Assert.Contains(setting.Split('=')[0].Split(':')[1], e.Message);
+    }
+
+    [Fact]
+    public async Task ASettingUnderTheSectionsFormerName_IsRead_OverTheShippedDefaults()
+    {
+        await using var sut = await NotifyHarness.StartAsync("2021-05-09 07:50", settings: ["Notifications:SendAt=06:00"]);
+
+        var options = sut.Host.App.Services.GetRequiredService<IOptions<AnnouncementOptions>>().Value;
+        Assert.Equal(("06:00", 3), (options.SendAt, options.GraceDays)); // GraceDays: the shipped 3
     }
 }

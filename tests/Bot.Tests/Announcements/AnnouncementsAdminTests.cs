@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace AnToan.Bot.Tests.Notifications;
+namespace AnToan.Bot.Tests.Announcements;
 
 public sealed class AnnouncementsAdminTests : IAsyncLifetime
 {
@@ -133,6 +133,6 @@ public sealed class AnnouncementsAdminTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("2000-01-01", await response.Content.ReadAsStringAsync());
         // Nothing was written: the first real mark finds none before it.
-        Assert.Null(_sut.Services.GetRequiredService<AnToan.Bot.Notifications.IDeliveryStore>().AdvanceWatermark(DateTimeOffset.Parse("2021-05-01T03:00:00Z")));
+        Assert.Null(_sut.Services.GetRequiredService<AnToan.Bot.Announcements.IDeliveryStore>().AdvanceWatermark(DateTimeOffset.Parse("2021-05-01T03:00:00Z")));
     }
 }

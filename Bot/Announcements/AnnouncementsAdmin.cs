@@ -2,7 +2,7 @@ using AnToan.Dialogs.Engine;
 using System.Globalization;
 using AnToan.Knowledge.Calendar;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 public static class AnnouncementsAdmin
 {

@@ -1,4 +1,4 @@
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>Spaces out sends to at most <c>perSecond</c>, allowing a burst of one second's worth.</summary>
 /// <remarks>A generic cell-rate algorithm on the injected clock, so tests with a fake clock are not slowed and

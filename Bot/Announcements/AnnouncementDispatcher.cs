@@ -5,7 +5,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>What one delivery run did, counted per (announcement, conversation).</summary>
 /// <param name="Skipped">Beyond the grace window, or owed until the user writes (outside the channel's window).</param>
@@ -21,7 +21,7 @@ public sealed class AnnouncementDispatcher(
     IDeliveryStore deliveries,
     ProactiveSender sender,
     LocalClock clock,
-    IOptions<NotificationOptions> options,
+    IOptions<AnnouncementOptions> options,
     ILogger<AnnouncementDispatcher> logger)
 {
     public async Task<DeliveryRunResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)

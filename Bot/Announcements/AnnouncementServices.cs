@@ -5,14 +5,16 @@ using AnToan.Knowledge.Calendar;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
-public static class NotificationServices
+public static class AnnouncementServices
 {
     /// <summary>Scheduled announcements: calendar, subscriptions, delivery, the Quartz job and its health check.</summary>
-    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAnnouncements(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section))
+        services.AddOptions<AnnouncementOptions>()
+            .Bind(configuration.GetSection(AnnouncementOptions.Section))
+            .Bind(configuration.GetSection(AnnouncementOptions.FormerSection))
             .ValidateDataAnnotations().ValidateOnStart();
 
         // Singletons: stateless over the content snapshot, the clock and LiteDB; the stores hold the
@@ -21,7 +23,7 @@ public static class NotificationServices
         // ISubscriptionStore and IDeliveryStore: registered with the other stores in AddStorage.
         services.AddSingleton<ProactiveSender>();
         services.AddSingleton<AnnouncementDispatcher>();
-        services.AddSingleton<NotificationReplies>();
+        services.AddSingleton<AnnouncementReplies>();
         services.AddSingleton<IProactiveChannel, BotFrameworkProactiveChannel>();
         // Pooled connections for the connector calls of a fan-out (the SDK takes IHttpClientFactory when registered).
         services.AddHttpClient();
@@ -41,7 +43,7 @@ public static class NotificationServices
             if (postgres is not null) UseClusteredStore(q, postgres);
             q.ScheduleJob<AnnouncementJob>(
                 (sp, trigger) => trigger.WithIdentity(AnnouncementJob.Key.Name).WithCronSchedule(
-                    sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Cron,
+                    sp.GetRequiredService<IOptions<AnnouncementOptions>>().Value.Cron,
                     cron => cron.InTimeZone(sp.GetRequiredService<LocalClock>().Zone)),
                 (_, job) => job.WithIdentity(AnnouncementJob.Key));
         });

@@ -5,14 +5,14 @@ using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Text;
 using Microsoft.Bot.Schema;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>What the notification commands say, from the notify-*.sbn templates.</summary>
 /// <remarks>Category buttons are plain text buttons (imBack), which every channel shows; their labels come from
 /// notify-toggle.sbn, and <see cref="CategoryChoice"/> recognises a label coming back.
 /// <para>Category names and button labels are rendered once per content snapshot (they depend on nothing else), so
 /// recognising a label, which every message goes through, costs a fold and a lookup rather than ~16 renders.</para></remarks>
-public sealed class NotificationReplies(Replies replies)
+public sealed class AnnouncementReplies(Replies replies)
 {
     private Labels? _labels;
 

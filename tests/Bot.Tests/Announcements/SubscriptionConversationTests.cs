@@ -3,7 +3,7 @@ using AnToan.Bot.Channels;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AnToan.Bot.Tests.Notifications;
+namespace AnToan.Bot.Tests.Announcements;
 
 /// <summary>What a user says to subscribe, choose categories, see the calendar; what a Teams install does.</summary>
 public sealed class SubscriptionConversationTests

@@ -1,4 +1,4 @@
-namespace AnToan.Bot.Tests.Notifications;
+namespace AnToan.Bot.Tests.Announcements;
 
 /// <summary>Announcements reach subscribed conversations on the right days, once, through the fake connector.</summary>
 public sealed class DeliveryTests
@@ -42,7 +42,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task Run_DuringQuietHours_SendsNothingUntilTheyEnd()
     {
-        await using var sut = await NotifyHarness.StartAsync("2021-05-01 10:00", settings: ["Notifications:SendAt=06:00"]);
+        await using var sut = await NotifyHarness.StartAsync("2021-05-01 10:00", settings: ["Announcements:SendAt=06:00"]);
         await sut.SubscribeAsync("conv-a");
 
         Assert.Equal((0, 0, 0), await sut.RunAsync("2021-05-09 06:30"));

@@ -4,7 +4,7 @@ using LiteDB;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>Subscribed conversations and their references, in LiteDB so that restarts lose none.</summary>
 /// <remarks>The rules of subscribing (the static members) are shared with the PostgreSQL store.</remarks>

@@ -1,4 +1,4 @@
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
 /// <summary>A conversation that receives announcements (LiteDB collection <c>notify_subscriptions</c>).</summary>
 /// <remarks>Ended subscriptions are kept (Active = false) so that a re-subscription keeps its history and the

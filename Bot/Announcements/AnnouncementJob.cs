@@ -1,8 +1,8 @@
 using Quartz;
 
-namespace AnToan.Bot.Notifications;
+namespace AnToan.Bot.Announcements;
 
-/// <summary>The scheduled tick: delivers what is due now (Notifications:Cron).</summary>
+/// <summary>The scheduled tick: delivers what is due now (Announcements:Cron).</summary>
 /// <remarks>Not concurrent with itself; the admin run may still overlap it, which the delivery claims allow.
 /// The run stops when the host starts stopping: Quartz waits for running jobs before the host goes on
 /// (WaitForJobsToComplete), and a run waiting out a connector's Retry-After or a backoff would otherwise hold the

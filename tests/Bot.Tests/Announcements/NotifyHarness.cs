@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AnToan.Bot.Tests.Notifications;
+namespace AnToan.Bot.Tests.Announcements;
 
 /// <summary>The real host on a fake clock, a fake connector for its proactive messages, and the calls a
 /// channel or an operator makes.</summary>

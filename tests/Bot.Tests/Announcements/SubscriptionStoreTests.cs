@@ -1,8 +1,8 @@
-using AnToan.Bot.Notifications;
+using AnToan.Bot.Announcements;
 using AnToan.Bot.Storage;
 using Microsoft.Bot.Schema;
 
-namespace AnToan.Bot.Tests.Notifications;
+namespace AnToan.Bot.Tests.Announcements;
 
 /// <summary>"Not subscribed" is remembered (every message asks), never past a subscription.</summary>
 public sealed class SubscriptionStoreTests
