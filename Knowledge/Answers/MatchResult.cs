@@ -51,7 +51,7 @@ public sealed record RankedCandidate(Candidate Candidate, double Rank, double Co
     public IndexEntry Entry => Candidate.Entry;
 }
 
-/// <summary>A reply to render: a template of Content/templates, its model, and buttons.</summary>
+/// <summary>A reply: a template of Content/templates, its model and buttons, and (once composed) the text rendered from them.</summary>
 public sealed record AnswerReply(string Template, object Model, IReadOnlyList<ButtonSpec> Buttons)
 {
     /// <summary>The template rendered with the model, once, by <see cref="AnswerComposer.Compose"/>: a reply served

@@ -68,7 +68,6 @@ public static class VietnameseText
         var table = new char[0x1F00];
         for (var c = 0; c < table.Length; c++)
         {
-            if (char.IsSurrogate((char)c)) { table[c] = Decompose; continue; }
             var folded = FoldUncached(((char)c).ToString());
             table[c] = folded.Length switch { 0 => Drop, 1 => folded[0], _ => Decompose };
         }
