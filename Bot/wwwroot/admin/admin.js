@@ -257,7 +257,7 @@
   const categories = { observance: "Ngày kỷ niệm", campaign: "Đợt cao điểm", election: "Bầu cử", deadline: "Thời hạn" };
   const channels = { msteams: "Microsoft Teams", zalo: "Zalo", web: "Trang web", emulator: "Emulator", directline: "Direct Line" };
 
-  async function loadNotifications() {
+  async function loadAnnouncements() {
     const n = await json("announcements/report");
     fillTable($("n-upcoming"), n.upcoming.map((a) => [day(a.day), a.title, categories[a.category] || a.category]), "Không có thông báo nào trong 60 ngày tới.");
     fillTable($("n-subscriptions"), n.subscriptions.map((s) => [channels[s.channelId] || s.channelId, num(s.active), num(s.ended)]));
@@ -364,7 +364,7 @@
     wire();
     try {
       await loadOverview();
-      await Promise.all([loadUnits(), loadQuestions(), loadNotifications(), loadAudit()]);
+      await Promise.all([loadUnits(), loadQuestions(), loadAnnouncements(), loadAudit()]);
       markScrolling();
       document.body.dataset.loaded = "true";
     } catch (e) {
