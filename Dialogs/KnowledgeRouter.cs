@@ -1,6 +1,5 @@
 using AnToan.Knowledge.Answers;
 using AnToan.Knowledge.Model;
-using AnToan.Knowledge.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -44,11 +43,7 @@ public sealed class KnowledgeRouter(Replies replies, QuestionAnswerer answerer, 
             await UnhandledAsync(turnContext, cancellationToken);
     }
 
-    private Intent? ExampleOf(string text)
-    {
-        var folded = VietnameseText.Fold(text).Trim();
-        return replies.Content.Intents.FirstOrDefault(i => i.Examples.Any(e => VietnameseText.Fold(e) == folded));
-    }
+    private Intent? ExampleOf(string text) => replies.Content.IntentsWithExample(text).FirstOrDefault();
 
     /// <summary>An intent without a handler: answer the message as a question if the knowledge can, else show help.</summary>
     private async Task UnhandledAsync(ITurnContext turnContext, CancellationToken cancellationToken)

@@ -287,15 +287,7 @@ public sealed class DialogEngine(
         stack.All(f => _dialogs.TryGetValue(f.Id, out var d) && d.Version == f.Version && f.Step <= d.StepCount && d.Fits(f.Values));
 
     /// <summary>The message is one of the intents' examples, as a menu button or a command typed in full sends it.</summary>
-    private bool IsCommand(string text)
-    {
-        var folded = VietnameseText.Fold(text);
-        return folded.Length > 0 && replies.Content.Intents.Any(i => i.Examples.Any(e => VietnameseText.Fold(e) == folded));
-    }
+    private bool IsCommand(string text) => replies.Content.IntentsWithExample(text).Any();
 
-    private bool IsIntent(string text, string intentId)
-    {
-        var folded = VietnameseText.Fold(text);
-        return folded.Length > 0 && replies.Content.Intents.Any(i => i.Id == intentId && i.Examples.Any(e => VietnameseText.Fold(e) == folded));
-    }
+    private bool IsIntent(string text, string intentId) => replies.Content.IntentsWithExample(text).Any(i => i.Id == intentId);
 }

@@ -27,6 +27,15 @@ public sealed class KnowledgeContent
     /// <summary>The matcher's view of <see cref="Vocabulary"/>: the index of this snapshot is analysed with it.</summary>
     public Text.Lexicon Lexicon => _lexicon ??= Text.Lexicon.Of(Vocabulary);
 
+    /// <summary>The intents one of whose examples <paramref name="text"/> is, folded (case, diacritics and punctuation
+    /// aside), in content order: a command typed as its example. The examples are folded once per snapshot; text that
+    /// folds to nothing (an emoji) is no example.</summary>
+    public IEnumerable<Intent> IntentsWithExample(string text) =>
+        (_intentsByExample ??= Intents
+            .SelectMany(i => i.Examples.Select(e => (Folded: Text.VietnameseText.Fold(e), Intent: i)).DistinctBy(x => x.Folded))
+            .Where(x => x.Folded.Length > 0)
+            .ToLookup(x => x.Folded, x => x.Intent, StringComparer.Ordinal))[Text.VietnameseText.Fold(text)];
+
     public IReadOnlyDictionary<string, DocumentInfo> DocumentsById => _documentsById ??= Documents.ToDictionary(d => d.Id);
     public IReadOnlyDictionary<string, Passage> PassagesById => _passagesById ??= Passages.ToDictionary(p => p.Id);
     /// <summary>The years that have a guidance (documents with a <see cref="DocumentInfo.Year"/>), in order.</summary>
@@ -63,6 +72,7 @@ public sealed class KnowledgeContent
         ?? Documents.FirstOrDefault(d => d.Year is not null && d.Year == year);
 
     private Text.Lexicon? _lexicon;
+    private ILookup<string, Intent>? _intentsByExample;
     private IReadOnlyList<int>? _years;
     private IReadOnlyDictionary<string, DocumentInfo>? _documentsById;
     private IReadOnlyDictionary<string, Passage>? _passagesById;

@@ -28,6 +28,17 @@ public sealed class ContentTests
     }
 
     [Fact]
+    public void AnIntentsExample_TypedWithoutDiacriticsOrCase_NamesIt_AndTextWithoutWordsNamesNone()
+    {
+        var help = Content.Intents.Single(i => i.Id == "help");
+        var example = help.Examples.First(e => VietnameseText.Fold(e).Contains(' '));
+
+        Assert.Contains(help, Content.IntentsWithExample(VietnameseText.Fold(example).ToUpperInvariant() + " !"));
+        Assert.Empty(Content.IntentsWithExample("👍"));
+        Assert.Empty(Content.IntentsWithExample("một câu không phải lệnh nào cả"));
+    }
+
+    [Fact]
     public void EveryPassage_HasAtLeastFourParaphrases()
     {
         var thin = Content.Passages.Where(p => (p.Paraphrases?.Count ?? 0) < 4).Select(p => p.Id);
