@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using AnToan.Knowledge.Model;
 using AnToan.Knowledge.Text;
@@ -264,12 +263,10 @@ public sealed class KnowledgeIndex : IDisposable
     /// <remarks>For the content's own text: what is kept is bounded by it (and by <see cref="MaxSentences"/> for
     /// anything else), and an index is immutable, so a result never goes stale.</remarks>
     public AnalyzedSentence Sentence(string sentence) =>
-        _sentences.TryGetValue(sentence, out var known) ? known
-        : _sentences.Count < MaxSentences ? _sentences.GetOrAdd(sentence, static (s, analyzer) => new AnalyzedSentence(analyzer.Analyze(s)), Analyzer)
-        : new AnalyzedSentence(Analyzer.Analyze(sentence));
+        _sentences.GetOrAdd(sentence, static (s, analyzer) => new AnalyzedSentence(analyzer.Analyze(s)), Analyzer);
 
     private const int MaxSentences = 100_000;
-    private readonly ConcurrentDictionary<string, AnalyzedSentence> _sentences = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, AnalyzedSentence> _sentences = new(MaxSentences, StringComparer.Ordinal);
 
     /// <summary>The question as written: the index's analysis without typo correction, which may turn a word the
     /// content never uses ("bước") into one it does.</summary>

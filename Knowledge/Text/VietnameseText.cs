@@ -77,18 +77,10 @@ public static class VietnameseText
     /// <summary>Folds one word: lower case, no diacritics, đ→d; keeps every other character.</summary>
     /// <remarks>Cached: the content has a few thousand distinct words and folding each costs a normalisation.
     /// The cache stops growing at <see cref="MaxCachedWords"/> so that user input cannot fill memory.</remarks>
-    public static string FoldWord(string word)
-    {
-        if (FoldedWords.TryGetValue(word, out var folded)) return folded;
-        folded = FoldUncached(word);
-        // Counted here: ConcurrentDictionary.Count takes every one of its locks.
-        if (Volatile.Read(ref _foldedWordCount) < MaxCachedWords && FoldedWords.TryAdd(word, folded)) Interlocked.Increment(ref _foldedWordCount);
-        return folded;
-    }
+    public static string FoldWord(string word) => FoldedWords.GetOrAdd(word, static (w, _) => FoldUncached(w), 0);
 
     private const int MaxCachedWords = 100_000;
-    private static int _foldedWordCount;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedWords = new(StringComparer.Ordinal);
+    private static readonly BoundedCache<string, string> FoldedWords = new(MaxCachedWords, StringComparer.Ordinal);
 
     private static string FoldUncached(string word)
     {
