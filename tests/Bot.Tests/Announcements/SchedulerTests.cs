@@ -45,10 +45,10 @@ public sealed class SchedulerTests
         await scheduler.TriggerJob(AnnouncementJob.Key);
         await sut.Connector.WaitForAsync(1);
 
-        var stop = sut.Host.App.StopAsync();
-        Assert.Same(stop, await Task.WhenAny(stop, Task.Delay(TimeSpan.FromSeconds(30))));
-        await stop;
-        Assert.DoesNotContain(sut.Services.GetRequiredService<IDeliveryStore>().Recent(10), d => d.State == DeliveryState.Delivered);
+        await sut.Host.App.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var deliveries = sut.Services.GetRequiredService<IDeliveryStore>().Recent(10);
+        Assert.DoesNotContain(deliveries, d => d.State == DeliveryState.Delivered);
+        Assert.Equal(DeliveryState.Pending, Assert.Single(deliveries).State);
     }
 
     [Fact]

@@ -34,5 +34,6 @@ public sealed class ContentUpgradeTests : IDisposable
         var reply = string.Join("\n", await new ChatClient(after.Client, "u", "c-upgrade").SayAsync("Hạn nộp hồ sơ đề nghị công nhận là khi nào?"));
         Assert.DoesNotContain("chưa có thông tin", reply);
         Assert.Contains("/", reply); // a date
+        Assert.Contains("01/12/2021", reply); // the deadline of the shipped guidance
     }
 }

@@ -1,4 +1,3 @@
-using AnToan.Knowledge.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -20,11 +19,8 @@ public sealed class ExactIntentRouter(Replies replies, IEnumerable<ICommandHandl
     }
 
 
-    public static AnToan.Knowledge.Model.Intent? IntentOf(Replies replies, string? text)
-    {
-        var folded = VietnameseText.Fold(text);
-        return replies.Content.Intents.FirstOrDefault(i => i.Examples.Any(e => VietnameseText.Fold(e) == folded));
-    }
+    public static AnToan.Knowledge.Model.Intent? IntentOf(Replies replies, string? text) =>
+        replies.Content.IntentsWithExample(text ?? "").FirstOrDefault();
 }
 
 /// <summary>Stands in for the knowledge in dialog tests: serves the intents' examples and the listed questions.</summary>
