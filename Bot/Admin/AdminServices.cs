@@ -22,7 +22,7 @@ public static class AdminServices
         services.AddSingleton<AnnouncementsReport>();
         services.AddSingleton<UnitsExport>();
         services.AddSingleton<ContentReload>();
-        // Singletons: read LiteDB and the content on every call, keep nothing.
+        // Singletons: read the stores (AddStorage) and the content on every call, keep nothing.
         services.AddSingleton<IAnnouncementLog, AnnouncementLog>();
         // Singleton: the middleware (on every adapter) only holds the question store (IQuestionStore, AddStorage).
         services.AddSingleton<QuestionLogMiddleware>();

@@ -13,8 +13,8 @@ namespace AnToan.Bot.Announcements;
 public sealed record DeliveryRunResult(int Delivered, int Skipped, int Failed);
 
 /// <summary>A delivery run: the announcements due at an instant × the subscribed conversations, each sent once.</summary>
-/// <remarks>Runs from the Quartz job and from the admin API, possibly at the same time: the claims of
-/// <see cref="LiteDeliveryStore"/> make that safe. See there for the crash guarantees.</remarks>
+/// <remarks>Runs from the Quartz job and from the admin API, possibly at the same time: the claims of the
+/// <see cref="IDeliveryStore"/> make that safe. See there for the crash guarantees.</remarks>
 public sealed class AnnouncementDispatcher(
     CalendarService calendar,
     ISubscriptionStore subscriptions,

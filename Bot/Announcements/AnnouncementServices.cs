@@ -17,7 +17,7 @@ public static class AnnouncementServices
             .Bind(configuration.GetSection(AnnouncementOptions.FormerSection))
             .ValidateDataAnnotations().ValidateOnStart();
 
-        // Singletons: stateless over the content snapshot, the clock and LiteDB; the stores hold the
+        // Singletons: stateless over the content snapshot, the clock and the stores (AddStorage); the stores hold the
         // in-flight claims and the rate limits, which must be shared by every run.
         services.AddSingleton<CalendarService>();
         // ISubscriptionStore and IDeliveryStore: registered with the other stores in AddStorage.

@@ -3,7 +3,8 @@ namespace AnToan.Bot.Announcements;
 /// <summary>Claims and outcomes of announcement deliveries: <see cref="LiteDeliveryStore"/> (LiteDB, one process) or
 /// <see cref="Storage.Postgres.PostgresDeliveryStore"/> (shared by every instance).</summary>
 /// <remarks>Exactly once per (announcement, conversation): whoever claims a delivery sends it, nobody else does
-/// while the claim holds. See <see cref="LiteDeliveryStore"/> for what a crash can cause.</remarks>
+/// while the claim holds. What a crash can cause: see <see cref="LiteDeliveryStore"/> (one instance) and
+/// <see cref="Storage.Postgres.PostgresDeliveryStore"/> (a claim without an outcome is taken over after its lease).</remarks>
 public interface IDeliveryStore
 {
     /// <summary>Claims the delivery for this caller, or returns null when it is done or being worked on.</summary>

@@ -17,11 +17,12 @@ public static class ContentUpgrade
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <returns>The files as this release reads them, and the names of those taken from <paramref name="shipped"/>.</returns>
-    public static (ContentFiles Files, IReadOnlyList<string> Replaced) Apply(ContentFiles stored, ContentFiles shipped)
+    /// <returns>The files as this release reads them, and the names of those taken from the shipped folder (where a
+    /// stored version's templates are read from, <see cref="ContentFiles.TemplatesRoot"/>).</returns>
+    public static (ContentFiles Files, IReadOnlyList<string> Replaced) Apply(ContentFiles stored)
     {
         if (!stored.Json.TryGetValue(Vocabulary.File, out var vocabulary) || HasProperty(vocabulary, "matcher")) return (stored, []);
-        return (stored.With(Vocabulary.File, shipped.Json[Vocabulary.File]), [Vocabulary.File]);
+        return (stored.With(Vocabulary.File, File.ReadAllText(Path.Combine(stored.TemplatesRoot, Vocabulary.File))), [Vocabulary.File]);
     }
 
     private static bool HasProperty(string json, string name)

@@ -23,14 +23,12 @@ public sealed class ContentVersions(IContentVersionStore store, KnowledgeStore k
     private ContentFiles? Stored(int version)
     {
         if (store.Files(version, knowledge.Root) is not { } stored) return null;
-        var (files, replaced) = ContentUpgrade.Apply(stored, _shipped ??= ContentFiles.FromFolder(knowledge.Root));
+        var (files, replaced) = ContentUpgrade.Apply(stored);
         if (replaced.Count > 0)
             logger.LogInformation("Content version {Version} was stored by an earlier release: {Files} read from {Folder}",
                 version, string.Join(", ", replaced), knowledge.Root);
         return files;
     }
-
-    private ContentFiles? _shipped;
 
     /// <summary>At start-up: version 1 from the shipped folder on the first start; every stored version checked (a broken
     /// one is logged and cannot be restored); the current one served.</summary>

@@ -70,7 +70,7 @@ public static partial class DraftValidator
         {
             Required($"calendar[{i}].title", e.Title);
             Required($"calendar[{i}].template", e.Template);
-            if (!CalendarCategories.All.Contains(e.Category)) Add($"calendar[{i}].category", $"one of {string.Join(", ", CalendarCategories.All)}");
+            if (!CalendarCategories.All.Contains(e.Category)) Add($"calendar[{i}].category", CalendarCategories.OneOf);
             if (e.Recurring && (e.Month is not (>= 1 and <= 12) || e.Day is not (null or (>= 1 and <= 31)))) Add($"calendar[{i}].month", "a month 1-12 and a day 1-31 (or none)");
             if (!e.Recurring) { Required($"calendar[{i}].date", e.Date); Date($"calendar[{i}].date", e.Date); }
         }

@@ -68,7 +68,7 @@ public sealed record ImportWording(
         // A named day becomes a calendar entry of its category, which must be one the subscriptions know.
         if (wording.NamedDays.FirstOrDefault(n => !CalendarCategories.All.Contains(n.Category)) is { } unknown)
             throw new ContentException(File, null,
-                $"namedDays '{unknown.Word}' has the category '{unknown.Category}'; use one of {string.Join(", ", CalendarCategories.All)}");
+                $"namedDays '{unknown.Word}' has the category '{unknown.Category}'; use {CalendarCategories.OneOf}");
         return wording;
     });
 

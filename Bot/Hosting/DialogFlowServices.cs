@@ -15,11 +15,11 @@ public static class DialogFlowServices
     public static IServiceCollection AddDialogFlows(this IServiceCollection services, IConfiguration configuration)
     {
         // Singletons: vocabulary and words come with the knowledge content (see AddKnowledge); everything per
-        // conversation lives in IStorage and everything per unit in LiteDB.
+        // conversation lives in IStorage and everything per unit in the unit store (AddStorage).
         services.AddSingleton<AnswerRecognizer>();
         services.AddSingleton<PromptReader>();
         // IQuestionAnswerer (what the dialog engine asks before it calls a message a wrong answer) is the knowledge
-        // matcher's, registered in AddKnowledge.
+        // matcher's, registered in AddDialogs (KnowledgeServices.cs).
         // The unit store (IUnitStore for the dialogs, IUnitDirectory for the dashboard) is registered with the other
         // stores in AddStorage (Bot/Storage/StorageServices.cs).
         services.AddSingleton<StepDialog, ChecklistDialog>();

@@ -29,10 +29,12 @@ public sealed class DialogEngine(
     {
         var state = await _state.GetAsync(turnContext, () => new DialogState(), cancellationToken);
         var text = turnContext.Activity.Text ?? "";
+        // The commands the message is typed as ("hủy", "quay lại"): looked up once for every check below.
+        var said = replies.Content.IntentsWithExample(text).Select(i => i.Id).ToList();
         if (state.Stack.Count == 0)
         {
-            if (state.Offer is { } offered) return await AnswerOfferAsync(turnContext, state, text, offered, cancellationToken);
-            if (!IsIntent(text, DialogIntents.Resume)) return false;
+            if (state.Offer is { } offered) return await AnswerOfferAsync(turnContext, state, text, said, offered, cancellationToken);
+            if (!said.Contains(DialogIntents.Resume)) return false;
             await ResumeAsync(turnContext, cancellationToken);
             return true;
         }
@@ -41,34 +43,34 @@ public sealed class DialogEngine(
         {
             await EndOutdatedAsync(turnContext, state, cancellationToken);
             // A command or a question is still heard; an answer to the old question has nothing left to answer.
-            return !(IsCommand(text) || words.LooksLikeQuestion(text));
+            return !(said.Count > 0 || words.LooksLikeQuestion(text));
         }
         var frame = state.Stack[^1];
         var prompt = frame.Prompt!;
-        if (IsIntent(text, DialogIntents.Cancel))
+        if (said.Contains(DialogIntents.Cancel))
         {
             state.Stack.Clear();
             await turnContext.SendActivityAsync(replies.WithMenu(DialogTemplates.DialogCancelled), cancellationToken);
         }
-        else if (IsIntent(text, DialogIntents.Help))
+        else if (said.Contains(DialogIntents.Help))
         {
             await turnContext.SendActivityAsync(replies.Message(DialogTemplates.DialogHelp, new { Step = prompt.HelpText, Kind = prompt.Kind.ToString().ToLowerInvariant(), prompt.Optional }), cancellationToken);
             await RepeatAsync(turnContext, prompt, cancellationToken);
         }
-        else if (IsIntent(text, DialogIntents.Back)) await BackAsync(turnContext, state, cancellationToken);
-        else if (IsIntent(text, DialogIntents.Pause))
+        else if (said.Contains(DialogIntents.Back)) await BackAsync(turnContext, state, cancellationToken);
+        else if (said.Contains(DialogIntents.Pause))
         {
             state.Paused = state.Stack;
             state.Stack = [];
             await turnContext.SendActivityAsync(replies.Message(DialogTemplates.DialogPaused, null, [new(words.Button(DialogButtons.Resume), words.Button(DialogButtons.Resume))]), cancellationToken);
         }
-        else if (IsIntent(text, DialogIntents.Resume)) await RepeatAsync(turnContext, prompt, cancellationToken);
+        else if (said.Contains(DialogIntents.Resume)) await RepeatAsync(turnContext, prompt, cancellationToken);
         else
         {
             // One rule for every question: its own answer wins when it parses, unless the message reads as a question
             // or a command that can be served; what is served puts the dialog aside and offers to go back to it.
             var parsed = reader.TryRead(prompt, text, out var answer);
-            if (parsed && !(words.LooksLikeQuestion(text) || IsCommand(text))) await RunAsync(turnContext, state, answer, cancellationToken);
+            if (parsed && !(words.LooksLikeQuestion(text) || said.Count > 0)) await RunAsync(turnContext, state, answer, cancellationToken);
             else if (answerer.Serves(text))
             {
                 state.Paused = state.Stack;
@@ -84,16 +86,16 @@ public sealed class DialogEngine(
 
     /// <summary>While a dialog put aside by an interruption waits: "có", the offer's button, "quay lại" or "tiếp tục"
     /// go back to it; "hủy" and "tạm dừng" end the offer; anything else is served, and the offer made again.</summary>
-    private async Task<bool> AnswerOfferAsync(ITurnContext turn, DialogState state, string text, string offered, CancellationToken cancellationToken)
+    private async Task<bool> AnswerOfferAsync(ITurnContext turn, DialogState state, string text, List<string> said, string offered, CancellationToken cancellationToken)
     {
-        if (IsIntent(text, DialogIntents.Resume) || IsIntent(text, DialogIntents.Back) || reader.IsYes(text) || VietnameseText.Fold(text) == VietnameseText.Fold(offered))
+        if (said.Contains(DialogIntents.Resume) || said.Contains(DialogIntents.Back) || reader.IsYes(text) || VietnameseText.Fold(text) == VietnameseText.Fold(offered))
             await ResumeAsync(turn, cancellationToken);
-        else if (IsIntent(text, DialogIntents.Cancel))
+        else if (said.Contains(DialogIntents.Cancel))
         {
             (state.Paused, state.Offer) = (null, null);
             await turn.SendActivityAsync(replies.WithMenu(DialogTemplates.DialogCancelled), cancellationToken);
         }
-        else if (IsIntent(text, DialogIntents.Pause))
+        else if (said.Contains(DialogIntents.Pause))
         {
             state.Offer = null;
             await turn.SendActivityAsync(replies.Message(DialogTemplates.DialogPaused, null, [new(words.Button(DialogButtons.Resume), words.Button(DialogButtons.Resume))]), cancellationToken);
@@ -285,9 +287,4 @@ public sealed class DialogEngine(
 
     private bool IsCurrent(IEnumerable<DialogFrame> stack) =>
         stack.All(f => _dialogs.TryGetValue(f.Id, out var d) && d.Version == f.Version && f.Step <= d.StepCount && d.Fits(f.Values));
-
-    /// <summary>The message is one of the intents' examples, as a menu button or a command typed in full sends it.</summary>
-    private bool IsCommand(string text) => replies.Content.IntentsWithExample(text).Any();
-
-    private bool IsIntent(string text, string intentId) => replies.Content.IntentsWithExample(text).Any(i => i.Id == intentId);
 }

@@ -9,4 +9,7 @@ public static class CalendarCategories
     public const string Deadline = "deadline";
 
     public static readonly IReadOnlyList<string> All = [Observance, Campaign, Election, Deadline];
+
+    /// <summary>What to say of a category the code does not know: "one of observance, campaign, …".</summary>
+    public static string OneOf { get; } = $"one of {string.Join(", ", All)}";
 }

@@ -25,7 +25,9 @@ public sealed record CodeNames(
     public ContentPart Part => ContentPart.Check(Check);
 
     /// <exception cref="ContentException">Names the file and the first name the code uses that it lacks.</exception>
-    public void Check(KnowledgeContent content)
+    public void Check(KnowledgeContent content) => Check(content, Words?.Invoke(content));
+
+    private void Check(KnowledgeContent content, FileNames? words)
     {
         foreach (var name in Templates)
             if (!content.Templates.Has(name))
@@ -34,7 +36,7 @@ public sealed record CodeNames(
         foreach (var id in Intents)
             if (!intents.Contains(id))
                 throw new ContentException("intents.json", null, $"intent '{id}' used by {Layer} is missing");
-        if (Words?.Invoke(content) is not { } words) return;
+        if (words is null) return;
         foreach (var name in words.Used)
             if (!words.Defined.Contains(name))
                 throw new ContentException(words.File, null, $"'{name}' used by {Layer} is missing");
@@ -44,12 +46,13 @@ public sealed record CodeNames(
     /// template, intent and word the content defines is used by one of them or declared optional.</summary>
     public static ContentPart CheckAll(params IReadOnlyList<CodeNames> layers) => ContentPart.Check(content =>
     {
-        foreach (var layer in layers) layer.Check(content);
-        CheckUsed(content, layers);
+        var words = layers.Select(l => l.Words?.Invoke(content)).ToList();
+        for (var i = 0; i < layers.Count; i++) layers[i].Check(content, words[i]);
+        CheckUsed(content, layers, words.OfType<FileNames>());
     });
 
     /// <exception cref="ContentException">Names the file and the names in it that nothing uses.</exception>
-    private static void CheckUsed(KnowledgeContent content, IReadOnlyList<CodeNames> layers)
+    private static void CheckUsed(KnowledgeContent content, IReadOnlyList<CodeNames> layers, IEnumerable<FileNames> files)
     {
         var ids = content.Intents.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var replies = layers.SelectMany(l => l.Replies?.Invoke(content) ?? [])
@@ -62,7 +65,7 @@ public sealed record CodeNames(
                 throw Unused($"templates/{name}.sbn", [name], $"with the first line {TemplateSet.OptionalMark} why }}}}");
         Throw("intents.json", content.Intents.Where(i => !intents.Contains(i.Id) && !i.Optional).Select(i => i.Id).ToList(),
             "with \"optional\": true on the intent");
-        foreach (var words in layers.Select(l => l.Words?.Invoke(content)).OfType<FileNames>())
+        foreach (var words in files)
         {
             Throw(words.File, words.Defined.Where(n => !words.Used.Contains(n) && !words.Optional.Contains(n)).Order(StringComparer.Ordinal).ToList(),
                 "in the file's \"optional\" list");

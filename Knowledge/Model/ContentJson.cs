@@ -26,8 +26,6 @@ public static class ContentJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static T Read<T>(string root, string file) where T : class => Read<T>(ContentFiles.FromFolder(root), file);
-
     public static T Read<T>(ContentFiles files, string file) where T : class
     {
         if (!files.Json.TryGetValue(file, out var text)) throw new ContentException(file, null, "file is missing");

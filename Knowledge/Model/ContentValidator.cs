@@ -53,7 +53,7 @@ internal static class ContentValidator
             // Subscriptions choose among the categories the code knows: an entry of another would never be announced.
             if (!Calendar.CalendarCategories.All.Contains(e.Category))
                 throw new ContentException("calendar.json", null,
-                    $"'{e.Id}' has the category '{e.Category}'; use one of {string.Join(", ", Calendar.CalendarCategories.All)}");
+                    $"'{e.Id}' has the category '{e.Category}'; use {Calendar.CalendarCategories.OneOf}");
             c.Templates.ParseInline("calendar.json", e.Id, e.Template);
         }
         foreach (var i in c.Checklist) Source("checklist.json", i.Id, i.Source);

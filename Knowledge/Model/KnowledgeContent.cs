@@ -5,9 +5,6 @@ namespace AnToan.Knowledge.Model;
 /// never replaces content that is in service.</remarks>
 public sealed class KnowledgeContent
 {
-    /// <summary>The content folder the templates were read from.</summary>
-    public string Root => Files.TemplatesRoot;
-
     /// <summary>The JSON files this snapshot was read from (what a content version stores).</summary>
     public required ContentFiles Files { get; init; }
     public required IReadOnlyList<DocumentInfo> Documents { get; init; }
