@@ -10,11 +10,10 @@ namespace AnToan.Bot.Channels.WebChat;
 /// deleted now and then.</remarks>
 public sealed class PostgresWebChatBroadcast(PostgresDatabase database, TimeProvider time) : IWebChatBroadcast
 {
-    /// <summary>The NOTIFY channel; its payload is only a wake-up.</summary>
+    /// <summary>The NOTIFY channel; its payload is the number of the row committed (the activity is in the row).</summary>
     public const string Channel = "antoan_webchat_events";
 
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(10);
-    private long _nextSweepTicks;
+    private readonly Occasionally _sweep = new(TimeSpan.FromMinutes(10));
 
     public void Publish(string conversationId, string json)
     {
@@ -22,14 +21,6 @@ public sealed class PostgresWebChatBroadcast(PostgresDatabase database, TimeProv
             WITH added AS (INSERT INTO webchat_events (conversation_id, json) VALUES ($1, $2) RETURNING seq)
             SELECT pg_notify('{Channel}', seq::text) FROM added
             """, conversationId, json);
-        SweepNowAndThen();
-    }
-
-    private void SweepNowAndThen()
-    {
-        var now = time.GetUtcNow().UtcTicks;
-        var due = Interlocked.Read(ref _nextSweepTicks);
-        if (now < due || Interlocked.CompareExchange(ref _nextSweepTicks, now + SweepEvery.Ticks, due) != due) return;
-        database.Execute("DELETE FROM webchat_events WHERE created_at < now() - interval '1 hour'");
+        if (_sweep.Due(time.GetUtcNow())) database.Execute("DELETE FROM webchat_events WHERE created_at < now() - interval '1 hour'");
     }
 }

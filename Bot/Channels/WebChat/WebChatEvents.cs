@@ -25,14 +25,12 @@ public sealed class WebChatEvents : IWebChatBroadcast
         return subscription;
     }
 
-    /// <returns>How many open streams received the payload.</returns>
-    public int Publish(string conversationId, string json)
+    /// <summary>Writes the payload to every open stream of the conversation (none: nothing happens).</summary>
+    public void Publish(string conversationId, string json)
     {
-        if (!_subscribers.TryGetValue(conversationId, out var subscribers)) return 0;
-        return subscribers.Items.Count(s => s.Writer.TryWrite(json));
+        if (!_subscribers.TryGetValue(conversationId, out var subscribers)) return;
+        foreach (var subscriber in subscribers.Items) subscriber.Writer.TryWrite(json);
     }
-
-    void IWebChatBroadcast.Publish(string conversationId, string json) => Publish(conversationId, json);
 
     private void Remove(Subscription subscription)
     {

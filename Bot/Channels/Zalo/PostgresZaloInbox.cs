@@ -11,8 +11,8 @@ public sealed class PostgresZaloInbox(PostgresDatabase database, TimeProvider cl
 {
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
-    private readonly long _retentionMs = (long)ZaloInboxEntry.Retention(options.Value).TotalMilliseconds;
-    private long _nextCleanupMs;
+    private readonly TimeSpan _retention = ZaloInboxEntry.Retention(options.Value);
+    private readonly Occasionally _cleanup = new(ZaloInboxEntry.Retention(options.Value)); // as often as rows expire
 
     public bool Shared => true;
 
@@ -40,10 +40,8 @@ public sealed class PostgresZaloInbox(PostgresDatabase database, TimeProvider cl
     public void Complete(string id)
     {
         database.Execute("UPDATE zalo_inbox SET done = true, body = NULL WHERE id = $1", id);
-        var now = Now();
-        var due = Interlocked.Read(ref _nextCleanupMs);
-        if (now < due || Interlocked.CompareExchange(ref _nextCleanupMs, now + _retentionMs, due) != due) return;
-        database.Execute("DELETE FROM zalo_inbox WHERE done AND received_at_ms < $1", now - _retentionMs);
+        var now = clock.GetUtcNow();
+        if (_cleanup.Due(now)) database.Execute("DELETE FROM zalo_inbox WHERE done AND received_at_ms < $1", (now - _retention).ToUnixTimeMilliseconds());
     }
 
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();

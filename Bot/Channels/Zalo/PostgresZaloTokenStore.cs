@@ -1,5 +1,4 @@
 using AnToan.Bot.Storage.Postgres;
-using Npgsql;
 
 namespace AnToan.Bot.Channels.Zalo;
 
@@ -31,21 +30,8 @@ public sealed class PostgresZaloTokenStore(PostgresDatabase database) : IZaloTok
             ON CONFLICT (id) DO UPDATE SET access_token = $2, refresh_token = $3, expires_at_ms = $4, seed = $5
             """, ZaloTokens.Key, tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAtMs, tokens.Seed);
 
-    public async Task<IAsyncDisposable> LockRefreshAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenForLockAsync(cancellationToken);
-        try
-        {
-            await using var take = PostgresDatabase.Command(connection, "SELECT pg_advisory_lock($1)", RefreshLock);
-            await take.ExecuteNonQueryAsync(cancellationToken);
-            return new Held(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public Task<IAsyncDisposable> LockRefreshAsync(CancellationToken cancellationToken) =>
+        database.HoldLockAsync(RefreshLock, cancellationToken);
 
     private ZaloTokens? Load() =>
         database.Query($"SELECT {Columns} FROM zalo_tokens WHERE id = $1", r => new ZaloTokens
@@ -56,21 +42,4 @@ public sealed class PostgresZaloTokenStore(PostgresDatabase database) : IZaloTok
             ExpiresAtMs = r.GetInt64(3),
             Seed = r.GetString(4),
         }, ZaloTokens.Key).SingleOrDefault();
-
-    private sealed class Held(NpgsqlConnection connection) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                // Not a caller's token: the lock must be let go even when the refresh was cancelled.
-                await using var release = PostgresDatabase.Command(connection, "SELECT pg_advisory_unlock($1)", RefreshLock);
-                await release.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-            finally
-            {
-                await connection.DisposeAsync();
-            }
-        }
-    }
 }

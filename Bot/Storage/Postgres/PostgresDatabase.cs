@@ -28,8 +28,41 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _source.OpenConnectionAsync(cancellationToken);
 
-    /// <summary>A connection from the pool kept for session advisory locks (<see cref="PostgresTurnLock"/>).</summary>
-    public ValueTask<NpgsqlConnection> OpenForLockAsync(CancellationToken cancellationToken) => _locks.OpenConnectionAsync(cancellationToken);
+    /// <summary>Waits for the session advisory lock <paramref name="key"/> and holds it until disposed, on a connection
+    /// of the pool kept for locks. The lock belongs to the connection: if the instance dies, PostgreSQL drops both.</summary>
+    public async Task<IAsyncDisposable> HoldLockAsync(long key, CancellationToken cancellationToken)
+    {
+        var connection = await _locks.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var take = Command(connection, "SELECT pg_advisory_lock($1)", key);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+            return new HeldLock(connection, key);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed class HeldLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                // Not the holder's token: a cancelled holder must still let go (closing the connection would too, but a
+                // pooled connection is only reset when it is next used).
+                await using var release = Command(connection, "SELECT pg_advisory_unlock($1)", key);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns.</summary>
     public T InTransaction<T>(Func<NpgsqlConnection, NpgsqlTransaction, T> work)

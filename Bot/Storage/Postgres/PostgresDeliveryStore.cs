@@ -38,7 +38,7 @@ public sealed class PostgresDeliveryStore(PostgresDatabase database, IOptions<An
         {
             if (insert.ExecuteNonQuery() == 1) return delivery;
         }
-        return TakeOver(connection, id, DeliveryState.Pending, _lease);
+        return TakeOver(connection, id, DeliveryState.Pending);
     }
 
     public void Complete(Delivery delivery, DeliveryState state, DateTimeOffset now, string? detail = null)
@@ -69,7 +69,7 @@ public sealed class PostgresDeliveryStore(PostgresDatabase database, IOptions<An
     public Delivery? TryClaimOwed(Delivery owed)
     {
         using var connection = database.Open();
-        return TakeOver(connection, owed.Id, DeliveryState.Owed, _lease);
+        return TakeOver(connection, owed.Id, DeliveryState.Owed);
     }
 
     public void Release(Delivery delivery)
@@ -100,11 +100,11 @@ public sealed class PostgresDeliveryStore(PostgresDatabase database, IOptions<An
         Query($"SELECT {Columns} FROM notify_deliveries ORDER BY updated_at DESC, id LIMIT $1", count);
 
     /// <summary>Takes the lease of a row in <paramref name="state"/> that nobody holds.</summary>
-    private static Delivery? TakeOver(NpgsqlConnection connection, string id, DeliveryState state, TimeSpan lease)
+    private Delivery? TakeOver(NpgsqlConnection connection, string id, DeliveryState state)
     {
         using var command = PostgresDatabase.Command(connection,
             $"UPDATE notify_deliveries SET claimed_until = now() + $3 WHERE id = $1 AND state = $2 AND {Unclaimed} RETURNING {Columns}",
-            id, state.ToString(), lease);
+            id, state.ToString(), _lease);
         using var reader = command.ExecuteReader();
         return reader.Read() ? FromRow(reader) : null;
     }

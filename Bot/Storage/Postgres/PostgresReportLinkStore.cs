@@ -6,17 +6,12 @@ namespace AnToan.Bot.Storage.Postgres;
 /// on any.</summary>
 public sealed class PostgresReportLinkStore(PostgresDatabase database) : IReportLinkStore
 {
-    public void Add(ReportFile report, DateTimeOffset now) => database.InTransaction((connection, transaction) =>
+    public void Add(ReportFile report, DateTimeOffset now)
     {
-        using var expired = PostgresDatabase.Command(connection, "DELETE FROM report_links WHERE expires_at <= $1", now.UtcDateTime);
-        expired.Transaction = transaction;
-        expired.ExecuteNonQuery();
-        using var insert = PostgresDatabase.Command(connection,
-            "INSERT INTO report_links (token, unit_id, file_name, content, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        database.Execute("DELETE FROM report_links WHERE expires_at <= $1", now.UtcDateTime);
+        database.Execute("INSERT INTO report_links (token, unit_id, file_name, content, expires_at) VALUES ($1, $2, $3, $4, $5)",
             report.Token, report.UnitId, report.FileName, report.Content, report.ExpiresAt.UtcDateTime);
-        insert.Transaction = transaction;
-        return insert.ExecuteNonQuery();
-    });
+    }
 
     public ReportFile? Find(string token, DateTimeOffset now) =>
         database.Query("SELECT token, unit_id, file_name, content, expires_at FROM report_links WHERE token = $1 AND expires_at > $2",

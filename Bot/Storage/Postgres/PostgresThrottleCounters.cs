@@ -11,10 +11,9 @@ namespace AnToan.Bot.Storage.Postgres;
 public sealed class PostgresThrottleCounters(PostgresDatabase database) : IThrottleCounters
 {
     private const string Columns = "window_start, window_end, count, refused, closed";
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan KeepEnded = TimeSpan.FromDays(1);
 
-    private long _nextSweepTicks;
+    private readonly Occasionally _sweep = new(TimeSpan.FromMinutes(10));
 
     public CounterWindow? Find(string scope, string key) =>
         database.Query($"SELECT {Columns} FROM throttle_counters WHERE scope = $1 AND key = $2", FromRow, scope, key).SingleOrDefault();
@@ -60,9 +59,7 @@ public sealed class PostgresThrottleCounters(PostgresDatabase database) : IThrot
 
     private void SweepNowAndThen(DateTimeOffset now)
     {
-        var due = Interlocked.Read(ref _nextSweepTicks);
-        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepEvery).UtcTicks, due) != due) return;
-        database.Execute("DELETE FROM throttle_counters WHERE window_end < $1", now - KeepEnded);
+        if (_sweep.Due(now)) database.Execute("DELETE FROM throttle_counters WHERE window_end < $1", now - KeepEnded);
     }
 
     private static CounterWindow FromRow(NpgsqlDataReader r) =>

@@ -13,19 +13,7 @@ public sealed class PostgresTurnLock(PostgresDatabase database) : IMiddleware
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var key = PostgresDatabase.LockKey($"turn:{turnContext.Activity.ChannelId}/{turnContext.Activity.Conversation?.Id}");
-        await using var connection = await database.OpenForLockAsync(cancellationToken);
-        await using (var take = PostgresDatabase.Command(connection, "SELECT pg_advisory_lock($1)", key))
-            await take.ExecuteNonQueryAsync(cancellationToken);
-        try
-        {
+        await using (await database.HoldLockAsync(key, cancellationToken))
             await next(cancellationToken);
-        }
-        finally
-        {
-            // Not the turn's token: a cancelled turn must still let go (closing the connection would too, but a pooled
-            // connection is only reset when it is next used).
-            await using var release = PostgresDatabase.Command(connection, "SELECT pg_advisory_unlock($1)", key);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
-        }
     }
 }
