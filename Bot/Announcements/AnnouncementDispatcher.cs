@@ -81,7 +81,7 @@ public sealed class AnnouncementDispatcher(
     private async Task<DeliveryRunResult> SendAllAsync(
         Subscription subscription, List<DueAnnouncement> items, Dictionary<string, string> texts, CancellationToken cancellationToken)
     {
-        var reference = LiteSubscriptionStore.Deserialize(subscription);
+        var reference = Subscription.Deserialize(subscription);
         var gate = sender.ConversationGate();
         int delivered = 0, skipped = 0, failed = 0;
         foreach (var item in items.OrderBy(i => i.DueAt))

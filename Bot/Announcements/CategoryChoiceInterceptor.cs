@@ -12,7 +12,7 @@ public sealed class CategoryChoiceInterceptor(ISubscriptionStore subscriptions, 
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         if (replies.CategoryChoice(turnContext.Activity.Text) is not var (category, on)) return false;
-        var subscription = subscriptions.SetCategory(LiteSubscriptionStore.ReferenceOf(turnContext.Activity), category, on);
+        var subscription = subscriptions.SetCategory(Subscription.ReferenceOf(turnContext.Activity), category, on);
         await turnContext.SendActivityAsync(replies.CategoriesChanged(subscription), cancellationToken);
         return true;
     }

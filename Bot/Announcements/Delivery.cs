@@ -22,6 +22,11 @@ public sealed class Delivery
     public string? Detail { get; set; }
 
     public static string KeyOf(string announcementKey, string subscriptionId) => Storage.StorageKey.Of($"{announcementKey}|{subscriptionId}");
+
+    /// <summary>The id of the activity that sends delivery <paramref name="id"/>: the same whoever sends it, so a
+    /// channel that sees it twice (a claim taken over after a crash) can tell.</summary>
+    public static string ActivityIdOf(string id) =>
+        "ann-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)))[..32];
 }
 
 public enum DeliveryState

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using LiteDB;
 
 namespace AnToan.Bot.Announcements;
@@ -47,7 +45,7 @@ public sealed class LiteDeliveryStore : IDeliveryStore
             var delivery = create();
             delivery.Id = id;
             delivery.State = DeliveryState.Pending;
-            delivery.ActivityId = ActivityIdOf(id);
+            delivery.ActivityId = Delivery.ActivityIdOf(id);
             _deliveries.Insert(delivery);
             return delivery;
         }
@@ -121,7 +119,4 @@ public sealed class LiteDeliveryStore : IDeliveryStore
     }
 
     private void Release(string id) => _inFlight.TryRemove(id, out _);
-
-    internal static string ActivityIdOf(string id) =>
-        "ann-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..32];
 }

@@ -17,7 +17,7 @@ public sealed class OwedAnnouncementsInterceptor(
 {
     public async Task<bool> TryHandleAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var reference = LiteSubscriptionStore.ReferenceOf(turnContext.Activity);
+        var reference = Subscription.ReferenceOf(turnContext.Activity);
         if (subscriptions.Find(reference.ChannelId, reference.Conversation.Id) is not { Active: true } subscription) return false;
         subscriptions.Refresh(reference);
 

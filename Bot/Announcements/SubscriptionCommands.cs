@@ -10,7 +10,7 @@ public sealed class SubscriptionCommands(ISubscriptionStore subscriptions, Annou
 
     public async Task HandleAsync(ITurnContext turnContext, string intentId, CancellationToken cancellationToken)
     {
-        var reference = LiteSubscriptionStore.ReferenceOf(turnContext.Activity);
+        var reference = Subscription.ReferenceOf(turnContext.Activity);
         if (intentId == BotIntents.Subscribe)
         {
             var subscription = subscriptions.Subscribe(reference);

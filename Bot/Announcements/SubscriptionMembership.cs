@@ -11,7 +11,7 @@ public sealed class SubscriptionMembership(ISubscriptionStore subscriptions, Ann
 {
     public async Task OnBotAddedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var reference = LiteSubscriptionStore.ReferenceOf(turnContext.Activity);
+        var reference = Subscription.ReferenceOf(turnContext.Activity);
         if (!options.Value.AutoSubscribeChannels.Contains(reference.ChannelId, StringComparer.OrdinalIgnoreCase)) return;
         if (subscriptions.Find(reference.ChannelId, reference.Conversation.Id) is { Active: true }) return;
         subscriptions.Subscribe(reference);
@@ -20,7 +20,7 @@ public sealed class SubscriptionMembership(ISubscriptionStore subscriptions, Ann
 
     public Task OnBotRemovedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var reference = LiteSubscriptionStore.ReferenceOf(turnContext.Activity);
+        var reference = Subscription.ReferenceOf(turnContext.Activity);
         subscriptions.Unsubscribe(Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id), "removed");
         return Task.CompletedTask;
     }

@@ -26,7 +26,7 @@ public sealed class PostgresDeliveryStore(PostgresDatabase database, IOptions<An
         var delivery = create();
         delivery.Id = id;
         delivery.State = DeliveryState.Pending;
-        delivery.ActivityId = LiteDeliveryStore.ActivityIdOf(id);
+        delivery.ActivityId = Delivery.ActivityIdOf(id);
         using var connection = database.Open();
         using (var insert = PostgresDatabase.Command(connection, $"""
             INSERT INTO notify_deliveries ({Columns}, claimed_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + $12)

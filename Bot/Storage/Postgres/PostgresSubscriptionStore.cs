@@ -24,12 +24,12 @@ public sealed class PostgresSubscriptionStore(PostgresDatabase database, TimePro
 
     public Subscription Subscribe(ConversationReference reference, IEnumerable<string>? categories = null) =>
         Change(Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id), (connection, current) =>
-            Write(connection, LiteSubscriptionStore.Subscribed(current, reference, categories, Now)));
+            Write(connection, Subscription.Subscribed(current, reference, categories, Now)));
 
     public bool Unsubscribe(string id, string by) =>
         Change(id, (connection, current) =>
         {
-            if (!LiteSubscriptionStore.End(current, by, Now)) return false;
+            if (!Subscription.End(current, by, Now)) return false;
             Write(connection, current!);
             return true;
         });
@@ -38,19 +38,19 @@ public sealed class PostgresSubscriptionStore(PostgresDatabase database, TimePro
         Change(Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id), (connection, current) =>
         {
             if (current is not { Active: true })
-                return on ? Write(connection, LiteSubscriptionStore.Subscribed(current, reference, [category], Now)) : current ?? new Subscription { Categories = [] };
-            var categories = LiteSubscriptionStore.Toggled(current.Categories, category, on);
+                return on ? Write(connection, Subscription.Subscribed(current, reference, [category], Now)) : current ?? new Subscription { Categories = [] };
+            var categories = Subscription.Toggled(current.Categories, category, on);
             // As in LiteDB: the last category off ends the subscription and keeps its categories.
-            if (categories.Count == 0) LiteSubscriptionStore.End(current, "user", Now);
-            else (current.Categories, current.Reference) = (categories, LiteSubscriptionStore.Serialize(reference));
+            if (categories.Count == 0) Subscription.End(current, "user", Now);
+            else (current.Categories, current.Reference) = (categories, Subscription.Serialize(reference));
             return Write(connection, current);
         });
 
     public void Refresh(ConversationReference reference) =>
         Change(Subscription.KeyOf(reference.ChannelId, reference.Conversation.Id), (connection, current) =>
         {
-            if (current is null || LiteSubscriptionStore.Deserialize(current).ServiceUrl == reference.ServiceUrl) return false;
-            current.Reference = LiteSubscriptionStore.Serialize(reference);
+            if (current is null || Subscription.Deserialize(current).ServiceUrl == reference.ServiceUrl) return false;
+            current.Reference = Subscription.Serialize(reference);
             Write(connection, current);
             return true;
         });

@@ -29,7 +29,7 @@ public abstract class SubscriptionStoreContract(TestStores stores) : IDisposable
         Assert.True(found.Active);
         Assert.Equal(CalendarCategories.All, found.Categories);
         Assert.Equal(stores.Time.GetUtcNow().UtcDateTime, found.SubscribedAt.ToUniversalTime());
-        Assert.Equal("https://smba.example/apac/", LiteSubscriptionStore.Deserialize(found).ServiceUrl);
+        Assert.Equal("https://smba.example/apac/", Subscription.Deserialize(found).ServiceUrl);
         Assert.Equal(["c1"], stores.Subscriptions(1).Active().Select(s => s.ConversationId));
     }
 
@@ -82,7 +82,7 @@ public abstract class SubscriptionStoreContract(TestStores stores) : IDisposable
         stores.Subscriptions(1).Refresh(Reference("c1", "https://smba.example/emea/"));
         stores.Subscriptions(1).Refresh(Reference("unknown"));
 
-        Assert.Equal("https://smba.example/emea/", LiteSubscriptionStore.Deserialize(stores.Subscriptions(0).Find("msteams", "c1")!).ServiceUrl);
+        Assert.Equal("https://smba.example/emea/", Subscription.Deserialize(stores.Subscriptions(0).Find("msteams", "c1")!).ServiceUrl);
         Assert.Null(stores.Subscriptions().Find("msteams", "unknown"));
     }
 }
