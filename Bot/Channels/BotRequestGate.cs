@@ -55,15 +55,15 @@ public sealed class BotRequestGate(IConfiguration configuration, ILogger<BotRequ
     /// (the last one when a name is repeated, as a JSON object keeps it).</summary>
     private sealed record Checked(string? ServiceUrl, string?[] Ids);
 
-    private static readonly JsonReaderOptions ReaderOptions = new()
+    private static readonly JsonDocumentOptions ReaderOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64,
     };
 
     /// <returns>Null when the body is not one well-formed JSON object.</returns>
-    /// <remarks>The body is read into a pooled buffer and its UTF-8 scanned as tokens: the few values checked are
-    /// picked up on the way, and neither a string of the whole body nor a tree of the activity is made for every
-    /// turn (the SDK reads the activity itself afterwards).</remarks>
+    /// <remarks>The body's UTF-8 is read into a pooled buffer and parsed as a <see cref="JsonDocument"/> (its index of
+    /// the tokens is pooled too): no string of the whole body and no tree of objects is made for every turn (the SDK
+    /// reads the activity itself afterwards).</remarks>
     private static async Task<Checked?> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
@@ -80,7 +80,16 @@ public sealed class BotRequestGate(IConfiguration configuration, ILogger<BotRequ
                 ArrayPool<byte>.Shared.Return(buffer);
                 buffer = larger;
             }
-            return Parse(buffer.AsSpan(0, length));
+            var json = buffer.AsMemory(0, length);
+            if (json.Span.StartsWith(Encoding.UTF8.Preamble)) json = json[Encoding.UTF8.Preamble.Length..];
+            using var document = JsonDocument.Parse(json, ReaderOptions);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return null;
+            return new Checked(StringAt(document.RootElement, "serviceUrl"), [.. IdPaths.Select(p => StringAt(document.RootElement, p))]);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Not JSON, or a string no .NET string can hold (a lone surrogate escaped in an id).
+            return null;
         }
         finally
         {
@@ -88,62 +97,12 @@ public sealed class BotRequestGate(IConfiguration configuration, ILogger<BotRequ
         }
     }
 
-    /// <summary>The checked paths, index 0 serviceUrl and then the <see cref="IdPaths"/>, as they are matched in the
-    /// UTF-8 of the body: the index in <see cref="Parents"/> of the top-level object holding the value (-1: the
-    /// activity itself), and the value's name.</summary>
-    private static readonly (int Parent, byte[] Name)[] Paths;
-
-    private static readonly byte[][] Parents;
-
-    static BotRequestGate()
+    /// <summary>The string at a dotted path ("conversation.id"), or null.</summary>
+    private static string? StringAt(JsonElement element, string path)
     {
-        var paths = new[] { "serviceUrl" }.Concat(IdPaths).Select(p => p.Split('.')).ToList();
-        var parents = paths.Where(p => p.Length == 2).Select(p => p[0]).Distinct().ToList();
-        Parents = parents.Select(Encoding.UTF8.GetBytes).ToArray();
-        Paths = paths.Select(p => p.Length == 1 ? (-1, Encoding.UTF8.GetBytes(p[0])) : (parents.IndexOf(p[0]), Encoding.UTF8.GetBytes(p[1]))).ToArray();
-    }
-
-    private static int ParentIndex(ref Utf8JsonReader reader)
-    {
-        for (var i = 0; i < Parents.Length; i++)
-            if (reader.ValueTextEquals(Parents[i])) return i;
-        return -1;
-    }
-
-    private static int PathIndex(ref Utf8JsonReader reader, int parent)
-    {
-        for (var i = 0; i < Paths.Length; i++)
-            if (Paths[i].Parent == parent && reader.ValueTextEquals(Paths[i].Name)) return i;
-        return -1;
-    }
-
-    private static Checked? Parse(ReadOnlySpan<byte> json)
-    {
-        if (json.StartsWith(Encoding.UTF8.Preamble)) json = json[Encoding.UTF8.Preamble.Length..];
-        var reader = new Utf8JsonReader(json, ReaderOptions);
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-            var values = new string?[Paths.Length];
-            var parent = -1; // the top-level property whose value is being read, as an index of Paths' parents
-            while (reader.Read())
-            {
-                // The object must be complete; what may follow it is not read.
-                if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0) return new Checked(values[0], values[1..]);
-                if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth > 2) continue;
-                if (reader.CurrentDepth == 1) parent = ParentIndex(ref reader);
-                var at = reader.CurrentDepth == 1 ? PathIndex(ref reader, -1) : parent < 0 ? -1 : PathIndex(ref reader, parent);
-                if (at < 0) continue;
-                reader.Read();
-                values[at] = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            }
-            return null;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            // Not JSON, or a string no .NET string can hold (a lone surrogate escaped in an id).
-            return null;
-        }
+        foreach (var name in path.Split('.'))
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element)) return null;
+        return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
     }
 
     private static bool IsHttpUrl(string? value) =>
