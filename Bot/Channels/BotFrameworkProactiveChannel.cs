@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
@@ -15,8 +14,8 @@ namespace AnToan.Bot.Channels;
 /// client and a new user-token client for every message, and each builds its JSON contracts for the whole
 /// Activity schema again: measured here at about 33 ms of CPU per message, 45 messages a second on two
 /// cores. The connector client comes from the same place the adapter gets it (the configured
-/// BotFrameworkAuthentication's connector factory, so the same credentials and token cache) but is kept
-/// per service URL for a few minutes; a fan-out then costs well under a millisecond per message. Sending
+/// BotFrameworkAuthentication's connector factory, so the same credentials and token cache), which shares it for a
+/// few minutes (<see cref="SharedConnectorClients"/>); a fan-out then costs well under a millisecond per message. Sending
 /// outside a turn also keeps the channel's errors away from the adapter's OnTurnError, and keeps the
 /// activity id we set (the SDK's SendActivityAsync clears it), which lets a resend after a crash be recognised.
 /// <para>With MicrosoftAppId empty the connector is anonymous (no token), which is what the Emulator and the
@@ -26,14 +25,10 @@ namespace AnToan.Bot.Channels;
 public sealed class BotFrameworkProactiveChannel(BotFrameworkAuthentication authentication, IConfiguration configuration, TimeProvider time)
     : IProactiveChannel
 {
-    private static readonly TimeSpan ClientLifetime = TimeSpan.FromMinutes(5);
-
     private static readonly HashSet<string> BotFrameworkChannels = new(StringComparer.OrdinalIgnoreCase)
     {
         ChannelIds.Msteams, ChannelIds.Emulator, ChannelIds.Webchat, ChannelIds.Directline, ChannelIds.DirectlineSpeech,
     };
-
-    private readonly ConcurrentDictionary<string, (IConnectorClient Client, DateTimeOffset Created)> _clients = new();
 
     public bool Handles(string channelId) => BotFrameworkChannels.Contains(channelId);
 
@@ -41,7 +36,7 @@ public sealed class BotFrameworkProactiveChannel(BotFrameworkAuthentication auth
     {
         try
         {
-            var client = await ClientAsync(reference.ServiceUrl, cancellationToken);
+            var client = await authentication.CreateConnectorFactory(Identity()).CreateAsync(reference.ServiceUrl, null, cancellationToken);
             var message = (Activity)activity;
             var id = message.Id;
             message.ApplyConversationReference(reference);
@@ -66,19 +61,6 @@ public sealed class BotFrameworkProactiveChannel(BotFrameworkAuthentication auth
         TaskCanceledException => new ProactiveResult(ProactiveOutcome.Transient, Detail: "timeout: " + e.Message),
         _ => new ProactiveResult(ProactiveOutcome.Failed, Detail: e.Message),
     };
-
-    /// <summary>A connector client for <paramref name="serviceUrl"/>, renewed every few minutes so that its
-    /// pooled connections follow DNS changes.</summary>
-    private async Task<IConnectorClient> ClientAsync(string serviceUrl, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (_clients.TryGetValue(serviceUrl, out var cached) && now - cached.Created < ClientLifetime && now >= cached.Created)
-            return cached.Client;
-        // The replaced client is left to the collector: another send may still be using it.
-        var client = await authentication.CreateConnectorFactory(Identity()).CreateAsync(serviceUrl, null, cancellationToken);
-        _clients[serviceUrl] = (client, now);
-        return client;
-    }
 
     /// <summary>The bot's identity as the adapter builds it for a proactive turn; without an app id, anonymous.</summary>
     private ClaimsIdentity Identity()

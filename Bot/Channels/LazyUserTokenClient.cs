@@ -5,7 +5,7 @@ using Microsoft.Bot.Schema;
 namespace AnToan.Bot.Channels;
 
 /// <summary>The configured <see cref="BotFrameworkAuthentication"/>, except that the user-token client the adapter
-/// makes for every turn is only made if the turn uses it, and incoming turns share connector clients
+/// makes for every turn is only made if the turn uses it, and turns and proactive messages share connector clients
 /// (<see cref="SharedConnectorClients"/>).</summary>
 /// <remarks>CloudAdapter creates (and disposes) a user-token client for each turn, for sign-in prompts. This bot has
 /// none, and creating one costs ~85 KB of allocations and a good share of a turn's CPU: the SDK's ServiceClient builds
@@ -23,7 +23,8 @@ public sealed class LazyUserTokenAuthentication(BotFrameworkAuthentication inner
     public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
         inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
 
-    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) => inner.CreateConnectorFactory(claimsIdentity);
+    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
+        connectors.For(inner.CreateConnectorFactory(claimsIdentity), claimsIdentity);
 
     public override Microsoft.Bot.Builder.Skills.BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
 

@@ -7,14 +7,14 @@ using Newtonsoft.Json;
 
 namespace AnToan.Bot.Channels;
 
-/// <summary>The connector clients of incoming turns, shared by the turns of one bot identity, audience and service
-/// URL for a few minutes instead of made for each turn.</summary>
+/// <summary>The connector clients of turns and proactive messages, shared by those of one bot identity, audience and
+/// service URL for a few minutes instead of made for each.</summary>
 /// <remarks>
 /// CloudAdapter asks for a new connector client at every turn (and disposes it at the end): the SDK's ServiceClient
 /// parses regular expressions for its User-Agent in every constructor, and a new HttpClient comes with it — about a
 /// third of what a turn allocated (~95 KB) and much of its CPU, for a client a turn answered with expectReplies
 /// never uses. One client serves concurrent turns (the SDK's older BotFrameworkAdapter kept them per service URL
-/// and app id the same way; <see cref="BotFrameworkProactiveChannel"/> does for announcements). It is renewed every
+/// and app id the same way) and the announcements' fan-out (<see cref="BotFrameworkProactiveChannel"/>). It is renewed every
 /// <see cref="Lifetime"/> so that pooled connections follow DNS changes; a replaced one is left to the collector,
 /// since a turn may still be using it. At most <see cref="MaxClients"/> are kept (service URLs come from requests):
 /// beyond that a turn gets a client of its own, as before.
