@@ -7,6 +7,9 @@ namespace AnToan.Dialogs.Throttling;
 /// of the database they share, one row per key, each count one atomic upsert.</remarks>
 public interface IThrottleCounters
 {
+    /// <summary>Whether other instances count in the same windows (PostgreSQL); otherwise they live in this process.</summary>
+    bool Shared { get; }
+
     /// <summary>The key's last window, over or not; null when it has none.</summary>
     CounterWindow? Find(string scope, string key);
 

@@ -5,6 +5,8 @@ namespace AnToan.Dialogs.Throttling;
 /// <summary>The throttle counters of a single instance, in its memory: a restart forgets them.</summary>
 public sealed class MemoryThrottleCounters : IThrottleCounters
 {
+    public bool Shared => false;
+
     /// <summary>Keys remembered at most; beyond it, those whose window is over are dropped first.</summary>
     private const int MaxTracked = 10_000;
 

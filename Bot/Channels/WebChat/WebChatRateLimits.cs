@@ -35,7 +35,7 @@ public static class WebChatRateLimits
     private static RateLimitPartition<string> PerAddress(HttpContext http, string scope, int perMinute)
     {
         var counters = http.RequestServices.GetRequiredService<IThrottleCounters>();
-        if (counters is MemoryThrottleCounters)
+        if (!counters.Shared)
             return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.KeyOf(http), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = perMinute,

@@ -20,14 +20,6 @@ public sealed class ZaloAdapter : BotAdapter
         await RunPipelineAsync(context, callback, cancellationToken);
     }
 
-    /// <summary>As the base does, but the turn context is disposed once the pipeline has finished, not when it first
-    /// awaits: with PostgreSQL the shared turn lock awaits before the rest of the middleware runs.</summary>
-    public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
-    {
-        using var context = new TurnContext(this, reference.GetContinuationActivity());
-        await RunPipelineAsync(context, callback, cancellationToken);
-    }
-
     /// <exception cref="ZaloSendException">Zalo did not take a message; the turn's error handler sees it.</exception>
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
     {

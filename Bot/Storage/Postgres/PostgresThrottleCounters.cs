@@ -15,6 +15,8 @@ public sealed class PostgresThrottleCounters(PostgresDatabase database) : IThrot
 
     private readonly Occasionally _sweep = new(TimeSpan.FromMinutes(10));
 
+    public bool Shared => true;
+
     public CounterWindow? Find(string scope, string key) =>
         database.Query($"SELECT {Columns} FROM throttle_counters WHERE scope = $1 AND key = $2", FromRow, scope, key).SingleOrDefault();
 

@@ -130,7 +130,7 @@ public sealed class ZaloTestHost : IAsyncDisposable
     }
 
     public Task SendThroughAdapterAsync(string userId, IActivity activity) =>
-        Services.GetRequiredService<ZaloAdapter>().ContinueConversationAsync(OaId, Reference(userId),
+        Services.GetRequiredService<ZaloAdapter>().ProcessActivityAsync(Reference(userId).GetContinuationActivity(),
             (turn, ct) => turn.SendActivityAsync(activity, ct), CancellationToken.None);
 
     /// <summary>The conversation reference a subscription to a Zalo user would store.</summary>
