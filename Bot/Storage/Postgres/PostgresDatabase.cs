@@ -94,6 +94,15 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs one statement without holding a thread while it waits.</summary>
+    /// <returns>The rows it changed.</returns>
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, sql, values);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>A command on <paramref name="connection"/> with positional parameters ($1, $2, ...).</summary>
     public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object?[] values)
     {

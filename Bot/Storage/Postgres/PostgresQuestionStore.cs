@@ -9,25 +9,15 @@ namespace AnToan.Bot.Storage.Postgres;
 /// <see cref="FlushAsync"/> has nothing to do.</remarks>
 public sealed class PostgresQuestionStore(PostgresDatabase database) : IQuestionStore
 {
-    public async Task RecordAsync(AskedQuestion question)
-    {
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var command = PostgresDatabase.Command(connection,
-            "INSERT INTO admin_questions (text, answered, answer_id, channel_id, at) VALUES ($1, $2, $3, $4, $5)",
-            IQuestionStore.Kept(question.Text), question.Answered, question.AnswerId, question.ChannelId, question.At.UtcDateTime);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task RecordAsync(AskedQuestion question) =>
+        database.ExecuteAsync("INSERT INTO admin_questions (text, answered, answer_id, channel_id, at) VALUES ($1, $2, $3, $4, $5)",
+            CancellationToken.None, IQuestionStore.Kept(question.Text), question.Answered, question.AnswerId, question.ChannelId, question.At.UtcDateTime);
 
     public Task FlushAsync() => Task.CompletedTask;
 
-    public async Task RecordVoteAsync(FeedbackVote vote, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresDatabase.Command(connection,
-            "INSERT INTO feedback_votes (answer_id, question, helpful, channel_id, conversation_id, at) VALUES ($1, $2, $3, $4, $5, $6)",
-            vote.AnswerId, vote.Question, vote.Helpful, vote.ChannelId, vote.ConversationId, vote.At.UtcDateTime);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task RecordVoteAsync(FeedbackVote vote, CancellationToken cancellationToken) =>
+        database.ExecuteAsync("INSERT INTO feedback_votes (answer_id, question, helpful, channel_id, conversation_id, at) VALUES ($1, $2, $3, $4, $5, $6)",
+            cancellationToken, vote.AnswerId, vote.Question, vote.Helpful, vote.ChannelId, vote.ConversationId, vote.At.UtcDateTime);
 
     public IReadOnlyList<AskedQuestion> Questions(DateTimeOffset since) =>
         database.Query("SELECT text, answered, answer_id, channel_id, at FROM admin_questions WHERE at >= $1 ORDER BY at, id",
@@ -45,10 +35,8 @@ public sealed class PostgresQuestionStore(PostgresDatabase database) : IQuestion
         var pruned = 0;
         while (true)
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var command = PostgresDatabase.Command(connection,
-                "DELETE FROM admin_questions WHERE id IN (SELECT id FROM admin_questions WHERE at < $1 LIMIT $2)", before.UtcDateTime, batchSize);
-            var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            var deleted = await database.ExecuteAsync("DELETE FROM admin_questions WHERE id IN (SELECT id FROM admin_questions WHERE at < $1 LIMIT $2)",
+                cancellationToken, before.UtcDateTime, batchSize);
             pruned += deleted;
             if (deleted < batchSize) return pruned;
         }

@@ -64,9 +64,7 @@ public sealed class PostgresStorage(PostgresDatabase database) : IStorage, IConv
     {
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Length == 0) return;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresDatabase.Command(connection, "DELETE FROM bot_state WHERE key = ANY($1)", (object)keys);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await database.ExecuteAsync("DELETE FROM bot_state WHERE key = ANY($1)", cancellationToken, (object)keys);
     }
 
     /// <remarks>One statement a batch: a turn's save after it writes the conversation back whole.</remarks>
