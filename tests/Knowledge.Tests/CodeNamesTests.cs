@@ -83,15 +83,14 @@ public sealed class CodeNamesTests : IDisposable
     [Fact]
     public void AnIntentNoLayerActsOn_IsReported_AndLoadsWhenDeclaredOptional()
     {
-        AddIntent("""{ "id": "weather", "kind": "command", "examples": ["thời tiết hôm nay"] }""");
+        ContentCopy.AddIntent(_root, """{ "id": "weather", "kind": "command", "examples": ["thời tiết hôm nay"] }""");
 
         var error = LoadFails(Layers());
 
         Assert.Equal("intents.json", error.File);
         Assert.StartsWith("not used by the code: 'weather';", error.Reason);
 
-        File.WriteAllText(PathOf("intents.json"), File.ReadAllText(PathOf("intents.json")).Replace(
-            "\"id\": \"weather\",", "\"id\": \"weather\", \"optional\": true,", StringComparison.Ordinal));
+        ContentCopy.Replace(_root, "intents.json", "\"id\": \"weather\",", "\"id\": \"weather\", \"optional\": true,");
         Assert.Contains(KnowledgeContent.Load(_root, [CodeNames.CheckAll(Layers())]).Intents, i => i.Id == "weather" && i.Optional);
     }
 
@@ -124,14 +123,5 @@ public sealed class CodeNamesTests : IDisposable
         error = LoadFails(layers);
         Assert.Equal("words.json", error.File);
         Assert.Equal("'buttons.gone' is declared optional but not defined", error.Reason);
-    }
-
-    private string PathOf(string file) => Path.Combine(_root, file);
-
-    private void AddIntent(string json)
-    {
-        var text = File.ReadAllText(PathOf("intents.json"));
-        var end = text.LastIndexOf(']');
-        File.WriteAllText(PathOf("intents.json"), text[..end].TrimEnd() + ",\n  " + json + "\n]\n");
     }
 }

@@ -17,4 +17,22 @@ public static class ContentCopy
         }
         return root;
     }
+
+    /// <summary>Replaces <paramref name="from"/>, which <paramref name="file"/> of the copy must contain, by <paramref name="to"/>.</summary>
+    public static void Replace(string root, string file, string from, string to)
+    {
+        var path = Path.Combine(root, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    /// <summary>Adds an intent (its JSON) at the end of intents.json of the copy.</summary>
+    public static void AddIntent(string root, string json)
+    {
+        var path = Path.Combine(root, "intents.json");
+        var text = File.ReadAllText(path);
+        var end = text.LastIndexOf(']');
+        File.WriteAllText(path, text[..end].TrimEnd() + ",\n  " + json + "\n]\n");
+    }
 }

@@ -145,7 +145,7 @@ public sealed class ContentStartupTests : IDisposable
     [InlineData("""{ "id": "compliment", "kind": "smalltalk", "examples": ["bạn giỏi quá"] }""", "compliment")]
     public async Task AnIntentNoCodeActsOn_StopsTheHost_NamingTheFileAndTheIntent(string intent, string id)
     {
-        AddIntent(intent);
+        ContentCopy.AddIntent(_content, intent);
 
         var error = await StartFailsAsync();
 
@@ -169,7 +169,7 @@ public sealed class ContentStartupTests : IDisposable
     [InlineData("\"checklistStatus\": [", "\"checklistStatus\": [ { \"value\": \"blocked\", \"label\": \"Vướng mắc\", \"synonyms\": [] },", "checklistStatus.blocked")]
     public async Task AWordOfTheDialogsNoCodeUses_StopsTheHost_NamingTheFileAndTheWord(string from, string to, string name)
     {
-        ReplaceIn("dialogs.json", from, to);
+        ContentCopy.Replace(_content, "dialogs.json", from, to);
 
         var error = await StartFailsAsync();
 
@@ -180,7 +180,7 @@ public sealed class ContentStartupTests : IDisposable
     [Fact]
     public async Task ACalendarCategoryWithoutItsName_StopsTheHost_NamingTheTemplateAndTheCategory()
     {
-        ReplaceIn("templates/notify-category.sbn", "{{ when \"election\" }}Bầu cử", "");
+        ContentCopy.Replace(_content, "templates/notify-category.sbn", "{{ when \"election\" }}Bầu cử", "");
 
         var error = await StartFailsAsync();
 
@@ -191,7 +191,7 @@ public sealed class ContentStartupTests : IDisposable
     [Fact]
     public async Task ANamedDayOfAnUnknownCalendarCategory_StopsTheHost()
     {
-        ReplaceIn("import.json", "\"category\": \"campaign\"", "\"category\": \"campaigns\"");
+        ContentCopy.Replace(_content, "import.json", "\"category\": \"campaign\"", "\"category\": \"campaigns\"");
 
         var error = await StartFailsAsync();
 
@@ -203,11 +203,11 @@ public sealed class ContentStartupTests : IDisposable
     public async Task NamesNoCodeUses_Start_WhenTheContentDeclaresThemOptional()
     {
         File.WriteAllText(Path.Combine(_content, "templates", "dialog-spare.sbn"), "{{# optional: cho đợt cao điểm sau }}\nMẫu dự phòng");
-        AddIntent("""{ "id": "weather", "kind": "command", "optional": true, "examples": ["thời tiết hôm nay"] }""");
-        ReplaceIn("dialogs.json", "\"buttons\": { ", "\"buttons\": { \"help\": \"Trợ giúp\", ");
-        ReplaceIn("dialogs.json", "\"optional\": []", "\"optional\": [\"buttons.help\"] // the menu will show it");
+        ContentCopy.AddIntent(_content, """{ "id": "weather", "kind": "command", "optional": true, "examples": ["thời tiết hôm nay"] }""");
+        ContentCopy.Replace(_content, "dialogs.json", "\"buttons\": { ", "\"buttons\": { \"help\": \"Trợ giúp\", ");
+        ContentCopy.Replace(_content, "dialogs.json", "\"optional\": []", "\"optional\": [\"buttons.help\"] // the menu will show it");
 
-        var app = BotHost.Build(Args());
+        await using var app = BotHost.Build(Args());
         await app.StartAsync();
 
         var content = app.Services.GetRequiredService<KnowledgeStore>().Current;
@@ -216,13 +216,12 @@ public sealed class ContentStartupTests : IDisposable
         Assert.Equal("Trợ giúp", content.Part<DialogWords>().Button("help"));
 
         await app.StopAsync();
-        await app.DisposeAsync();
     }
 
     [Fact]
     public async Task TheUntouchedCopy_Starts_ServingThatCopy()
     {
-        var app = BotHost.Build(Args());
+        await using var app = BotHost.Build(Args());
         await app.StartAsync();
 
         var store = app.Services.GetRequiredService<KnowledgeStore>();
@@ -231,23 +230,6 @@ public sealed class ContentStartupTests : IDisposable
         Assert.NotEmpty(store.Current.Part<DialogWords>().Buttons);
 
         await app.StopAsync();
-        await app.DisposeAsync();
-    }
-
-    private void AddIntent(string json)
-    {
-        var path = Path.Combine(_content, "intents.json");
-        var text = File.ReadAllText(path);
-        var end = text.LastIndexOf(']');
-        File.WriteAllText(path, text[..end].TrimEnd() + ",\n  " + json + "\n]\n");
-    }
-
-    private void ReplaceIn(string file, string from, string to)
-    {
-        var path = Path.Combine(_content, file);
-        var text = File.ReadAllText(path);
-        Assert.Contains(from, text);
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
     }
 
     private string[] Args() =>

@@ -112,11 +112,11 @@ public sealed class TwoInstancesChannelsTests : IDisposable
         Assert.DoesNotContain(api.Delivered, m => m.UserId == "orphan"); // not stale yet: it may be in A's queue
 
         // Past StaleAfter, in steps: each sweep waits on the host's clock from where the last one ended.
-        for (var i = 0; i < 200 && !api.Delivered.Any(m => m.UserId == "orphan"); i++)
+        await Wait.Until(() =>
         {
             b.Clock.Advance(TimeSpan.FromSeconds(30));
-            await Task.Delay(50);
-        }
+            return api.Delivered.Any(m => m.UserId == "orphan");
+        });
         Assert.NotEmpty(await b.WaitForMessagesAsync("orphan"));
         Assert.Empty(inbox.Pending());
     }

@@ -22,7 +22,7 @@ public sealed class PostgresWebChatListenerTests
         await listener.StartAsync(CancellationToken.None);
         try
         {
-            await Eventually(() => Sessions(schema) > 0);
+            await Wait.Until(() => Sessions(schema) > 0);
             broadcast.Publish("c1", "{\"n\":1}");
             Assert.Equal("{\"n\":1}", await NextAsync(subscription));
 
@@ -56,7 +56,7 @@ public sealed class PostgresWebChatListenerTests
         await listener.StartAsync(CancellationToken.None);
         try
         {
-            await Eventually(() => Sessions(schema) > 0);
+            await Wait.Until(() => Sessions(schema) > 0);
             // Another instance's push, its row number taken but not yet committed.
             await using var slow = await database.OpenAsync(CancellationToken.None);
             await using var transaction = await slow.BeginTransactionAsync();
@@ -91,15 +91,5 @@ public sealed class PostgresWebChatListenerTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         return await subscription.Reader.ReadAsync(timeout.Token);
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var deadline = Environment.TickCount64 + 10_000;
-        while (!condition())
-        {
-            if (Environment.TickCount64 > deadline) throw new TimeoutException("The condition did not hold in time");
-            await Task.Delay(50);
-        }
     }
 }

@@ -145,18 +145,8 @@ public sealed class ZaloTestHost : IAsyncDisposable
     /// <summary>Waits for the messages posted to a user, processing being off the request path.</summary>
     public async Task<IReadOnlyList<SentMessage>> WaitForMessagesAsync(string userId, int count = 1)
     {
-        await Eventually(() => Api.Delivered.Count(m => m.UserId == userId) >= count);
+        await Wait.Until(() => Api.Delivered.Count(m => m.UserId == userId) >= count);
         return Api.Delivered.Where(m => m.UserId == userId).ToList();
-    }
-
-    public static async Task Eventually(Func<bool> condition, int timeoutMs = 10_000)
-    {
-        var deadline = Environment.TickCount64 + timeoutMs;
-        while (!condition())
-        {
-            if (Environment.TickCount64 > deadline) throw new TimeoutException("The condition did not hold in time");
-            await Task.Delay(20);
-        }
     }
 
     /// <summary>Events run in arrival order: once a later event is answered, an earlier one that was going to be is too.</summary>

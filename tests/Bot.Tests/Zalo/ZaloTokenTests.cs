@@ -1,5 +1,6 @@
 using AnToan.Bot.Channels;
 using AnToan.Bot.Channels.Zalo;
+using AnToan.Bot.Tests.Infrastructure;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,14 +73,14 @@ public sealed class ZaloTokenTests
 
         // Nobody writes; time goes on half an hour per look (the keeper starts in the background, so the test cannot
         // know when its first period begins) until the pair has been renewed without any send.
-        await ZaloTestHost.Eventually(() =>
+        await Wait.Until(() =>
         {
             sut.Clock.Advance(TimeSpan.FromMinutes(30));
             return sut.Api.Refreshes >= 2;
         });
 
         var store = sut.Services.GetRequiredService<IZaloTokenStore>();
-        await ZaloTestHost.Eventually(() => store.LoadOrSeed(new ZaloOptions()).RefreshToken == sut.Api.RefreshToken);
+        await Wait.Until(() => store.LoadOrSeed(new ZaloOptions()).RefreshToken == sut.Api.RefreshToken);
         Assert.Equal(sends, sut.Api.Delivered.Count);
     }
 
@@ -88,7 +89,7 @@ public sealed class ZaloTokenTests
     {
         await using var sut = await ZaloTestHost.StartAsync(accessToken: "expired", refreshToken: "revoked");
         await sut.PostAsync(sut.TextEvent("user-1", "?"));
-        await ZaloTestHost.Eventually(() => sut.Api.Calls.Count >= 2); // the answer and the apology are both refused
+        await Wait.Until(() => sut.Api.Calls.Count >= 2); // the answer and the apology are both refused
 
         var result = await sut.Proactive.SendAsync(ZaloTestHost.Reference("user-1"), MessageFactory.Text("Announcement."), default);
 

@@ -169,7 +169,7 @@ public sealed class ZaloWebhookTests
             {
                 api.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 Assert.Equal(HttpStatusCode.OK, await first.PostAsync(first.TextEvent("user-1", "?")));
-                await ZaloTestHost.Eventually(() => api.HeldCalls == 1);
+                await Wait.Until(() => api.HeldCalls == 1);
                 Assert.Equal(HttpStatusCode.OK, await first.PostAsync(first.TextEvent("user-2", "?")));
 
                 // Stop the runner while user-1's turn is under way, then let that turn finish.

@@ -34,12 +34,7 @@ public sealed class PostgresDeliveryLeaseTests
         Assert.Null(onB.TryClaim("d1", New));
 
         Delivery? takenOver = null;
-        var deadline = started.AddSeconds(10);
-        while (takenOver is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            takenOver = onB.TryClaim("d1", New);
-        }
+        await Wait.Until(() => (takenOver = onB.TryClaim("d1", New)) is not null);
 
         Assert.NotNull(takenOver);
         Assert.Equal(claimed.ActivityId, takenOver.ActivityId);
