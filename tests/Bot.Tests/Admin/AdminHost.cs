@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Net.Http.Headers;
 using AnToan.Bot.Admin;
 using AnToan.Bot.Storage;
 using AnToan.Bot.Tests.Infrastructure;
@@ -61,6 +62,10 @@ public sealed class AdminHost : IAsyncDisposable
         adjust?.Invoke(request);
         return client.SendAsync(request);
     }
+
+    /// <summary>The dashboard session cookie a login set.</summary>
+    public static SetCookieHeaderValue SessionCookie(HttpResponseMessage response) =>
+        SetCookieHeaderValue.ParseList(response.Headers.GetValues("Set-Cookie").ToList()).Single(c => c.Name == AdminCookie.Name);
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -4,16 +4,12 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using AnToan.Bot.Admin;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Net.Http.Headers;
 
 namespace AnToan.Bot.Tests.Admin;
 
 /// <summary>Login, the session cookie, and who gets what without one.</summary>
 public sealed class AdminLoginTests
 {
-    private static SetCookieHeaderValue SessionCookie(HttpResponseMessage response) =>
-        SetCookieHeaderValue.ParseList(response.Headers.GetValues("Set-Cookie").ToList()).Single(c => c.Name == AdminCookie.Name);
-
     [Fact]
     public async Task Login_WithTheKey_SetsAStrictHttpOnlyCookie_ThatOpensThePageAndTheApi()
     {
@@ -25,7 +21,7 @@ public sealed class AdminLoginTests
 
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal("/admin", login.Headers.Location?.ToString());
-        var cookie = SessionCookie(login);
+        var cookie = AdminHost.SessionCookie(login);
         Assert.True(cookie.HttpOnly);
         Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Strict, cookie.SameSite);
         Assert.False(cookie.Secure); // plain HTTP here; see the HTTPS tests
@@ -49,7 +45,7 @@ public sealed class AdminLoginTests
 
         var login = await AdminHost.LoginAsync(client, AdminHost.Key, r => r.Headers.Add("X-Forwarded-Proto", "https"));
 
-        Assert.True(SessionCookie(login).Secure);
+        Assert.True(AdminHost.SessionCookie(login).Secure);
     }
 
     [Fact]
@@ -68,7 +64,7 @@ public sealed class AdminLoginTests
         var login = await AdminHost.LoginAsync(client, AdminHost.Key);
 
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        var cookie = SessionCookie(login);
+        var cookie = AdminHost.SessionCookie(login);
         Assert.True(cookie.Secure);
         Assert.True(cookie.HttpOnly);
         Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Strict, cookie.SameSite);

@@ -16,7 +16,7 @@ public sealed class TwoInstancesChannelsTests : IDisposable
 {
     private readonly TestPostgresSchema? _schema = TestPostgres.SkipReason is null ? new TestPostgresSchema() : null;
 
-    private string[] Settings => ["Storage:Provider=PostgreSQL", $"ConnectionStrings:Postgres={_schema!.ConnectionString}"];
+    private string[] Settings => _schema!.HostSettings;
 
     public void Dispose() => _schema?.Dispose();
 

@@ -23,7 +23,7 @@ public sealed class TwoInstancesEndToEndTests : IAsyncLifetime
     {
         if (_schema is null) return;
         _connector = await FakeConnector.StartAsync(_clock);
-        string[] settings = ["Storage:Provider=PostgreSQL", $"ConnectionStrings:Postgres={_schema.ConnectionString}"];
+        var settings = _schema.HostSettings;
         // Started at once: the schema migration must hold with both racing for it.
         var started = await Task.WhenAll(
             NotifyHarness.StartAsync("2021-05-01 10:00", settings: settings, connector: _connector, clock: _clock),

@@ -7,7 +7,6 @@ using AnToan.Bot.Tests.Storage;
 using AnToan.Bot.Tests.WebChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Net.Http.Headers;
 
 namespace AnToan.Bot.Tests.Hosting;
 
@@ -18,7 +17,7 @@ public sealed class TwoInstancesSharedLimitsTests : IAsyncLifetime
     private readonly TestPostgresSchema? _schema = TestPostgres.SkipReason is null ? new TestPostgresSchema() : null;
     private readonly List<IAsyncDisposable> _hosts = [];
 
-    private string[] Settings => ["Storage:Provider=PostgreSQL", $"ConnectionStrings:Postgres={_schema!.ConnectionString}"];
+    private string[] Settings => _schema!.HostSettings;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -35,11 +34,11 @@ public sealed class TwoInstancesSharedLimitsTests : IAsyncLifetime
         return (both[0], both[1]);
     }
 
-    private static HttpRequestMessage WithCookie(HttpMethod method, string path, string cookie, string address = "192.0.2.1")
+    private static HttpRequestMessage WithCookie(HttpMethod method, string path, string cookie)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Add("Cookie", $"{AdminCookie.Name}={cookie}");
-        request.Headers.Add("X-Forwarded-For", address);
+        request.Headers.Add("X-Forwarded-For", "192.0.2.1");
         return request;
     }
 
@@ -52,7 +51,7 @@ public sealed class TwoInstancesSharedLimitsTests : IAsyncLifetime
 
         var login = await AdminHost.LoginAsync(onA, AdminHost.Key);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        var cookie = SetCookieHeaderValue.ParseList(login.Headers.GetValues("Set-Cookie").ToList()).Single(c => c.Name == AdminCookie.Name).Value.ToString();
+        var cookie = AdminHost.SessionCookie(login).Value.ToString();
 
         Assert.Equal(HttpStatusCode.OK, (await onB.SendAsync(WithCookie(HttpMethod.Get, "/api/admin/units", cookie))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await onB.SendAsync(WithCookie(HttpMethod.Get, "/admin", cookie))).StatusCode);

@@ -102,5 +102,8 @@ public sealed class TestPostgresSchema : IDisposable
 {
     public string ConnectionString { get; } = TestPostgres.NewSchema();
 
+    /// <summary>The settings of a host on this schema.</summary>
+    public string[] HostSettings => ["Storage:Provider=PostgreSQL", $"ConnectionStrings:Postgres={ConnectionString}"];
+
     public void Dispose() => TestPostgres.DropSchema(ConnectionString);
 }

@@ -8,7 +8,7 @@ namespace AnToan.Bot.Tests.Storage;
 /// (ids stamped when written, an index on At) are listed and pruned like new ones.</summary>
 public sealed class LiteQuestionStoreTests : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = Contracts.TestStores.Start;
 
     private readonly LiteDatabase _db = StorageServices.Open(new MemoryStream());
     private readonly LiteDbWriter _writer;
@@ -35,12 +35,8 @@ public sealed class LiteQuestionStoreTests : IDisposable
         });
     }
 
-    private async Task AskAsync(LiteQuestionStore store, string text, DateTimeOffset at)
-    {
-        var recorded = store.RecordAsync(new AskedQuestion(text, true, "p-1", "webchat", at));
-        await store.FlushAsync();
-        await recorded.WaitAsync(TimeSpan.FromSeconds(10));
-    }
+    private static Task AskAsync(LiteQuestionStore store, string text, DateTimeOffset at) =>
+        Contracts.QuestionStoreContract.AskAsync(store, new AskedQuestion(text, true, "p-1", "webchat", at));
 
     [Fact]
     public async Task QuestionsOfAnOlderFile_AreListedAndPrunedByTime_WithNewOnes_ToTheSecond()

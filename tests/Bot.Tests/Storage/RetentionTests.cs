@@ -37,12 +37,8 @@ public sealed class RetentionTests : IDisposable
     private RetentionService Service(int conversationDays = 180, int questionDays = 365) =>
         new(_storage, _questions, new RetentionOptions(conversationDays, questionDays), _time, NullLogger<RetentionService>.Instance);
 
-    private async Task AskAsync(string text)
-    {
-        var recorded = _questions.RecordAsync(new AskedQuestion(text, true, null, "msteams", _time.GetUtcNow()));
-        await _questions.FlushAsync();
-        await recorded;
-    }
+    private Task AskAsync(string text) =>
+        Contracts.QuestionStoreContract.AskAsync(_questions, new AskedQuestion(text, true, null, "msteams", _time.GetUtcNow()));
 
     private Task SaveConversationAsync(string id) => _storage.WriteAsync(new Dictionary<string, object>
     {

@@ -6,7 +6,7 @@ namespace AnToan.Bot.Tests.Storage.Contracts;
 /// <summary>Dashboard sessions (<see cref="IAdminSessionStore"/>): what one instance adds or ends, the other sees.</summary>
 public abstract class AdminSessionStoreContract(TestStores stores) : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestStores.Start;
 
     public void Dispose() => stores.Dispose();
 

@@ -10,7 +10,7 @@ public abstract class DeliveryStoreContract(TestStores stores) : IDisposable
 
     public void Dispose() => stores.Dispose();
 
-    private static Func<Delivery> New(string subscription = "sub-1", DateTimeOffset? due = null) => () => new Delivery
+    internal static Func<Delivery> New(string subscription = "sub-1", DateTimeOffset? due = null) => () => new Delivery
     {
         AnnouncementKey = "deadline:2026-12-01",
         SubscriptionId = subscription,

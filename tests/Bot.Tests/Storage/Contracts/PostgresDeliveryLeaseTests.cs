@@ -8,15 +8,7 @@ namespace AnToan.Bot.Tests.Storage.Contracts;
 /// <summary>Announcements:DeliveryLease: how long a claim without an outcome keeps other instances off a delivery.</summary>
 public sealed class PostgresDeliveryLeaseTests
 {
-    private static Delivery New() => new()
-    {
-        AnnouncementKey = "deadline:2026-12-01",
-        SubscriptionId = "sub-1",
-        EntryId = "deadline-report",
-        OccurrenceStart = "2026-12-01",
-        DueAt = new DateTime(2026, 11, 28, 1, 0, 0, DateTimeKind.Utc),
-        UpdatedAt = new DateTime(2026, 11, 28, 1, 0, 0, DateTimeKind.Utc),
-    };
+    private static readonly Func<Delivery> New = DeliveryStoreContract.New();
 
     [PostgresFact]
     public async Task AClaimOfADeadInstance_IsTakenOverOnceTheConfiguredLeaseRunsOut()

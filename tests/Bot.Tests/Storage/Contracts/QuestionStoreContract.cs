@@ -13,7 +13,7 @@ public abstract class QuestionStoreContract(TestStores stores) : IDisposable
     private DateTimeOffset Now => stores.Time.GetUtcNow();
 
     /// <summary>Records as the middleware does: flushed before awaited (LiteDB commits with the next group commit).</summary>
-    private static async Task AskAsync(IQuestionStore store, AskedQuestion question)
+    internal static async Task AskAsync(IQuestionStore store, AskedQuestion question)
     {
         var recorded = store.RecordAsync(question);
         await store.FlushAsync();

@@ -32,7 +32,10 @@ public sealed class TestStores : IDisposable
 
     public static TestStores Postgres() => new(null, new TestPostgresSchema());
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero));
+    /// <summary>When the stores' clock starts: 28/11/2026, 09:00 in Hanoi.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; } = new(Start);
 
     public IStorage State(int instance = 0) =>
         Store<IStorage>(instance, db => new LiteDbStorage(db, _writer ??= new LiteDbWriter(db, null)), db => new PostgresStorage(db));

@@ -7,7 +7,7 @@ namespace AnToan.Bot.Tests.Storage.Contracts;
 /// land in one window per scope and key.</summary>
 public abstract class ThrottleCountersContract(TestStores stores) : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestStores.Start;
     private static readonly TimeSpan Length = TimeSpan.FromMinutes(5);
 
     public void Dispose() => stores.Dispose();

@@ -8,7 +8,7 @@ namespace AnToan.Bot.Tests.Storage.Contracts;
 /// <summary>Web chat conversations and transcripts (<see cref="IWebChatStore"/>): what one instance wrote, the other reads.</summary>
 public abstract class WebChatStoreContract(TestStores stores) : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestStores.Start;
 
     public void Dispose() => stores.Dispose();
 

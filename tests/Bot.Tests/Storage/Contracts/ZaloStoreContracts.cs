@@ -88,7 +88,7 @@ public sealed class PostgresZaloInboxClaimTests
 /// <summary>Zalo users' interaction windows (<see cref="IZaloUserStore"/>), written and read through either instance.</summary>
 public abstract class ZaloUserStoreContract(TestStores stores) : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestStores.Start;
 
     public void Dispose() => stores.Dispose();
 
