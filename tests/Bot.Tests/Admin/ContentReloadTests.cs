@@ -86,6 +86,16 @@ public sealed class ContentReloadTests : IAsyncLifetime
         Assert.Contains("Trợ giúp đã sửa trên máy chủ", await HelpAsync());
     }
 
+    /// <summary>The reload was refused (422) naming the file and the name, and the content in service is still <paramref name="before"/>.</summary>
+    private async Task AssertRefusedAsync(HttpResponseMessage response, string file, string name, AnToan.Knowledge.Model.KnowledgeContent before)
+    {
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(file, error.GetProperty("file").GetString());
+        Assert.Contains(name, error.GetProperty("reason").GetString());
+        Assert.Same(before, _host.App.Services.GetRequiredService<KnowledgeStore>().Current);
+    }
+
     [Fact]
     public async Task ARenamedTemplateOrARemovedIntent_FailsTheReload_NamingFileAndName_AndTheRunningContentStays()
     {
@@ -95,11 +105,7 @@ public sealed class ContentReloadTests : IAsyncLifetime
 
         var renamed = await ReloadAsync();
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, renamed.StatusCode);
-        var error = await renamed.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("templates/dialog-paused.sbn", error.GetProperty("file").GetString());
-        Assert.Contains("'dialog-paused'", error.GetProperty("reason").GetString());
-        Assert.Same(before, store.Current);
+        await AssertRefusedAsync(renamed, "templates/dialog-paused.sbn", "'dialog-paused'", before);
 
         File.Move(Path.Combine(_content, "templates", "dialog-on-hold.sbn"), Path.Combine(_content, "templates", "dialog-paused.sbn"));
         var intents = Path.Combine(_content, "intents.json");
@@ -107,11 +113,7 @@ public sealed class ContentReloadTests : IAsyncLifetime
 
         var removed = await ReloadAsync();
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, removed.StatusCode);
-        error = await removed.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("intents.json", error.GetProperty("file").GetString());
-        Assert.Contains("'back'", error.GetProperty("reason").GetString());
-        Assert.Same(before, store.Current);
+        await AssertRefusedAsync(removed, "intents.json", "'back'", before);
     }
 
     [Fact]
@@ -124,11 +126,7 @@ public sealed class ContentReloadTests : IAsyncLifetime
 
         var unused = await ReloadAsync();
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, unused.StatusCode);
-        var error = await unused.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("templates/notify-spare.sbn", error.GetProperty("file").GetString());
-        Assert.Contains("'notify-spare'", error.GetProperty("reason").GetString());
-        Assert.Same(before, store.Current);
+        await AssertRefusedAsync(unused, "templates/notify-spare.sbn", "'notify-spare'", before);
 
         File.WriteAllText(spare, "{{# optional: mẫu cho kênh sắp mở }}\nThông báo dự phòng");
         Assert.Equal(HttpStatusCode.OK, (await ReloadAsync()).StatusCode);

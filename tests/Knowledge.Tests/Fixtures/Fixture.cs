@@ -4,7 +4,8 @@ using AnToan.Knowledge.Text;
 
 namespace AnToan.Knowledge.Tests.Fixtures;
 
-/// <summary>Small hand-made glossary, documents and corpus, independent of the real content.</summary>
+/// <summary>Small hand-made glossary, documents and corpus, independent of the real content; the Vietnamese words are
+/// the shipped ones (vietnamese.json).</summary>
 public static class Fixture
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

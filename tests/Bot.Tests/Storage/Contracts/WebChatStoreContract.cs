@@ -54,6 +54,9 @@ public abstract class WebChatStoreContract(TestStores stores) : IDisposable
 
         var stored = JObject.Parse(Assert.Single(stores.WebChat(1).History(id)));
         Assert.True(JToken.DeepEquals(JObject.Parse(WebChatStore.Serialize(activity)), stored));
+        Assert.Equal("Xin chào", (string?)stored["text"]);
+        Assert.Equal("ABC123", (string?)stored["value"]!["code"]);
+        Assert.Equal("có", (string?)stored["suggestedActions"]!["actions"]![0]!["value"]);
     }
 
     private static Activity Message(string conversationId, string text) => new(ActivityTypes.Message)
