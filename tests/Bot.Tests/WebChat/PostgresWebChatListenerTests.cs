@@ -13,33 +13,20 @@ public sealed class PostgresWebChatListenerTests
     [PostgresFact]
     public async Task AfterItsConnectionDrops_TheListenerReconnects_AndDeliversWhatWasPublished()
     {
-        using var schema = new TestPostgresSchema();
-        await using var database = new PostgresDatabase(schema.ConnectionString);
-        var events = new WebChatEvents();
-        var broadcast = new PostgresWebChatBroadcast(database, new FakeTimeProvider());
-        var listener = new PostgresWebChatListener(database, events, NullLogger<PostgresWebChatListener>.Instance);
-        using var subscription = events.Subscribe("c1");
-        await listener.StartAsync(CancellationToken.None);
-        try
-        {
-            await Wait.Until(() => Sessions(schema) > 0);
-            broadcast.Publish("c1", "{\"n\":1}");
-            Assert.Equal("{\"n\":1}", await NextAsync(subscription));
+        await using var sut = await Listening.StartAsync();
+        sut.Broadcast.Publish("c1", "{\"n\":1}");
+        Assert.Equal("{\"n\":1}", await sut.NextAsync());
 
-            TestPostgres.Scalar(schema.ConnectionString,
-                $"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '{PostgresWebChatListener.ApplicationName}'");
-            broadcast.Publish("c1", "{\"n\":2}"); // while the listener is away
-            broadcast.Publish("c2", "{\"other\":true}");
+        TestPostgres.Scalar(sut.Schema.ConnectionString,
+            $"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '{PostgresWebChatListener.ApplicationName}'");
+        sut.Broadcast.Publish("c1", "{\"n\":2}"); // while the listener is away
+        sut.Broadcast.Publish("c2", "{\"other\":true}");
 
-            Assert.Equal("{\"n\":2}", await NextAsync(subscription));
-        }
-        finally
-        {
-            var stopping = System.Diagnostics.Stopwatch.StartNew();
-            await listener.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
-            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(5));
-        }
-        Assert.False(subscription.Reader.TryRead(out _));
+        Assert.Equal("{\"n\":2}", await sut.NextAsync());
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await sut.Listener.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(5));
+        Assert.False(sut.Subscription.Reader.TryRead(out _));
     }
 
     /// <summary>Row numbers are taken in one order and committed in another when two instances push at once: a row
@@ -47,38 +34,65 @@ public sealed class PostgresWebChatListenerTests
     [PostgresFact]
     public async Task ARowCommittedAfterALaterOne_IsDelivered()
     {
-        using var schema = new TestPostgresSchema();
-        await using var database = new PostgresDatabase(schema.ConnectionString);
-        var events = new WebChatEvents();
-        var broadcast = new PostgresWebChatBroadcast(database, new FakeTimeProvider());
-        var listener = new PostgresWebChatListener(database, events, NullLogger<PostgresWebChatListener>.Instance);
-        using var subscription = events.Subscribe("c1");
-        await listener.StartAsync(CancellationToken.None);
-        try
+        await using var sut = await Listening.StartAsync();
+        // Another instance's push, its row number taken but not yet committed.
+        await using var slow = await sut.Database.OpenAsync(CancellationToken.None);
+        await using var transaction = await slow.BeginTransactionAsync();
+        await using (var push = PostgresDatabase.Command(slow, $$"""
+            WITH added AS (INSERT INTO webchat_events (conversation_id, json) VALUES ('c1', '{"n":1}') RETURNING seq)
+            SELECT pg_notify('{{PostgresWebChatBroadcast.Channel}}', seq::text) FROM added
+            """))
         {
-            await Wait.Until(() => Sessions(schema) > 0);
-            // Another instance's push, its row number taken but not yet committed.
-            await using var slow = await database.OpenAsync(CancellationToken.None);
-            await using var transaction = await slow.BeginTransactionAsync();
-            await using (var push = PostgresDatabase.Command(slow, $$"""
-                WITH added AS (INSERT INTO webchat_events (conversation_id, json) VALUES ('c1', '{"n":1}') RETURNING seq)
-                SELECT pg_notify('{{PostgresWebChatBroadcast.Channel}}', seq::text) FROM added
-                """))
-            {
-                push.Transaction = transaction;
-                await push.ExecuteNonQueryAsync();
-            }
-            broadcast.Publish("c1", "{\"n\":2}");
-            Assert.Equal("{\"n\":2}", await NextAsync(subscription));
-
-            await transaction.CommitAsync();
-
-            Assert.Equal("{\"n\":1}", await NextAsync(subscription));
-            Assert.False(subscription.Reader.TryRead(out _));
+            push.Transaction = transaction;
+            await push.ExecuteNonQueryAsync();
         }
-        finally
+        sut.Broadcast.Publish("c1", "{\"n\":2}");
+        Assert.Equal("{\"n\":2}", await sut.NextAsync());
+
+        await transaction.CommitAsync();
+
+        Assert.Equal("{\"n\":1}", await sut.NextAsync());
+        Assert.False(sut.Subscription.Reader.TryRead(out _));
+    }
+
+    /// <summary>A listener on a new schema, listening, and a page's stream of conversation c1.</summary>
+    private sealed class Listening : IAsyncDisposable
+    {
+        public TestPostgresSchema Schema { get; } = new();
+        public PostgresDatabase Database { get; }
+        public PostgresWebChatBroadcast Broadcast { get; }
+        public PostgresWebChatListener Listener { get; }
+        public WebChatEvents.Subscription Subscription { get; }
+
+        private Listening()
         {
-            await listener.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+            Database = new PostgresDatabase(Schema.ConnectionString);
+            var events = new WebChatEvents();
+            Broadcast = new PostgresWebChatBroadcast(Database, new FakeTimeProvider());
+            Listener = new PostgresWebChatListener(Database, events, NullLogger<PostgresWebChatListener>.Instance);
+            Subscription = events.Subscribe("c1");
+        }
+
+        public static async Task<Listening> StartAsync()
+        {
+            var listening = new Listening();
+            await listening.Listener.StartAsync(CancellationToken.None);
+            await Wait.Until(() => Sessions(listening.Schema) > 0);
+            return listening;
+        }
+
+        public async Task<string> NextAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            return await Subscription.Reader.ReadAsync(timeout.Token);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Listener.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+            Subscription.Dispose();
+            await Database.DisposeAsync();
+            Schema.Dispose();
         }
     }
 
@@ -86,10 +100,4 @@ public sealed class PostgresWebChatListenerTests
     private static long Sessions(TestPostgresSchema schema) =>
         (long)TestPostgres.Scalar(schema.ConnectionString,
             $"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{PostgresWebChatListener.ApplicationName}' AND query LIKE 'SELECT seq%'")!;
-
-    private static async Task<string> NextAsync(WebChatEvents.Subscription subscription)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        return await subscription.Reader.ReadAsync(timeout.Token);
-    }
 }
